@@ -1,0 +1,144 @@
+/**
+ * Reads a YAML or JSON file and validates it against a zod schema, collecting every problem
+ * with its file, path, line and column (zod 4: problems are collected, not thrown at the first).
+ *
+ * JSON is read by the YAML parser too (JSON is YAML 1.2), so both get positions. Guards:
+ * empty files, syntax errors, duplicate keys, alias bombs (a cap on alias expansion), and keys
+ * such as `__proto__` that would reach an object's prototype.
+ */
+import { readFileSync } from 'node:fs';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+
+/** One problem in an input file. */
+export interface Problem {
+  file: string;
+  /** Path inside the document, e.g. `states[2].receptivity`. Empty for the whole file. */
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type LoadResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** At most this many alias expansions in one document (a billion-laughs file stops here). */
+const MAX_ALIAS_COUNT = 50;
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+/** A problem as one line: `file:line:column: path: message`. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.path === '' ? '' : `${p.path}: `}${p.message}`;
+}
+
+/** Reads and validates `file`; never throws for bad input. */
+export function loadFile<S extends z.ZodType>(file: string, schema: S): LoadResult<z.output<S>> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})`;
+    return { ok: false, problems: [{ file, path: '', line: 0, column: 0, message: why }] };
+  }
+  return parseText(text, file, schema);
+}
+
+/** Validates already-read text; `file` names it in messages. */
+export function parseText<S extends z.ZodType>(text: string, file: string, schema: S): LoadResult<z.output<S>> {
+  const lc = new LineCounter();
+  const at = (offset: number) => {
+    const { line, col } = lc.linePos(offset);
+    return { line, column: col };
+  };
+  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+    return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: 'the file is empty; expected a mapping of keys such as name, description, ...' }] };
+  }
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: false });
+  const problems: Problem[] = [];
+  for (const e of doc.errors) {
+    const pos = at(e.pos[0]);
+    problems.push({ file, path: '', ...pos, message: `syntax error: ${e.message.split('\n')[0]}` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  forbiddenKeys(doc.contents, [], (path, node) => {
+    problems.push({ file, path: formatPath(path), ...at(node.range?.[0] ?? 0), message: `the key "${String(path[path.length - 1])}" is not allowed` });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: `cannot be read: ${msg} (aliases are limited to ${MAX_ALIAS_COUNT} expansions)` }] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: `expected a mapping at the top of the file, got ${Array.isArray(data) ? 'a list' : typeof data}` }] };
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  for (const issue of parsed.error.issues) {
+    const paths: PropertyKey[][] = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of paths) {
+      const node = nearestNode(doc, path);
+      const pos = at(node?.range?.[0] ?? 0);
+      const message = issue.code === 'unrecognized_keys'
+        ? `unknown key "${String(path[path.length - 1])}" (a typo?)`
+        : describe(issue);
+      problems.push({ file, path: formatPath(path), ...pos, message });
+    }
+  }
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ok: false, problems };
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return `missing; ${issue.message.replace(/^Invalid input: /, '').replace(', received undefined', '')}`;
+  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
+    return `${issue.message}; expected type to be one of the documented event types`;
+  }
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** The YAML node at `path`, or the deepest existing ancestor (for a missing key: its parent map's key). */
+function nearestNode(doc: Document, path: readonly PropertyKey[]): Node | null {
+  let node: unknown = doc.contents;
+  let keyNode: Node | null = null;
+  for (const p of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(p));
+      if (!pair) return (keyNode ?? (node as Node));
+      keyNode = isScalar(pair.key) ? (pair.key as Node) : null;
+      node = pair.value;
+    } else if (isSeq(node) && typeof p === 'number' && p < node.items.length) {
+      keyNode = null;
+      node = node.items[p];
+    } else {
+      return (node as Node) ?? keyNode;
+    }
+  }
+  return ((node as Node | null) ?? keyNode);
+}
+
+function forbiddenKeys(node: unknown, path: PropertyKey[], report: (path: PropertyKey[], node: Node) => void): void {
+  if (isMap(node)) {
+    for (const it of node.items) {
+      const key = isScalar(it.key) ? String(it.key.value) : '';
+      if (FORBIDDEN_KEYS.has(key)) report([...path, key], it.key as Node);
+      forbiddenKeys(it.value, [...path, key], report);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((it, i) => forbiddenKeys(it, [...path, i], report));
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The model's parameters table: every number the mechanisms use, with its default, its range
+ * and the passage or paper behind it. A scenario's `parameters:` block overrides any of them.
+ *
+ * The zod object below is the single definition: the TypeScript type, the defaults, the JSON
+ * Schema for editors and the table in docs/MODEL.md all come from it.
+ */
+import { z } from 'zod';
+
+const unit = (def: number, doc: string) => z.number().min(0).max(1).default(def).describe(doc);
+const pos = (def: number, doc: string) => z.number().min(0).default(def).describe(doc);
+
+export const Parameters = z.strictObject({
+  // --- trust as a Bayesian belief (MODEL 4, 9) ---------------------------------------------
+  forgetting: unit(0.02, 'Per-step fraction by which trust log-odds relax toward the baseline (forgetting).'),
+  multilateralWeight: unit(0.35, 'Evidence weight of one multilateral activity for each member pair, relative to a bilateral one.'),
+  broadcastWeight: unit(0.1, 'Evidence weight of a broadcast activity (white paper) for each receiver.'),
+
+  // --- transmission (MODEL 4) -----------------------------------------------------------------
+  suspicion: z.number().min(-1).max(0).default(-0.6).describe('Appropriateness at tension 1 for an activity above its tension ceiling (negative: the activity arouses suspicion).'),
+  misreadBase: unit(0.6, 'Base chance of misreading a signal whose meaning rests wholly on words and customs between distant states.'),
+  misreadWeight: z.number().min(-1).max(1).default(-0.3).describe('Evidence weight a misread signal carries (negative: reversed).'),
+  empathyEffect: unit(0.6, 'How much mean empathy of the two sides reduces misreading.'),
+  seniorityPenalty: unit(0.6, 'Loss of effect when a larger transmitter fully asserts senior status.'),
+  overshadowHalf: pos(3, 'Capability ratio excess (c_i/c_j - 1) at which overshadowing reaches one half.'),
+  deceptionBase: unit(0.4, 'Chance per activity that a receiver with fully opposed aims and an opaque partner feels deceived.'),
+  deceptionLR: z.number().gt(0).max(1).default(0.5).describe('Likelihood ratio of the negative evidence a deception carries.'),
+
+  // --- habits (MODEL 6) -----------------------------------------------------------------------
+  habitEta: unit(0.12, 'Habit gain per heeded interaction: H += eta * (1 - H).'),
+  habitDecay: unit(0.03, 'Per-step habit decay on steps without an interaction: H *= (1 - decay).'),
+  hMin: unit(0.25, 'habits-first: evidence weight with no habit (scaled up to 1 at full habit).'),
+  ambitionThresholds: z.array(z.number().min(0).max(1)).length(3).default([0.15, 0.35, 0.6])
+    .describe('habits-first routine: habit levels at which ambition rises to activity levels 2, 3 and 4.'),
+  routineRepeat: unit(0.7, 'Routine policy: weight of repeating the last activity with a partner, times habit.'),
+
+  // --- trust-first (MODEL 6) ------------------------------------------------------------------
+  leapOfFaith: pos(0.8, 'trust-first: log-odds added to every baseline at the start (the choice to trust).'),
+  temptation: unit(0.3, 'Kydd: temptation t to exploit a cooperator; stake threshold q >= c / (1 - t + c).'),
+
+  // --- choice of discretionary activities -----------------------------------------------------
+  maxActsPerStep: z.number().int().min(0).max(20).default(2).describe('At most this many discretionary activities per state per step.'),
+  explore: unit(0.1, 'Share of choice weight spread evenly over partners (so new partners can be tried).'),
+
+  // --- tested cooperation (MODEL 4b) ----------------------------------------------------------
+  testRate: unit(0.04, 'Chance per state per step that a partner is tested (crisis, incident hotline, information request).'),
+  testStake: unit(0.4, 'Cost c of being exploited in a random test (sets the reliance threshold).'),
+  honourLR: z.number().min(1).default(4).describe('Likelihood ratio of an honoured test.'),
+  exploitLR: z.number().gt(0).max(1).default(0.15).describe('Likelihood ratio of an exploited test.'),
+  payoffReward: z.number().default(1).describe('Stage-game payoff R to both when reliance is honoured.'),
+  payoffTemptation: z.number().default(1.5).describe('Stage-game payoff T to the exploiter.'),
+  payoffSucker: z.number().default(-1).describe('Stage-game payoff S to the state exploited.'),
+
+  // --- tension and incidents (MODEL 8) --------------------------------------------------------
+  tensionRelax: unit(0.05, 'Per-step fraction by which tension relaxes toward its baseline.'),
+  incidentRate: pos(0.05, 'Expected incidents at sea per step between two states of full naval presence.'),
+  incidentTension: unit(0.05, 'Tension added by an incident that does not escalate.'),
+  escalationBase: unit(0.35, 'Chance that an incident escalates between untrusting states without a code.'),
+  escalationTension: unit(0.2, 'Tension added by an escalated incident.'),
+  escalationLR: z.number().gt(0).max(1).default(0.5).describe('Likelihood ratio of the evidence an escalated incident gives each side.'),
+  codeEffect: unit(0.6, 'Reduction of escalation between adopters of a code for unplanned encounters.'),
+  trustDampening: unit(0.5, 'Reduction of escalation at full mutual trust.'),
+  rivalTension: unit(0.04, 'Tension an arms transfer adds between the recipient and each of its rivals.'),
+
+  // --- outcome feedbacks (MODEL 5) ------------------------------------------------------------
+  outcomeScale: pos(5, 'Accumulated outcome at which a saturating feedback reaches 63%.'),
+  tensionReduction: unit(0.02, 'Tension removed per unit of the tension-reduction outcome.'),
+  symbolicWeight: unit(0.15, 'Evidence weight, for watching co-members, of an activity\'s symbolic positioning.'),
+  competenceGain: pos(0.004, 'Relative capability gained by the recipient per unit of the competence outcome.'),
+  transparencyGain: unit(0.03, 'Understanding gained per unit of the transparency outcome.'),
+  relationshipPersistence: unit(0.6, 'Habit decay reduction at saturated good relationships.'),
+  perceptionRate: unit(0.02, 'Rate at which the trust baseline moves toward current trust per unit of the perceptions outcome.'),
+  confidenceEffect: unit(0.5, 'Escalation reduction at saturated confidence building.'),
+  incentiveEffect: unit(0.3, 'Receptivity gained (toward 1) at saturated incentives.'),
+  constituencyGain: pos(0.01, 'Relative budget rise next year per unit of the constituency outcome.'),
+  understandingGain: unit(0.01, 'Understanding gained by both sides per heeded interaction.'),
+
+  // --- defection on core national interest (MODEL 7) ------------------------------------------
+  commitBase: z.number().min(-1).max(1).default(0.05).describe('Commitment every member has to a group decision.'),
+  commitTrust: unit(0.35, 'Commitment from mean trust in the other members.'),
+  commitHabit: unit(0.25, 'Commitment from mean habit with the other members.'),
+  commitCloseness: unit(0.25, 'Commitment from the group\'s closeness.'),
+  cascadeWeight: unit(0.4, 'Commitment lost per share of members already defected (threshold cascade).'),
+  defectionLR: z.number().gt(0).max(1).default(0.2).describe('Likelihood ratio of the evidence a defection gives each observer.'),
+  transparencySoftening: unit(0.5, 'How much a transparent defector softens the evidence.'),
+  closenessSoftening: unit(0.6, 'How much the group\'s closeness softens the evidence.'),
+  defectionTension: unit(0.1, 'Tension a defection adds between the defector and each observer.'),
+
+  // --- reputation through partners (MODEL 7b) -------------------------------------------------
+  reputationWeight: unit(0.1, 'Share of the gap to trusted witnesses\' views closed at each forum meeting.'),
+  agreementTrust: unit(0.75, 'Mutual trust above which a pair may sign a defence cooperation agreement.'),
+  agreementHabit: unit(0.5, 'Mutual habit above which a pair may sign a defence cooperation agreement.'),
+});
+
+/** Parameters as a scenario writes them (every key optional). */
+export type ParametersInput = z.input<typeof Parameters>;
+/** Parameters resolved: every default filled. */
+export type Params = z.output<typeof Parameters>;
+
+/** The default parameters table. */
+export const defaultParams = (): Params => Parameters.parse({});
