@@ -12,8 +12,10 @@ const pos = (def: number, doc: string) => z.number().min(0).default(def).describ
 
 export const Parameters = z.strictObject({
   // --- trust as a Bayesian belief (MODEL 4, 9) ---------------------------------------------
-  forgetting: unit(0.02, 'Per-step fraction by which trust log-odds relax toward the baseline (forgetting).'),
+  forgetting: unit(0.03, 'Per-step fraction by which trust log-odds relax toward the baseline (forgetting).'),
+  evidenceScale: unit(0.1, 'Conservatism (Edwards 1968): share of a signal\'s Bayesian log-likelihood ratio a receiver takes in. Tests, defections and incidents are observed behaviour and are not scaled.'),
   multilateralWeight: unit(0.35, 'Evidence weight of one multilateral activity for each member pair, relative to a bilateral one.'),
+  track2Weight: unit(0.5, 'Evidence weight of a track-2 forum (officials in private capacity, academics) relative to track 1; track 1.5 is halfway.'),
   broadcastWeight: unit(0.1, 'Evidence weight of a broadcast activity (white paper) for each receiver.'),
 
   // --- transmission (MODEL 4) -----------------------------------------------------------------
@@ -24,10 +26,10 @@ export const Parameters = z.strictObject({
   seniorityPenalty: unit(0.6, 'Loss of effect when a larger transmitter fully asserts senior status.'),
   overshadowHalf: pos(3, 'Capability ratio excess (c_i/c_j - 1) at which overshadowing reaches one half.'),
   deceptionBase: unit(0.4, 'Chance per activity that a receiver with fully opposed aims and an opaque partner feels deceived.'),
-  deceptionLR: z.number().gt(0).max(1).default(0.5).describe('Likelihood ratio of the negative evidence a deception carries.'),
+  deceptionLR: z.number().gt(0).max(1).default(0.1).describe('Likelihood ratio of the negative evidence a deception carries.'),
 
   // --- habits (MODEL 6) -----------------------------------------------------------------------
-  habitEta: unit(0.12, 'Habit gain per heeded interaction: H += eta * (1 - H).'),
+  habitEta: unit(0.08, 'Habit gain per heeded interaction: H += eta * (1 - H).'),
   habitDecay: unit(0.03, 'Per-step habit decay on steps without an interaction: H *= (1 - decay).'),
   hMin: unit(0.25, 'habits-first: evidence weight with no habit (scaled up to 1 at full habit).'),
   ambitionThresholds: z.array(z.number().min(0).max(1)).length(3).default([0.15, 0.35, 0.6])
@@ -41,6 +43,8 @@ export const Parameters = z.strictObject({
   // --- choice of discretionary activities -----------------------------------------------------
   maxActsPerStep: z.number().int().min(0).max(20).default(2).describe('At most this many discretionary activities per state per step.'),
   explore: unit(0.1, 'Share of choice weight spread evenly over partners (so new partners can be tried).'),
+  gritInterval: z.number().int().min(1).default(3).describe('GRIT: steps between unilateral initiatives toward the target.'),
+  gritPause: z.number().int().min(1).default(6).describe('GRIT: steps of answering an exploitation (or waiting after three unreciprocated initiatives) before offering to resume.'),
 
   // --- tested cooperation (MODEL 4b) ----------------------------------------------------------
   testRate: unit(0.04, 'Chance per state per step that a partner is tested (crisis, incident hotline, information request).'),
@@ -68,8 +72,8 @@ export const Parameters = z.strictObject({
   symbolicWeight: unit(0.15, 'Evidence weight, for watching co-members, of an activity\'s symbolic positioning.'),
   competenceGain: pos(0.004, 'Relative capability gained by the recipient per unit of the competence outcome.'),
   transparencyGain: unit(0.03, 'Understanding gained per unit of the transparency outcome.'),
-  relationshipPersistence: unit(0.6, 'Habit decay reduction at saturated good relationships.'),
-  perceptionRate: unit(0.02, 'Rate at which the trust baseline moves toward current trust per unit of the perceptions outcome.'),
+  relationshipPersistence: unit(0.5, 'Share of a pair\'s habit that no longer decays at saturated good relationships.'),
+  perceptionRate: unit(0.005, 'Rate at which the trust baseline moves toward current trust per unit of the perceptions outcome.'),
   confidenceEffect: unit(0.5, 'Escalation reduction at saturated confidence building.'),
   incentiveEffect: unit(0.3, 'Receptivity gained (toward 1) at saturated incentives.'),
   constituencyGain: pos(0.01, 'Relative budget rise next year per unit of the constituency outcome.'),

@@ -1,0 +1,201 @@
+/**
+ * Pair bookkeeping shared by every mechanism: the step context, lazy closed-form decay, and the
+ * active-pair sets that keep aggregates O(active pairs).
+ *
+ * Forgetting (MODEL 9, "trust returns to baseline"): L(t) = L0 + (L - L0) (1 - f)^dt.
+ * Tension relaxation (MODEL 8): X(t) = X0 + (X - X0) (1 - r)^dt.
+ * Habit decay (MODEL 6): H(t) = H (1 - d)^dt on steps without an interaction, d lowered by the
+ * "good relationships" outcome (MODEL 5).
+ */
+import type { Params } from '../model/params.js';
+import type { Streams } from './rng.js';
+import type { RunState } from '../world/state.js';
+import type { World } from '../world/world.js';
+
+export const OUT = {
+  tension: 0, symbolic: 1, competence: 2, transparency: 3, relationships: 4,
+  perceptions: 5, confidence: 6, incentives: 7, constituency: 8,
+} as const;
+
+/** Everything a mechanism may read or write during one step. */
+export interface Ctx {
+  w: World;
+  s: RunState;
+  p: Params;
+  r: Streams;
+  t: number;
+  n: number;
+  nn: number;
+  /** (1 - forgetting)^dt, (1 - tensionRelax)^dt and (1 - habitDecay)^dt for dt = 0 .. steps. */
+  forget: Float64Array;
+  relax: Float64Array;
+  habitDecay: Float64Array;
+  /** Kydd's stake threshold q* = c / (1 - t + c) of each activity kind (MODEL 6). */
+  stakeQ: Float64Array;
+  /** Scratch for per-state partner weights (length: the largest degree). */
+  weights: Float64Array;
+}
+
+export function createCtx(w: World, s: RunState, r: Streams): Ctx {
+  const p = w.params;
+  const forget = new Float64Array(w.steps + 2);
+  const relax = new Float64Array(w.steps + 2);
+  const habitDecay = new Float64Array(w.steps + 2);
+  for (let dt = 0; dt < forget.length; dt++) {
+    forget[dt] = Math.pow(1 - p.forgetting, dt);
+    relax[dt] = Math.pow(1 - p.tensionRelax, dt);
+    habitDecay[dt] = Math.pow(1 - p.habitDecay, dt);
+  }
+  const stakeQ = Float64Array.from(w.activities, (a) => stakeThreshold(a.stake, p.temptation));
+  let maxDeg = 1;
+  for (let i = 0; i < w.n; i++) maxDeg = Math.max(maxDeg, w.partners.start[i + 1] - w.partners.start[i]);
+  return { w, s, p, r, t: 0, n: w.n, nn: w.n * w.n, forget, relax, habitDecay, stakeQ, weights: new Float64Array(maxDeg) };
+}
+
+/** Kydd: rely on a partner when trust q >= c / (1 - t + c), c the cost of being exploited, t the temptation. */
+export const stakeThreshold = (stake: number, temptation: number): number => (stake <= 0 ? 0 : stake / (1 - temptation + stake));
+
+export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** Saturating feedback of an outcome accumulator: 1 - exp(-x / scale). */
+export const sat = (c: Ctx, x: number): number => 1 - Math.exp(-x / c.p.outcomeScale);
+
+/** Trust log-odds of pair p now, without writing. */
+export function trustLogit(c: Ctx, p: number): number {
+  const s = c.s;
+  const L0 = s.L0[p];
+  return L0 + (s.L[p] - L0) * c.forget[c.t - s.lastL[p]];
+}
+
+/**
+ * Brings pair p's trust up to step t and marks it active. Returns the forgetting applied, in
+ * log-odds (the "drift" an explanation accounts for).
+ */
+export function touchL(c: Ctx, p: number): number {
+  const s = c.s;
+  if (s.isActiveL[p] === 0) {
+    s.isActiveL[p] = 1;
+    s.activeL[s.activeLCount++] = p;
+    const q = sigmoid(s.L0[p]);
+    s.restTrust -= q;
+    s.restTrust2 -= q * q;
+    s.lastL[p] = c.t;
+    return 0;
+  }
+  const dt = c.t - s.lastL[p];
+  if (dt === 0) return 0;
+  const before = s.L[p];
+  const L0 = s.L0[p];
+  s.L[p] = L0 + (before - L0) * c.forget[dt];
+  s.lastL[p] = c.t;
+  return s.L[p] - before;
+}
+
+/** Habit of pair p now, without writing: decays toward its floor on steps without an interaction. */
+export function habitNow(c: Ctx, p: number): number {
+  const s = c.s;
+  const h = s.H[p];
+  if (h === 0) return 0;
+  const f = s.HF[p];
+  return f + (h - f) * c.habitDecay[c.t - s.lastH[p]];
+}
+
+/**
+ * A heeded interaction on pair p: decay for the steps without one since the last, then
+ * H += eta (1 - H) (MODEL 6; Miller, Shenhav and Ludvig 2019: habit follows the action).
+ * Good relationships (MODEL 5) set the floor that no longer decays.
+ */
+export function reinforceHabit(c: Ctx, p: number): void {
+  const s = c.s;
+  touchL(c, p); // a pair with habit is active, so aggregates see it
+  const last = s.lastH[p];
+  let h = s.H[p];
+  if (h !== 0 && c.t - 1 > last) h = s.HF[p] + (h - s.HF[p]) * c.habitDecay[c.t - 1 - last];
+  h += c.p.habitEta * (1 - h);
+  s.H[p] = h;
+  s.HF[p] = c.p.relationshipPersistence * sat(c, s.O[OUT.relationships * c.nn + p]) * h;
+  s.lastH[p] = c.t;
+}
+
+/** Index of the unordered pair {i, j} in the tension array (upper triangle). */
+export const upper = (n: number, i: number, j: number): number => (i < j ? i * n + j : j * n + i);
+
+/** Tension between i and j now, without writing. */
+export function tensionNow(c: Ctx, i: number, j: number): number {
+  const s = c.s;
+  const u = upper(c.n, i, j);
+  const X0 = s.X0[u];
+  return X0 + (s.X[u] - X0) * c.relax[c.t - s.lastX[u]];
+}
+
+/** Adds dx to the tension between i and j (clamped to [0,1]); returns the tension after. */
+export function addTension(c: Ctx, i: number, j: number, dx: number): number {
+  const s = c.s;
+  const u = upper(c.n, i, j);
+  if (s.isActiveX[u] === 0) {
+    s.isActiveX[u] = 1;
+    s.activeX[s.activeXCount++] = u;
+    s.restTension -= s.X0[u];
+  } else {
+    const dt = c.t - s.lastX[u];
+    if (dt !== 0) s.X[u] = s.X0[u] + (s.X[u] - s.X0[u]) * c.relax[dt];
+  }
+  s.lastX[u] = c.t;
+  const x = Math.min(1, Math.max(0, s.X[u] + dx));
+  s.X[u] = x;
+  return x;
+}
+
+/**
+ * Returns pairs that have relaxed back to rest to the resting sums, so the active sets stay
+ * small. Called every `PRUNE_EVERY` steps; exact up to the snap tolerance.
+ */
+export function prune(c: Ctx): void {
+  const s = c.s;
+  let k = 0;
+  for (let a = 0; a < s.activeLCount; a++) {
+    const p = s.activeL[a];
+    const L = trustLogit(c, p);
+    if (Math.abs(L - s.L0[p]) < 1e-9 && habitNow(c, p) < 1e-9) {
+      s.L[p] = s.L0[p]; s.H[p] = 0; s.isActiveL[p] = 0;
+      const q = sigmoid(s.L0[p]);
+      s.restTrust += q; s.restTrust2 += q * q;
+    } else {
+      s.activeL[k++] = p;
+    }
+  }
+  s.activeLCount = k;
+  k = 0;
+  for (let a = 0; a < s.activeXCount; a++) {
+    const u = s.activeX[a];
+    const x = s.X0[u] + (s.X[u] - s.X0[u]) * c.relax[c.t - s.lastX[u]];
+    if (Math.abs(x - s.X0[u]) < 1e-9) {
+      s.X[u] = s.X0[u]; s.isActiveX[u] = 0; s.restTension += s.X0[u];
+    } else {
+      s.activeX[k++] = u;
+    }
+  }
+  s.activeXCount = k;
+}
+export const PRUNE_EVERY = 12;
+
+/**
+ * Adds evidence dL (log-odds) to observer's trust in subject, logging it. `kind`, `actor`,
+ * `target`, `activity` and `flags` describe the cause for the event log.
+ */
+export function addEvidence(c: Ctx, observer: number, subject: number, dL: number,
+  kind: number, actor: number, target: number, activity: number, flags: number): void {
+  const s = c.s;
+  const p = observer * c.n + subject;
+  const drift = touchL(c, p);
+  const before = s.L[p];
+  let after = before + dL;
+  // Keep log-odds finite and trust inside (0,1) in floating point.
+  if (after > 30) after = 30; else if (after < -30) after = -30;
+  s.L[p] = after;
+  if (s.log !== null) {
+    const qAfter = sigmoid(after);
+    const qBefore = sigmoid(before);
+    s.log.push(c.t, kind, actor, target, observer, subject, activity, flags, qBefore - sigmoid(before - drift), qAfter - qBefore, qAfter);
+  }
+}

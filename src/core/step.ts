@@ -1,0 +1,126 @@
+/**
+ * One step of the model (a month by default, MODEL 9). Pure: it reads and writes the run state
+ * through the context and draws only from the context's seeded streams; no I/O, no clock.
+ *
+ * Order within a step: budgets; scheduled events; forum meetings; bilateral programmes;
+ * discretionary activities (all chosen first, then carried out); random tests; random
+ * incidents. Every mechanism draws a fixed number of numbers per opportunity from its own
+ * stream, so the hypotheses run on the same dice.
+ */
+import { K } from '../record/event-log.js';
+import { chooseActivities } from './choose.js';
+import { coreInterestIssue } from './defection.js';
+import { forumMeeting, meetsAt } from './forums.js';
+import { incident, randomIncidents } from './incidents.js';
+import { addEvidence, addTension, prune, PRUNE_EVERY, sigmoid, touchL, trustLogit, type Ctx } from './pair.js';
+import { randomTests, scheduledTest } from './reliance.js';
+import { DECLINED, transmit } from './transmit.js';
+
+export function step(c: Ctx): void {
+  const { w, s } = c;
+  s.t = c.t;
+  s.counters.fill(0);
+  budgets(c);
+  for (let k = w.eventStart[c.t]; k < w.eventStart[c.t + 1]; k++) scheduledEvent(c, k);
+  for (let f = 0; f < w.forums.length; f++) if (meetsAt(w.forums[f], c.t)) forumMeeting(c, f);
+  programmes(c);
+  chooseActivities(c);
+  carryOut(c);
+  randomTests(c);
+  randomIncidents(c);
+  if (c.t % PRUNE_EVERY === PRUNE_EVERY - 1) prune(c);
+}
+
+/** Monthly credit from the yearly budget; at each new year the constituency outcome raises budgets (MODEL 5). */
+function budgets(c: Ctx): void {
+  const { w, s, p, n } = c;
+  const months = c.t * w.stepMonths;
+  if (c.t > 0 && months % 12 < w.stepMonths) {
+    for (let i = 0; i < n; i++) {
+      s.budget[i] *= 1 + p.constituencyGain * s.constituency[i];
+      s.constituency[i] = 0;
+    }
+  }
+  const share = w.stepMonths / 12;
+  for (let i = 0; i < n; i++) s.credit[i] = Math.min(s.credit[i] + s.budget[i] * share, s.budget[i]);
+}
+
+function scheduledEvent(c: Ctx, k: number): void {
+  const { w, s, n } = c;
+  const e = w.events[k];
+  switch (e.type) {
+    case 'coreInterestIssue':
+      coreInterestIssue(c, e.group, e.issue, e.decision);
+      break;
+    case 'incident':
+      incident(c, e.a, e.b, c.r.incidents(), e.escalates);
+      break;
+    case 'test':
+      scheduledTest(c, e.truster, e.trustee, e.stake);
+      break;
+    case 'shock': {
+      const m = e.states;
+      for (let x = 0; x < m.length; x++) for (let y = x + 1; y < m.length; y++) {
+        const after = addTension(c, m[x], m[y], e.tension);
+        if (s.log !== null) s.log.push(c.t, K.shock, m[x], m[y], -1, -1, -1, 0, 0, 0, after);
+      }
+      break;
+    }
+    case 'leadershipChange': {
+      // A new leadership chooses its trust stance: both current trust and its baseline move.
+      const i = e.state;
+      const shiftPair = (j: number) => {
+        if (j === i) return;
+        const p = i * n + j;
+        addEvidence(c, i, j, e.trustShift, K.leadership, i, j, -1, 0);
+        touchL(c, p);
+        s.L0[p] += e.trustShift;
+      };
+      if (e.toward === null) for (let j = 0; j < n; j++) shiftPair(j);
+      else for (const j of e.toward) shiftPair(j);
+      break;
+    }
+  }
+}
+
+/**
+ * Scheduled bilateral programmes and broadcasts. Under trust-first a state carries out an
+ * occurrence only if its trust in the partner passes the activity's stake threshold; under
+ * habits-first it keeps to the routine; a blend gates with probability `blend` (one choice
+ * draw per occurrence, always drawn).
+ */
+function programmes(c: Ctx): void {
+  const { w, s, n, t } = c;
+  for (const g of w.programmes) {
+    if (t < g.start || t > g.end || (t - g.start) % g.every !== 0) continue;
+    const act = w.activities[g.activity];
+    if (g.to < 0) {
+      let sent = false;
+      for (let j = 0; j < n; j++) if (j !== g.from && transmit(c, g.from, j, g.activity, c.p.broadcastWeight) !== DECLINED) sent = true;
+      if (sent) s.credit[g.from] -= act.cost;
+      continue;
+    }
+    const uGate = c.r.choice();
+    const uGateBack = c.r.choice();
+    if (gateOpen(c, g.from, g.to, g.activity, uGate) && transmit(c, g.from, g.to, g.activity, 1) !== DECLINED) s.credit[g.from] -= act.cost;
+    if (g.mutual && gateOpen(c, g.to, g.from, g.activity, uGateBack) && transmit(c, g.to, g.from, g.activity, 1) !== DECLINED) s.credit[g.to] -= act.cost;
+  }
+}
+
+function gateOpen(c: Ctx, i: number, j: number, a: number, u: number): boolean {
+  if (u >= c.w.blend) return true;
+  return sigmoid(trustLogit(c, i * c.n + j)) >= c.stakeQ[a];
+}
+
+/** Carries out the discretionary activities chosen this step; only those undertaken are paid. */
+function carryOut(c: Ctx): void {
+  const { w, s } = c;
+  const A = c.p.maxActsPerStep;
+  for (let k = 0; k < s.slotPartner.length && k < w.n * A; k++) {
+    const j = s.slotPartner[k];
+    if (j < 0) continue;
+    const i = (k / A) | 0;
+    const a = s.slotActivity[k];
+    if (transmit(c, i, j, a, 1) !== DECLINED) s.credit[i] -= w.activities[a].cost;
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * One transmission i -> j of activity a (MODEL 4): the essay's transmitters and receivers.
+ * Every transmission draws exactly four numbers from the signal stream, used or not, so both
+ * hypotheses see the same dice at the same opportunities (common random numbers).
+ */
+import { C } from '../world/state.js';
+import { F, K } from '../record/event-log.js';
+import { addEvidence, addTension, habitNow, OUT, reinforceHabit, sat, sigmoid, tensionNow, trustLogit, type Ctx } from './pair.js';
+
+/** What a transmission achieved: 0 declined (not undertaken), 1 undertaken, 2 undertaken and heeded. */
+export const DECLINED = 0;
+export const SENT = 1;
+export const HEEDED = 2;
+
+/** Overshadowing of j by i (MODEL 4.6): 0 unless i is larger, 1/2 at ratio 1 + overshadowHalf. */
+export function overshadow(c: Ctx, i: number, j: number): number {
+  const r = c.s.capability[i] / c.s.capability[j] - 1;
+  return r <= 0 ? 0 : r / (r + c.p.overshadowHalf);
+}
+
+/** Asymmetry of i over j in [0,1) (seniority only matters for the larger side). */
+export function asymmetry(c: Ctx, i: number, j: number): number {
+  const ci = c.s.capability[i], cj = c.s.capability[j];
+  return ci > cj ? (ci - cj) / (ci + cj) : 0;
+}
+
+/**
+ * Transmits activity `a` from i to j with evidence weight `mode` (1 bilateral, less for
+ * multilateral and broadcast). Returns DECLINED, SENT or HEEDED.
+ */
+export function transmit(c: Ctx, i: number, j: number, a: number, mode: number): number {
+  const { w, s, p, n } = c;
+  const act = w.activities[a];
+  const sig = c.r.signal;
+  const uMimic = sig(), uHeed = sig(), uMisread = sig(), uDeceive = sig();
+  const ij = i * n + j;
+  const ji = j * n + i;
+
+  // Kydd: an untrustworthy type mimics a signal only with probability sigma = 1/LR (MODEL 4b).
+  const tw = w.trustworthiness[i];
+  if (uMimic >= tw + (1 - tw) * act.sigma) {
+    s.counters[C.declined]++;
+    if (s.log !== null) s.log.push(c.t, K.declined, i, j, -1, -1, a, 0, 0, 0, 0);
+    return DECLINED;
+  }
+  s.counters[C.activities]++;
+
+  // 1. Appropriateness: above the tension ceiling the activity arouses suspicion.
+  const x = tensionNow(c, i, j);
+  const ceil = act.tensionCeiling;
+  const app = x <= ceil || ceil >= 1 ? 1 : 1 + (p.suspicion - 1) * (x - ceil) / (1 - ceil);
+  // 2. Clarity: an equivocal transmitter is not believed.
+  const clarity = 1 - w.equivocation[i];
+  // 3. Misreading from language and culture, offset by understanding and empathy.
+  const pMis = p.misreadBase * (act.languageLoad * w.lang[ij] + act.culturalLoad * w.cult[ij])
+    * (1 - s.U[ij]) * (1 - p.empathyEffect * (w.empathy[i] + w.empathy[j]) / 2);
+  // 4. Heeding, raised by incentives received.
+  const rec = w.receptivity[j];
+  const receptive = rec + (1 - rec) * p.incentiveEffect * sat(c, s.O[OUT.incentives * c.nn + ij]);
+  const heeded = uHeed < receptive;
+  // 5. Partnership: a larger partner asserting senior status loses effect.
+  const partnership = 1 - p.seniorityPenalty * w.seniority[i] * asymmetry(c, i, j);
+  // 6. Parity: overshadowing unless the larger side restrains itself.
+  const parity = 1 - act.needsParity * overshadow(c, i, j) * (1 - w.restraint[i]);
+
+  if (!heeded) {
+    if (s.log !== null) s.log.push(c.t, K.activity, i, j, j, i, a, app < 0 ? F.suspicious : 0, 0, 0, sigmoid(trustLogit(c, ji)));
+    return SENT;
+  }
+  s.counters[C.heeded]++;
+  s.lastHeard[ji] = c.t;
+
+  const quality = mode * app * clarity * partnership * parity;
+  let flags = F.heeded;
+  let dL: number;
+  // 7. Aims: misaligned, opaque aims leave the receiver feeling deceived, whatever the activity.
+  const aims = w.aims[ij];
+  const pDeceive = aims < 0
+    ? p.deceptionBase * -aims * (1 - w.transparency[i]) * (1 - sat(c, s.O[OUT.transparency * c.nn + ij]))
+    : 0;
+  if (uDeceive < pDeceive) {
+    flags |= F.deceived;
+    s.counters[C.deceived]++;
+    dL = mode * Math.log(p.deceptionLR);
+  } else {
+    // 8. Evidence, scaled by habit under habits-first (MODEL 6), reduced or reversed if misread.
+    const habitScale = p.hMin + (1 - p.hMin) * habitNow(c, ji);
+    const hyp = (1 - w.blend) * habitScale + w.blend;
+    dL = quality * hyp * act.lnLR;
+    if (uMisread < pMis) {
+      flags |= F.misread;
+      s.counters[C.misread]++;
+      dL *= p.misreadWeight;
+    }
+  }
+  if (app < 0) {
+    flags |= F.suspicious;
+    s.counters[C.suspicious]++;
+    // An inappropriate activity raises tension in proportion to the suspicion it arouses.
+    addTension(c, i, j, -app * p.incidentTension);
+  }
+  addEvidence(c, j, i, dL * p.evidenceScale, K.activity, i, j, a, flags);
+
+  // 9. Habits, understanding and outcomes for both sides.
+  reinforceHabit(c, ji);
+  reinforceHabit(c, ij);
+  s.U[ij] += p.understandingGain * (1 - s.U[ij]);
+  s.U[ji] += p.understandingGain * (1 - s.U[ji]);
+  if (act.rivalTension > 0) {
+    const { start, list } = w.rivals;
+    for (let k = start[j]; k < start[j + 1]; k++) addTension(c, j, list[k], p.rivalTension * act.rivalTension);
+  }
+  if (app > 0) applyOutcomes(c, i, j, a, quality > 0 ? quality : 0);
+  s.lastAct[ij] = a;
+  checkAgreement(c, i, j);
+  return HEEDED;
+}
+
+/** The nine outcomes (MODEL 5): accumulate on the pair and feed back into the dynamics. */
+function applyOutcomes(c: Ctx, i: number, j: number, a: number, g: number): void {
+  if (g === 0) return;
+  const { w, s, p, n, nn } = c;
+  const wt = w.activities[a].weights;
+  const ij = i * n + j;
+  for (let k = 0; k < 9; k++) {
+    const v = wt[k] * g;
+    if (v !== 0) { s.O[k * nn + ij] += v; s.outcomeTotals[k] += v; }
+  }
+  // Reduction in hostility or tension.
+  if (wt[OUT.tension] > 0) addTension(c, i, j, -p.tensionReduction * wt[OUT.tension] * g);
+  // Symbolic positioning: weak evidence about i to the states that watch it in its groups.
+  if (wt[OUT.symbolic] > 0 && p.symbolicWeight > 0) {
+    const dL = p.evidenceScale * p.symbolicWeight * wt[OUT.symbolic] * g * w.activities[a].lnLR;
+    const { start, list } = w.watchers;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const o = list[k];
+      if (o !== j) addEvidence(c, o, i, dL, K.symbolic, i, j, a, 0);
+    }
+  }
+  // A more competent armed force: the recipient's capability grows (and with it parity).
+  if (wt[OUT.competence] > 0) s.capability[j] *= 1 + p.competenceGain * wt[OUT.competence] * g;
+  // Transparency of capacity and intentions: understanding grows both ways.
+  if (wt[OUT.transparency] > 0) {
+    const du = p.transparencyGain * wt[OUT.transparency] * g;
+    s.U[ij] += du * (1 - s.U[ij]);
+    s.U[i + j * n] += du * (1 - s.U[i + j * n]);
+  }
+  // Changing perceptions: the receiver's trust baseline moves toward its current trust.
+  if (wt[OUT.perceptions] > 0) {
+    const ji = j * n + i;
+    const L = trustLogit(c, ji);
+    s.L0[ji] += p.perceptionRate * wt[OUT.perceptions] * g * (L - s.L0[ji]);
+  }
+  // Domestic constituency: gathered this year, raises next year's budget of both.
+  if (wt[OUT.constituency] > 0) {
+    s.constituency[i] += wt[OUT.constituency] * g;
+    s.constituency[j] += wt[OUT.constituency] * g;
+  }
+  // Relationships, confidence and incentives feed back where they are read (habit decay,
+  // incident escalation, receptivity).
+}
+
+/** A pair signs a defence cooperation agreement when mutual trust and habit pass thresholds (MODEL 7b). */
+export function checkAgreement(c: Ctx, i: number, j: number): void {
+  const { s, p, n } = c;
+  const ij = i * n + j, ji = j * n + i;
+  if (s.agreement[ij] !== 0) return;
+  if (habitNow(c, ij) < p.agreementHabit || habitNow(c, ji) < p.agreementHabit) return;
+  if (sigmoid(trustLogit(c, ij)) < p.agreementTrust || sigmoid(trustLogit(c, ji)) < p.agreementTrust) return;
+  s.agreement[ij] = 1;
+  s.agreement[ji] = 1;
+  s.agreementCount++;
+  s.counters[C.agreements]++;
+  if (s.log !== null) s.log.push(c.t, K.agreement, i, j, -1, -1, -1, 0, 0, 0, 0);
+}

@@ -1,0 +1,76 @@
+/**
+ * The event log: every activity, misreading, deception, test, incident, defection, forum
+ * meeting and agreement, with the change in trust it caused. Columnar typed arrays that grow by
+ * doubling, so logging allocates only when capacity runs out, never per event.
+ *
+ * Trust rows carry `observer` (whose trust moved), `subject` (in whom), `drift` (the change from
+ * forgetting since the pair was last touched, applied just before) and `delta` (the change the
+ * event caused), both as probabilities. Summed over a pair's rows, drift + delta, plus the
+ * forgetting after its last row, give the pair's whole change: explanations add up.
+ */
+export const EVENT_KINDS = [
+  'activity', // a transmission i -> j heard by j (or not): delta is j's trust in i
+  'symbolic', // a watcher's trust moved by an activity's symbolic positioning
+  'test', // a tested reliance: honoured or exploited
+  'incident', // an incident at sea (escalated or not)
+  'defection', // a state defected from a group decision on a core interest
+  'reputation', // trust moved by witnesses at a forum meeting
+  'leadership', // a leadership change shifted trust
+  'shock', // an external shock changed tension
+  'forum', // a forum meeting took place
+  'agreement', // a defence cooperation agreement was signed
+  'declined', // an activity an untrustworthy state chose not to go through with (not observed)
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+export const K = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i])) as Record<EventKind, number>;
+
+/** Flags on an event row. */
+export const F = {
+  heeded: 1,
+  misread: 2,
+  deceived: 4,
+  suspicious: 8, // above its tension ceiling
+  honoured: 16,
+  exploited: 32,
+  escalated: 64,
+  relied: 128,
+} as const;
+
+export class EventLog {
+  length = 0;
+  step = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+  /** Actor: transmitter, tested state, defector, incident side a, forum index. */
+  actor = new Int32Array(1024);
+  /** Target: receiver, truster, incident side b; -1 none. */
+  target = new Int32Array(1024);
+  observer = new Int32Array(1024);
+  subject = new Int32Array(1024);
+  activity = new Int16Array(1024);
+  flags = new Uint8Array(1024);
+  drift = new Float64Array(1024);
+  delta = new Float64Array(1024);
+  /** Observer's trust in subject after the event (probability), or a tension value. */
+  value = new Float64Array(1024);
+
+  push(step: number, kind: number, actor: number, target: number, observer: number, subject: number,
+    activity: number, flags: number, drift: number, delta: number, value: number): void {
+    if (this.length === this.step.length) this.grow();
+    const k = this.length++;
+    this.step[k] = step; this.kind[k] = kind; this.actor[k] = actor; this.target[k] = target;
+    this.observer[k] = observer; this.subject[k] = subject; this.activity[k] = activity; this.flags[k] = flags;
+    this.drift[k] = drift; this.delta[k] = delta; this.value[k] = value;
+  }
+
+  private grow(): void {
+    const cap = this.step.length * 2;
+    const g = <T extends Int32Array | Uint8Array | Int16Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.step = g(this.step); this.kind = g(this.kind); this.actor = g(this.actor); this.target = g(this.target);
+    this.observer = g(this.observer); this.subject = g(this.subject); this.activity = g(this.activity);
+    this.flags = g(this.flags); this.drift = g(this.drift); this.delta = g(this.delta); this.value = g(this.value);
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The driver: a run is a pure function of (scenario, seed, hypothesis, model version). It
+ * resolves the world, creates the seeded streams, loops the pure step function and lets the
+ * recorder read the model after each step. No I/O here: writing files is the CLI's job.
+ */
+import { OUTCOMES } from '../model/activity.js';
+import { createCtx, habitNow, sigmoid, tensionNow, trustLogit, type Ctx } from '../core/pair.js';
+import { createStreams, RNG_ALGORITHM } from '../core/rng.js';
+import { step } from '../core/step.js';
+import type { EventLog } from '../record/event-log.js';
+import { regionalReporters } from '../record/reporters.js';
+import type { Scenario } from '../scenario/schema.js';
+import { hypothesisName } from '../world/hypothesis.js';
+import { resolveWorld } from '../world/resolve.js';
+import { createState } from '../world/state.js';
+import type { World } from '../world/world.js';
+
+/** Options of one run; every field falls back to the scenario's `run` block or calendar. */
+export interface SimulateOptions {
+  /** Run seed (default: the scenario's run.seed). */
+  seed?: string | number;
+  /** `habits-first`, `trust-first` or `blend=X` (default: the scenario's run.hypothesis). */
+  hypothesis?: string;
+  /** Number of steps (default: the scenario's calendar.steps). */
+  steps?: number;
+  /** Record every pair's trust at every step (n*n values a step). Default false. */
+  pairs?: boolean;
+  /** Keep the event log. Default true. */
+  events?: boolean;
+}
+
+/** Tidy per-step series: `data[row * columns.length + col]`, one row per step. */
+export interface Series {
+  columns: readonly string[];
+  rows: number;
+  data: Float64Array;
+}
+
+export interface FinalState {
+  /** trust[i][j]: i's trust in j (probability); the diagonal is 1. */
+  trust: number[][];
+  /** tension[i][j] (symmetric). */
+  tension: number[][];
+  habit: number[][];
+  understanding: number[][];
+  /** Pairs that signed a defence cooperation agreement, [i, j] with i < j. */
+  agreements: [number, number][];
+  /** Region totals of the nine outcomes. */
+  outcomes: Record<string, number>;
+  /** Per state: payoffs gained and lost in tested cooperation, defections, capability, budget. */
+  states: { id: string; gains: number; losses: number; defections: number; capability: number; budget: number }[];
+}
+
+export interface RunResult {
+  world: World;
+  seed: string | number;
+  hypothesis: string;
+  rngAlgorithm: string;
+  series: Series;
+  /** When requested: trust of every pair, `pairTrust[step * n * n + i * n + j]`. */
+  pairTrust: Float64Array | null;
+  events: EventLog | null;
+  final: FinalState;
+}
+
+/**
+ * Runs a validated scenario. Same scenario, seed, hypothesis and model version give the same
+ * numbers, bit for bit.
+ */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
+  const world = resolveWorld(scenario, { hypothesis: options.hypothesis, steps: options.steps });
+  const seed = options.seed ?? scenario.run.seed;
+  const state = createState(world, { events: options.events ?? true });
+  const ctx = createCtx(world, state, createStreams(seed));
+  const reporters = regionalReporters();
+  const columns = ['step', ...reporters.map(([name]) => name)];
+  const width = columns.length;
+  const data = new Float64Array(world.steps * width);
+  const nn = world.n * world.n;
+  const pairTrust = options.pairs ? new Float64Array(world.steps * nn) : null;
+  for (let t = 0; t < world.steps; t++) {
+    ctx.t = t;
+    step(ctx);
+    const row = t * width;
+    data[row] = t;
+    for (let k = 0; k < reporters.length; k++) data[row + 1 + k] = reporters[k][1](ctx);
+    if (pairTrust !== null) {
+      for (let p = 0; p < nn; p++) pairTrust[t * nn + p] = p % (world.n + 1) === 0 ? 1 : sigmoid(trustLogit(ctx, p));
+    }
+  }
+  return {
+    world, seed, hypothesis: hypothesisName(world.blend), rngAlgorithm: RNG_ALGORITHM,
+    series: { columns, rows: world.steps, data },
+    pairTrust, events: state.log, final: finalState(ctx),
+  };
+}
+
+function finalState(c: Ctx): FinalState {
+  const { w, s, n } = c;
+  const matrix = (f: (i: number, j: number) => number) =>
+    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => f(i, j)));
+  const agreements: [number, number][] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (s.agreement[i * n + j]) agreements.push([i, j]);
+  const gains = new Float64Array(n), losses = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) { gains[i] += s.gain[i * n + j]; losses[i] += s.loss[i * n + j]; }
+  return {
+    trust: matrix((i, j) => (i === j ? 1 : sigmoid(trustLogit(c, i * n + j)))),
+    tension: matrix((i, j) => (i === j ? 0 : tensionNow(c, i, j))),
+    habit: matrix((i, j) => (i === j ? 0 : habitNow(c, i * n + j))),
+    understanding: matrix((i, j) => s.U[i * n + j]),
+    agreements,
+    outcomes: Object.fromEntries(OUTCOMES.map((o, k) => [o, s.outcomeTotals[k]])),
+    states: w.ids.map((id, i) => ({
+      id, gains: gains[i], losses: losses[i], defections: s.defections[i], capability: s.capability[i], budget: s.budget[i],
+    })),
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * Validated scenario -> resolved world (STYLE principle 6: normalise once). Ids become indices,
+ * defaults are filled, pairwise constants become typed arrays. The core never checks its input
+ * again: the schema's cross-checks guarantee every id here exists.
+ */
+import { OUTCOMES } from '../model/activity.js';
+import { CATALOGUE } from '../model/catalogue.js';
+import { Parameters, type Params } from '../model/params.js';
+import type { Scenario } from '../scenario/schema.js';
+import { parseHypothesis } from './hypothesis.js';
+import { Policy, type Activity, type Adjacency, type Forum, type Group, type ProgrammeLine, type World, type WorldEvent } from './world.js';
+
+/** Built-in state defaults (MODEL 2); `stateDefaults` in a scenario overrides them. */
+export const STATE_DEFAULTS = {
+  capability: 1,
+  equivocation: 0.2,
+  receptivity: 0.8,
+  seniority: 0.2,
+  empathy: 0.5,
+  transparency: 0.5,
+  restraint: 0.5,
+  trustworthiness: 0.8,
+  sovereignty: 0.2,
+  navalPresence: 0.3,
+  budget: 24,
+  policy: 'auto',
+} as const;
+
+export interface ResolveOptions {
+  hypothesis?: string;
+  steps?: number;
+}
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
+export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): World {
+  const params: Params = Parameters.parse(scenario.parameters);
+  const hypothesis = options.hypothesis ?? scenario.run.hypothesis;
+  const blend = parseHypothesis(hypothesis);
+  const steps = options.steps ?? scenario.calendar.steps;
+  const n = scenario.states.length;
+  const index = new Map(scenario.states.map((s, i) => [s.id, i]));
+  const idx = (id: string): number => index.get(id)!;
+  const nn = n * n;
+
+  const attr = (key: keyof typeof STATE_DEFAULTS & string) => {
+    const out = new Float64Array(n);
+    scenario.states.forEach((s, i) => {
+      const v = (s as Record<string, unknown>)[key] ?? (scenario.stateDefaults as Record<string, unknown>)[key] ?? STATE_DEFAULTS[key];
+      out[i] = v as number;
+    });
+    return out;
+  };
+  const policy = new Uint8Array(n);
+  scenario.states.forEach((s, i) => { policy[i] = Policy[s.policy ?? scenario.stateDefaults.policy ?? 'auto']; });
+
+  // Issues and interests.
+  const issueIds = scenario.issues.map((x) => x.id);
+  const m = issueIds.length;
+  const salience = new Float64Array(n * m);
+  const stance = new Float64Array(n * m);
+  scenario.states.forEach((s, i) => {
+    const interests = { ...(scenario.stateDefaults.interests ?? {}), ...(s.interests ?? {}) };
+    issueIds.forEach((iss, k) => {
+      const it = interests[iss];
+      if (it) { salience[i * m + k] = it.salience; stance[i * m + k] = it.stance; }
+    });
+  });
+
+  // Language and culture distances (essay: "divided by a common language"; "differing cultures").
+  const lang = new Float64Array(nn);
+  const cult = new Float64Array(nn);
+  const dims = scenario.cultureDimensions;
+  const culture = scenario.states.map((s) => {
+    const c = { ...(scenario.stateDefaults.culture ?? {}), ...(s.culture ?? {}) };
+    return dims.map((d) => c[d] ?? 0.5);
+  });
+  const language = scenario.states.map((s) => s.language ?? scenario.stateDefaults.language ?? { primary: 'en', english: 1 });
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const li = language[i], lj = language[j];
+      lang[i * n + j] = li.primary === lj.primary ? 0 : 1 - Math.min(li.english, lj.english);
+      let d2 = 0;
+      for (let k = 0; k < dims.length; k++) d2 += (culture[i][k] - culture[j][k]) ** 2;
+      cult[i * n + j] = dims.length === 0 ? 0 : Math.sqrt(d2 / dims.length);
+    }
+  }
+
+  // Initial pairwise values.
+  const fill = (v: number) => new Float64Array(nn).fill(v);
+  const trust0 = fill(logit(scenario.trust.default));
+  for (const p of scenario.trust.pairs) trust0[idx(p.from) * n + idx(p.to)] = logit(p.value);
+  const tension0 = fill(scenario.tension.default);
+  for (const p of scenario.tension.pairs) {
+    const a = idx(p.between[0]), b = idx(p.between[1]);
+    tension0[a * n + b] = p.value; tension0[b * n + a] = p.value;
+  }
+  const understanding0 = fill(scenario.understanding.default);
+  for (const p of scenario.understanding.pairs) understanding0[idx(p.from) * n + idx(p.to)] = p.value;
+  const aims = fill(scenario.aims.default);
+  for (const p of scenario.aims.pairs) {
+    const a = idx(p.between[0]), b = idx(p.between[1]);
+    aims[a * n + b] = p.value; aims[b * n + a] = p.value;
+  }
+  for (let i = 0; i < n; i++) {
+    trust0[i * n + i] = 0; tension0[i * n + i] = 0; understanding0[i * n + i] = 1; aims[i * n + i] = 1;
+  }
+
+  // Activities: catalogue plus overrides.
+  const kinds = Object.keys(CATALOGUE);
+  const activityIndex = new Map(kinds.map((k, i) => [k, i]));
+  const activities: Activity[] = kinds.map((id, index) => {
+    const spec = { ...CATALOGUE[id as keyof typeof CATALOGUE], ...(scenario.activities[id] ?? {}) };
+    const weights = new Float64Array(OUTCOMES.length);
+    OUTCOMES.forEach((o, k) => { weights[k] = spec.outcomes[o] ?? 0; });
+    return { ...spec, id, index, lnLR: Math.log(spec.lr), sigma: 1 / spec.lr, weights };
+  });
+  const bilateral = Int32Array.from(
+    activities.filter((a) => a.mode === 'bilateral').sort((a, b) => a.ambition - b.ambition || a.cost - b.cost || a.index - b.index).map((a) => a.index),
+  );
+
+  const groups: Group[] = scenario.groups.map((g) => ({
+    id: g.id, name: g.name ?? g.id, closeness: g.closeness, members: Int32Array.from(g.members.map(idx)),
+  }));
+  const groupIndex = new Map(groups.map((g) => [g.id, g]));
+  const never = 0x3fffffff;
+  const forums: Forum[] = scenario.forums.map((f) => {
+    const members = new Set<number>();
+    for (const m of f.members) {
+      const g = groupIndex.get(m);
+      if (g) g.members.forEach((x) => members.add(x)); else members.add(idx(m));
+    }
+    return {
+      id: f.id, name: f.name ?? f.id, track: f.track, activity: activityIndex.get(f.activity)!,
+      members: Int32Array.from([...members].sort((a, b) => a - b)),
+      start: f.schedule.start, every: f.schedule.every, end: f.schedule.end ?? never,
+      codeFrom: f.codeForUnplannedEncounters ?? -1,
+    };
+  });
+  const programmes: ProgrammeLine[] = [];
+  for (const p of scenario.programmes) {
+    const a = activityIndex.get(p.activity)!;
+    const base = { from: idx(p.from), activity: a, start: p.schedule.start, every: p.schedule.every, end: p.schedule.end ?? never, mutual: p.mutual };
+    if (activities[a].mode === 'broadcast') { programmes.push({ ...base, to: -1, mutual: false }); continue; }
+    for (const t of Array.isArray(p.to) ? p.to : [p.to]) programmes.push({ ...base, to: idx(t) });
+  }
+
+  const events = resolveEvents(scenario, idx, groups, issueIds, params);
+  const eventStart = new Int32Array(steps + 1);
+  {
+    let k = 0;
+    for (let t = 0; t <= steps; t++) {
+      while (k < events.length && events[k].step < t) k++;
+      eventStart[t] = k;
+    }
+  }
+
+  // Adjacency: partners, watchers, rivals.
+  const partnerSets = Array.from({ length: n }, () => new Set<number>());
+  const link = (a: number, b: number) => { if (a !== b) { partnerSets[a].add(b); partnerSets[b].add(a); } };
+  const watcherSets = Array.from({ length: n }, () => new Set<number>());
+  for (const g of groups) for (const a of g.members) for (const b of g.members) if (a !== b) { link(a, b); watcherSets[a].add(b); }
+  for (const f of forums) for (const a of f.members) for (const b of f.members) link(a, b);
+  for (const p of programmes) if (p.to >= 0) link(p.from, p.to);
+  for (const p of scenario.trust.pairs) link(idx(p.from), idx(p.to));
+  const rivalSets = Array.from({ length: n }, () => new Set<number>());
+  for (const [a, b] of scenario.rivalries) { rivalSets[idx(a)].add(idx(b)); rivalSets[idx(b)].add(idx(a)); }
+
+  const codeFrom = new Int32Array(nn).fill(-1);
+  for (const f of forums) {
+    if (f.codeFrom < 0) continue;
+    for (const a of f.members) for (const b of f.members) {
+      const q = a * n + b;
+      if (a !== b && (codeFrom[q] < 0 || f.codeFrom < codeFrom[q])) codeFrom[q] = f.codeFrom;
+    }
+  }
+  const naval = attr('navalPresence');
+  let navalPairSum = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) navalPairSum += naval[i] * naval[j];
+
+  const startMonth = Number(scenario.calendar.start.slice(0, 4)) * 12 + Number(scenario.calendar.start.slice(5, 7)) - 1;
+  return {
+    name: scenario.name, n, ids: scenario.states.map((s) => s.id), names: scenario.states.map((s) => s.name ?? s.id),
+    steps, stepMonths: scenario.calendar.stepMonths, startMonth, params, blend, hypothesis,
+    capability0: attr('capability'), equivocation: attr('equivocation'), receptivity: attr('receptivity'),
+    seniority: attr('seniority'), empathy: attr('empathy'), transparency: attr('transparency'),
+    restraint: attr('restraint'), trustworthiness: attr('trustworthiness'), sovereignty: attr('sovereignty'),
+    naval, budget0: attr('budget'), policy, salience, stance, issueIds,
+    lang, cult, aims, trust0, tension0, understanding0,
+    activities, bilateral, groups, forums, programmes, events, eventStart,
+    partners: csr(partnerSets), watchers: csr(watcherSets), rivals: csr(rivalSets), codeFrom, navalPairSum,
+  };
+}
+
+function resolveEvents(scenario: Scenario, idx: (id: string) => number, groups: Group[], issueIds: string[], params: Params): WorldEvent[] {
+  const out: WorldEvent[] = scenario.events.map((e): WorldEvent => {
+    switch (e.type) {
+      case 'coreInterestIssue':
+        return { type: e.type, step: e.step, group: groups.findIndex((g) => g.id === e.group), issue: issueIds.indexOf(e.issue), decision: e.decision };
+      case 'incident':
+        return { type: e.type, step: e.step, a: idx(e.between[0]), b: idx(e.between[1]), escalates: e.escalates };
+      case 'leadershipChange':
+        return { type: e.type, step: e.step, state: idx(e.state), trustShift: e.trustShift, toward: e.toward ? Int32Array.from(e.toward.map(idx)) : null };
+      case 'shock':
+        return { type: e.type, step: e.step, states: Int32Array.from(e.states.map(idx)), tension: e.tension };
+      case 'test':
+        return { type: e.type, step: e.step, truster: idx(e.truster), trustee: idx(e.trustee), stake: e.stake ?? params.testStake };
+    }
+  });
+  // Stable sort keeps the file's order within a step.
+  return out.map((e, k) => ({ e, k })).sort((a, b) => a.e.step - b.e.step || a.k - b.k).map((x) => x.e);
+}
+
+function csr(sets: Set<number>[]): Adjacency {
+  const start = new Int32Array(sets.length + 1);
+  sets.forEach((s, i) => { start[i + 1] = start[i] + s.size; });
+  const list = new Int32Array(start[sets.length]);
+  sets.forEach((s, i) => list.set([...s].sort((a, b) => a - b), start[i]));
+  return { start, list };
+}

@@ -1,0 +1,139 @@
+/**
+ * The mutable state of one run: pairwise quantities in flat row-major typed arrays
+ * (STYLE principle 7), allocated once. Trust is held as log-odds `L` (MODEL 9).
+ *
+ * Decay is lazy: `L`, `X` and `H` hold their value as of the step in `lastL`, `lastX`, `lastH`;
+ * forgetting, relaxation and habit decay are applied in closed form when a pair is next
+ * touched or read (core/pair.ts), so a step costs in proportion to the pairs it touches.
+ */
+import { OUTCOMES } from '../model/activity.js';
+import { EventLog } from '../record/event-log.js';
+import type { World } from './world.js';
+
+/** Counters of what happened in the current step (reset at its start). */
+export const COUNTERS = [
+  'activities', 'heeded', 'misread', 'deceived', 'declined', 'suspicious',
+  'incidents', 'escalations', 'defections', 'tests', 'honoured', 'exploited', 'agreements', 'forumMeetings',
+] as const;
+export type CounterName = (typeof COUNTERS)[number];
+export const C = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<CounterName, number>;
+
+export interface RunState {
+  t: number;
+  /** Trust log-odds and its baseline (i's belief that j is trustworthy), n x n. */
+  L: Float64Array;
+  L0: Float64Array;
+  lastL: Int32Array;
+  /** Habit, n x n, and the step it is current to. */
+  H: Float64Array;
+  /** Habit floor: the part kept by good relationships, which does not decay (MODEL 5). */
+  HF: Float64Array;
+  lastH: Int32Array;
+  /** Tension, kept in the upper triangle (i < j) only. */
+  X: Float64Array;
+  X0: Float64Array;
+  lastX: Int32Array;
+  U: Float64Array;
+  /** Outcome accumulators per directed pair: `O[k * n * n + i * n + j]`. */
+  O: Float64Array;
+  /** Region totals of the nine outcomes. */
+  outcomeTotals: Float64Array;
+  capability: Float64Array;
+  budget: Float64Array;
+  credit: Float64Array;
+  /** Constituency outcome gathered this year, per state. */
+  constituency: Float64Array;
+  agreement: Uint8Array;
+  agreementCount: number;
+  /** Last activity i did toward j (routine repetition), -1 none. */
+  lastAct: Int16Array;
+  /** Last tested move of i toward j: 0 none, 1 honoured, 2 exploited. */
+  lastMove: Uint8Array;
+  /** Last step at which i heeded a signal from j (GRIT reciprocation), -1 never. */
+  lastHeard: Int32Array;
+  /** GRIT per (i, target): initiative level 1..4, unreciprocated count, answer-until step. */
+  gritLevel: Uint8Array;
+  gritCount: Uint8Array;
+  gritPause: Int32Array;
+  gritSince: Int32Array;
+  /** Target of the GRIT initiative chosen last (set by the choice phase). */
+  gritTarget: number;
+  /** Payoffs from tested cooperation, per directed pair (row: the state that gained or lost). */
+  gain: Float64Array;
+  loss: Float64Array;
+  gainTotal: number;
+  lossTotal: number;
+  defections: Int32Array;
+  counters: Float64Array;
+  /** Active pair sets: pairs away from rest, so aggregates cost O(active), not O(n^2). */
+  activeL: Int32Array;
+  activeLCount: number;
+  isActiveL: Uint8Array;
+  activeX: Int32Array;
+  activeXCount: number;
+  isActiveX: Uint8Array;
+  /** Sums over resting pairs: trust probability, its square; tension. */
+  restTrust: number;
+  restTrust2: number;
+  restTension: number;
+  /** Per-step choice buffers (partner and activity of each state's slots). */
+  slotPartner: Int32Array;
+  slotActivity: Int32Array;
+  /** Scratch buffer for simultaneous updates (reputation, cascades), n x n. */
+  scratch: Float64Array;
+  scratch2: Float64Array;
+  defected: Uint8Array;
+  log: EventLog | null;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+export function createState(world: World, options: { events: boolean }): RunState {
+  const { n, params } = world;
+  const nn = n * n;
+  const L0 = Float64Array.from(world.trust0);
+  // trust-first: each state chooses a trust stance toward each partner, a leap of faith (MODEL 6).
+  const leap = world.blend * params.leapOfFaith;
+  if (leap !== 0) for (let p = 0; p < nn; p++) if (p % (n + 1) !== 0) L0[p] += leap;
+  const X0 = new Float64Array(nn);
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) X0[i * n + j] = world.tension0[i * n + j];
+  let restTrust = 0, restTrust2 = 0, restTension = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue;
+      const q = sigmoid(L0[i * n + j]);
+      restTrust += q; restTrust2 += q * q;
+      if (i < j) restTension += X0[i * n + j];
+    }
+  }
+  const slots = n * Math.max(1, params.maxActsPerStep);
+  return {
+    t: 0,
+    L: Float64Array.from(L0), L0, lastL: new Int32Array(nn),
+    H: new Float64Array(nn), HF: new Float64Array(nn), lastH: new Int32Array(nn),
+    X: Float64Array.from(X0), X0, lastX: new Int32Array(nn),
+    U: Float64Array.from(world.understanding0),
+    O: new Float64Array(OUTCOMES.length * nn),
+    outcomeTotals: new Float64Array(OUTCOMES.length),
+    capability: Float64Array.from(world.capability0),
+    budget: Float64Array.from(world.budget0),
+    credit: new Float64Array(n),
+    constituency: new Float64Array(n),
+    agreement: new Uint8Array(nn), agreementCount: 0,
+    lastAct: new Int16Array(nn).fill(-1),
+    lastMove: new Uint8Array(nn),
+    lastHeard: new Int32Array(nn).fill(-1),
+    gritLevel: new Uint8Array(nn).fill(1), gritCount: new Uint8Array(nn), gritPause: new Int32Array(nn).fill(-1),
+    gritSince: new Int32Array(nn).fill(-1), gritTarget: -1,
+    gain: new Float64Array(nn), loss: new Float64Array(nn), gainTotal: 0, lossTotal: 0,
+    defections: new Int32Array(n),
+    counters: new Float64Array(COUNTERS.length),
+    activeL: new Int32Array(nn), activeLCount: 0, isActiveL: new Uint8Array(nn),
+    activeX: new Int32Array(nn), activeXCount: 0, isActiveX: new Uint8Array(nn),
+    restTrust, restTrust2, restTension,
+    slotPartner: new Int32Array(slots).fill(-1), slotActivity: new Int32Array(slots).fill(-1),
+    scratch: new Float64Array(nn), scratch2: new Float64Array(nn),
+    defected: new Uint8Array(n),
+    log: options.events ? new EventLog() : null,
+  };
+}
