@@ -1,0 +1,66 @@
+/**
+ * What every command shares: bad input is reported in full and exits with code 2, having
+ * written nothing; anything unexpected exits with code 1 and a one-line message.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { CommanderError, type Command } from 'commander';
+import { formatProblem, type Problem } from '../io/document.js';
+
+export const EXIT_BAD_INPUT = 2;
+
+/** Bad input found before anything was written. */
+export class InputError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+  }
+}
+
+/** A bad command-line value, reported like a file problem with `<command line>` as the file. */
+export function optionProblem(option: string, message: string): InputError {
+  return new InputError([{ file: '<command line>', path: option, line: 0, column: 0, message }]);
+}
+
+/** Runs a command's main function with the exit-code conventions above. */
+export async function runCommand(program: Command, argv: string[], main: () => Promise<void> | void): Promise<void> {
+  program.exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    program.parse(argv);
+    await main();
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') process.exit(0);
+      process.exit(EXIT_BAD_INPUT);
+    }
+    if (e instanceof InputError) {
+      const n = e.problems.length;
+      process.stderr.write(`${e.message}\n${n} problem${n === 1 ? '' : 's'} found; nothing was written.\n`);
+      process.exit(EXIT_BAD_INPUT);
+    }
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The git commit of the working tree, with `+dirty` when it has uncommitted changes; `unknown` outside git. */
+export function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return dirty === '' ? head : `${head}+dirty`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A plain aligned text table. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
+  const line = (cells: string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

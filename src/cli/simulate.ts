@@ -1,0 +1,177 @@
+/**
+ * `npm run simulate -- <scenario file> [options]`: runs one scenario and writes its results.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Command, Option } from 'commander';
+import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
+import { loadScenario } from '../scenario/load.js';
+import { simulate, type RunResult } from '../run/simulate.js';
+import { eventsJsonl, finalJson, pairsCsv, seriesCsv, stepDate } from '../record/format.js';
+import { writeDirAtomic } from '../io/run-dir.js';
+import { MODEL_VERSION } from '../version.js';
+import { gitCommit, InputError, optionProblem, runCommand, sha256, table } from './common.js';
+
+const HELP_AFTER = `
+Outputs (in DIR, written together: an interrupted run leaves earlier results untouched):
+  run.json      manifest: scenario name, file and SHA-256, seed, hypothesis, model version,
+                git commit, Node version, random-number algorithm, wall time
+  series.csv    one row per step: regional mean trust and its spread, mean tension and habit,
+                counts of activities, heeded and misread signals, deceptions, tests, incidents,
+                defections, agreements, and the nine outcomes (cumulative)
+  events.jsonl  one JSON object per event (activity, symbolic, test, incident, defection,
+                reputation, leadership, shock, forum, agreement, declined), with the change in
+                trust each caused ("delta") and the forgetting since the pair was last touched
+                ("drift"), as probabilities
+  final.json    final trust, tension, habit and understanding matrices, agreements, outcomes,
+                and per-state gains and losses from tested cooperation
+  pairs.csv     with --pairs: every pair's trust at every step (step,date,from,to,trust)
+
+Hypotheses: habits-first (trust grows as habits of cooperation are reinforced), trust-first
+(states first choose to trust, then act on it), or blend=X, X in [0,1] the trust-first weight.
+
+The same scenario, seed, hypothesis and model version give byte-identical series.csv,
+events.jsonl, final.json and pairs.csv on any machine. Bad input exits with code 2 and writes
+nothing.
+
+Examples:
+  npm run simulate -- scenarios/minimal-pair.yaml
+  npm run simulate -- scenarios/asean-admm.yaml --hypothesis trust-first --seed 7 --pairs
+`;
+
+export interface SimulateCliOptions {
+  seed?: string;
+  hypothesis?: string;
+  steps?: string;
+  out?: string;
+  pairs?: boolean;
+  events: boolean;
+  quiet?: boolean;
+}
+
+export function buildProgram(): Command {
+  return new Command('simulate')
+    .description('Run one Entente scenario and write its results.')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--seed <seed>', 'run seed, an integer or a word (default: the scenario\'s run.seed)')
+    .option('--hypothesis <h>', 'habits-first, trust-first or blend=X (default: the scenario\'s run.hypothesis)')
+    .option('--steps <n>', 'number of steps (default: the scenario\'s calendar.steps)')
+    .option('--out <dir>', 'output folder (default: out/<scenario>/<hypothesis>-seed<seed>)')
+    .option('--pairs', 'also write every pair\'s trust at every step (pairs.csv)')
+    .addOption(new Option('--no-events', 'do not write the event log'))
+    .option('--quiet', 'print nothing but errors')
+    .addHelpText('after', HELP_AFTER)
+    .showHelpAfterError('(run with --help for usage)');
+}
+
+function checkOptions(o: SimulateCliOptions): { seed?: string | number; hypothesis?: string; steps?: number } {
+  const problems = [];
+  let seed: string | number | undefined;
+  if (o.seed !== undefined) {
+    if (o.seed.trim() === '') problems.push(optionProblem('--seed', 'expected an integer or a word, got an empty value'));
+    else seed = /^-?\d+$/.test(o.seed) ? Number(o.seed) : o.seed;
+    if (typeof seed === 'number' && !Number.isSafeInteger(seed)) problems.push(optionProblem('--seed', `expected a safe integer, got ${o.seed}`));
+  }
+  if (o.hypothesis !== undefined && !HYPOTHESIS_PATTERN.test(o.hypothesis)) {
+    problems.push(optionProblem('--hypothesis', `expected habits-first, trust-first or blend=X with X in [0,1], got "${o.hypothesis}"`));
+  }
+  let steps: number | undefined;
+  if (o.steps !== undefined) {
+    steps = Number(o.steps);
+    if (!/^\d+$/.test(o.steps) || steps < 1 || steps > 100000) problems.push(optionProblem('--steps', `expected a whole number from 1 to 100000, got "${o.steps}"`));
+  }
+  if (problems.length > 0) throw new InputError(problems.flatMap((p) => p.problems));
+  return { seed, hypothesis: o.hypothesis, steps };
+}
+
+/** Runs the command on already-parsed arguments; returns the output folder. */
+export function runSimulate(file: string, o: SimulateCliOptions): { dir: string; result: RunResult } {
+  const opts = checkOptions(o);
+  const loaded = loadScenario(file);
+  if (!loaded.ok) throw new InputError(loaded.problems);
+  const scenario = loaded.value;
+  const started = performance.now();
+  const result = simulate(scenario, { seed: opts.seed, hypothesis: opts.hypothesis, steps: opts.steps, pairs: o.pairs ?? false, events: o.events });
+  const wallMs = performance.now() - started;
+  const name = basename(file, extname(file));
+  const dir = resolve(o.out ?? join('out', name, `${result.hypothesis}-seed${result.seed}`));
+  const text = readFileSync(file, 'utf8');
+  const manifest = {
+    scenario: { name: scenario.name, file, sha256: sha256(text) },
+    seed: result.seed,
+    hypothesis: result.hypothesis,
+    steps: result.series.rows,
+    modelVersion: MODEL_VERSION,
+    gitCommit: gitCommit(),
+    node: process.version,
+    rng: result.rngAlgorithm,
+    wallTimeMs: Math.round(wallMs * 1000) / 1000,
+    command: ['simulate', ...process.argv.slice(2)].join(' '),
+    files: ['series.csv', ...(o.events ? ['events.jsonl'] : []), 'final.json', ...(o.pairs ? ['pairs.csv'] : [])],
+  };
+  const files: Record<string, string> = { 'series.csv': seriesCsv(result), 'final.json': finalJson(result) };
+  if (o.events) files['events.jsonl'] = eventsJsonl(result);
+  if (o.pairs) files['pairs.csv'] = pairsCsv(result);
+  files['run.json'] = JSON.stringify(manifest, null, 2) + '\n';
+  writeDirAtomic(dir, files);
+  return { dir, result };
+}
+
+/** The summary printed after a run: key figures at the start and end, and the pairs that moved most. */
+export function summary(r: RunResult, dir: string): string {
+  const { columns, rows, data } = r.series;
+  const W = columns.length;
+  const col = (name: string) => columns.indexOf(name);
+  const at = (t: number, name: string) => data[t * W + col(name)];
+  const sum = (name: string) => { let s = 0; for (let t = 0; t < rows; t++) s += at(t, name); return s; };
+  const f3 = (v: number) => v.toFixed(3);
+  const last = rows - 1;
+  const lines = [
+    `${r.world.name}: ${r.world.n} states, ${rows} steps (${stepDate(r.world, 0)} to ${stepDate(r.world, last)}), ${r.hypothesis}, seed ${r.seed}`,
+    '',
+    table(['measure', 'first step', 'last step'], [
+      ['mean trust', f3(at(0, 'meanTrust')), f3(at(last, 'meanTrust'))],
+      ['trust spread (sd)', f3(at(0, 'trustSpread')), f3(at(last, 'trustSpread'))],
+      ['mean tension', f3(at(0, 'meanTension')), f3(at(last, 'meanTension'))],
+      ['mean habit', f3(at(0, 'meanHabit')), f3(at(last, 'meanHabit'))],
+      ['agreements signed', String(at(0, 'agreementsTotal')), String(at(last, 'agreementsTotal'))],
+    ]),
+    '',
+    table(['over the run', 'count'], [
+      ['activities undertaken', String(sum('activities'))],
+      ['  heeded', String(sum('heeded'))],
+      ['  misread', String(sum('misread'))],
+      ['  felt as deception', String(sum('deceived'))],
+      ['  above tension ceiling', String(sum('suspicious'))],
+      ['forum meetings', String(sum('forumMeetings'))],
+      ['tests (honoured / exploited)', `${sum('tests')} (${sum('honoured')} / ${sum('exploited')})`],
+      ['incidents (escalated)', `${sum('incidents')} (${sum('escalations')})`],
+      ['defections', String(sum('defections'))],
+    ]),
+  ];
+  const { ids } = r.world;
+  const n = r.world.n;
+  const moves: [string, number, number][] = [];
+  const t0 = r.world.trust0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    if (i !== j) moves.push([`${ids[i]} -> ${ids[j]}`, 1 / (1 + Math.exp(-t0[i * n + j])), r.final.trust[i][j]]);
+  }
+  moves.sort((a, b) => (b[2] - b[1]) - (a[2] - a[1]) || (a[0] < b[0] ? -1 : 1));
+  const show = [...moves.slice(0, 3), ...moves.slice(-3).filter((m) => !moves.slice(0, 3).includes(m))];
+  lines.push('', table(['trust moved most (i -> j: i\'s trust in j)', 'scenario start', 'end'], show.map(([k, a, b]) => [k, f3(a), f3(b)])));
+  lines.push('', `Results written to ${dir}`);
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  await runCommand(program, argv, () => {
+    const [file] = program.args;
+    const o = program.opts<SimulateCliOptions>();
+    const { dir, result } = runSimulate(file, o);
+    if (!o.quiet) console.log(summary(result, dir));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main(process.argv);
