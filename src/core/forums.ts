@@ -36,23 +36,41 @@ export function forumMeeting(c: Ctx, index: number): void {
 /** Witness reputation among forum members, applied simultaneously (read all, then write). */
 function reputation(c: Ctx, m: Int32Array): void {
   const { s, p, n } = c;
-  const T = s.scratch, D = s.scratch2;
-  for (const i of m) for (const j of m) if (i !== j) T[i * n + j] = trustLogit(c, i * n + j);
-  for (const i of m) {
-    for (const j of m) {
+  const T = s.scratch, D = s.scratch2, W = s.scratch3;
+  const len = m.length;
+  // T: log-odds; W: weight of witness k for listener i, 2 q_ik - 1 if positive (only trusted witnesses count).
+  for (let x = 0; x < len; x++) {
+    const i = m[x];
+    for (let y = 0; y < len; y++) {
+      const k = m[y];
+      if (k === i) continue;
+      const L = trustLogit(c, i * n + k);
+      T[i * n + k] = L;
+      const wk = 2 * sigmoid(L) - 1;
+      W[i * n + k] = wk > 0 ? wk : 0;
+    }
+  }
+  for (let x = 0; x < len; x++) {
+    const i = m[x];
+    for (let y = 0; y < len; y++) {
+      const j = m[y];
       if (i === j) continue;
       let sw = 0, swl = 0;
-      for (const k of m) {
+      for (let z = 0; z < len; z++) {
+        const k = m[z];
         if (k === i || k === j) continue;
-        const wk = 2 * sigmoid(T[i * n + k]) - 1; // only trusted witnesses count
-        if (wk <= 0) continue;
+        const wk = W[i * n + k];
         sw += wk;
         swl += wk * T[k * n + j];
       }
       D[i * n + j] = sw > 0 ? p.reputationWeight * (sw / (sw + 1)) * (swl / sw - T[i * n + j]) : 0;
     }
   }
-  for (const i of m) for (const j of m) {
-    if (i !== j && D[i * n + j] !== 0) addEvidence(c, i, j, D[i * n + j], K.reputation, -1, -1, -1, 0);
+  for (let x = 0; x < len; x++) {
+    const i = m[x];
+    for (let y = 0; y < len; y++) {
+      const j = m[y];
+      if (i !== j && D[i * n + j] !== 0) addEvidence(c, i, j, D[i * n + j], K.reputation, -1, -1, -1, 0);
+    }
   }
 }

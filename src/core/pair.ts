@@ -32,6 +32,8 @@ export interface Ctx {
   habitDecay: Float64Array;
   /** Kydd's stake threshold q* = c / (1 - t + c) of each activity kind (MODEL 6). */
   stakeQ: Float64Array;
+  /** Log-odds of the agreement trust threshold. */
+  agreementLogit: number;
   /** Scratch for per-state partner weights (length: the largest degree). */
   weights: Float64Array;
 }
@@ -49,7 +51,8 @@ export function createCtx(w: World, s: RunState, r: Streams): Ctx {
   const stakeQ = Float64Array.from(w.activities, (a) => stakeThreshold(a.stake, p.temptation));
   let maxDeg = 1;
   for (let i = 0; i < w.n; i++) maxDeg = Math.max(maxDeg, w.partners.start[i + 1] - w.partners.start[i]);
-  return { w, s, p, r, t: 0, n: w.n, nn: w.n * w.n, forget, relax, habitDecay, stakeQ, weights: new Float64Array(maxDeg) };
+  return { w, s, p, r, t: 0, n: w.n, nn: w.n * w.n, forget, relax, habitDecay, stakeQ,
+    agreementLogit: Math.log(p.agreementTrust / (1 - p.agreementTrust)), weights: new Float64Array(maxDeg) };
 }
 
 /** Kydd: rely on a partner when trust q >= c / (1 - t + c), c the cost of being exploited, t the temptation. */
@@ -57,8 +60,8 @@ export const stakeThreshold = (stake: number, temptation: number): number => (st
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
-/** Saturating feedback of an outcome accumulator: 1 - exp(-x / scale). */
-export const sat = (c: Ctx, x: number): number => 1 - Math.exp(-x / c.p.outcomeScale);
+/** Saturating feedback of an outcome accumulator: x / (x + scale), a half at x = scale (no exponential in the hot loop). */
+export const sat = (c: Ctx, x: number): number => x / (x + c.p.outcomeScale);
 
 /** Trust log-odds of pair p now, without writing. */
 export function trustLogit(c: Ctx, p: number): number {
@@ -193,9 +196,5 @@ export function addEvidence(c: Ctx, observer: number, subject: number, dL: numbe
   // Keep log-odds finite and trust inside (0,1) in floating point.
   if (after > 30) after = 30; else if (after < -30) after = -30;
   s.L[p] = after;
-  if (s.log !== null) {
-    const qAfter = sigmoid(after);
-    const qBefore = sigmoid(before);
-    s.log.push(c.t, kind, actor, target, observer, subject, activity, flags, qBefore - sigmoid(before - drift), qAfter - qBefore, qAfter);
-  }
+  if (s.log !== null) s.log.push(c.t, kind, actor, target, observer, subject, activity, flags, before - drift, before, after);
 }

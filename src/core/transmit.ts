@@ -64,7 +64,10 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number):
   const parity = 1 - act.needsParity * overshadow(c, i, j) * (1 - w.restraint[i]);
 
   if (!heeded) {
-    if (s.log !== null) s.log.push(c.t, K.activity, i, j, j, i, a, app < 0 ? F.suspicious : 0, 0, 0, sigmoid(trustLogit(c, ji)));
+    if (s.log !== null) {
+      const L = trustLogit(c, ji);
+      s.log.push(c.t, K.activity, i, j, j, i, a, app < 0 ? F.suspicious : 0, L, L, L);
+    }
     return SENT;
   }
   s.counters[C.heeded]++;
@@ -166,7 +169,7 @@ export function checkAgreement(c: Ctx, i: number, j: number): void {
   const ij = i * n + j, ji = j * n + i;
   if (s.agreement[ij] !== 0) return;
   if (habitNow(c, ij) < p.agreementHabit || habitNow(c, ji) < p.agreementHabit) return;
-  if (sigmoid(trustLogit(c, ij)) < p.agreementTrust || sigmoid(trustLogit(c, ji)) < p.agreementTrust) return;
+  if (trustLogit(c, ij) < c.agreementLogit || trustLogit(c, ji) < c.agreementLogit) return;
   s.agreement[ij] = 1;
   s.agreement[ji] = 1;
   s.agreementCount++;

@@ -60,7 +60,7 @@ export function parseText<S extends z.ZodType>(text: string, file: string, schem
     const { line, col } = lc.linePos(offset);
     return { line, column: col };
   };
-  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) {
+  if (text.split('\n').every((line) => { const t = line.trim(); return t === '' || t.startsWith('#'); })) {
     return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: 'the file is empty; expected a mapping of keys such as name, description, ...' }] };
   }
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: false });

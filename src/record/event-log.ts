@@ -3,10 +3,12 @@
  * meeting and agreement, with the change in trust it caused. Columnar typed arrays that grow by
  * doubling, so logging allocates only when capacity runs out, never per event.
  *
- * Trust rows carry `observer` (whose trust moved), `subject` (in whom), `drift` (the change from
- * forgetting since the pair was last touched, applied just before) and `delta` (the change the
- * event caused), both as probabilities. Summed over a pair's rows, drift + delta, plus the
- * forgetting after its last row, give the pair's whole change: explanations add up.
+ * Trust rows carry `observer` (whose trust moved), `subject` (in whom) and three log-odds:
+ * `l0` before the forgetting since the pair was last touched, `l1` after it (just before the
+ * event) and `l2` after the event. `drift(k)` and `delta(k)` turn them into probabilities (the
+ * hot loop stores log-odds and leaves the exponentials to whoever reads the log). Summed over a
+ * pair's rows, drift + delta, plus the forgetting after its last row, give the pair's whole
+ * change: explanations add up. Other rows keep their one number (tension, pressure...) in `l2`.
  */
 export const EVENT_KINDS = [
   'activity', // a transmission i -> j heard by j (or not): delta is j's trust in i
@@ -48,19 +50,28 @@ export class EventLog {
   subject = new Int32Array(1024);
   activity = new Int16Array(1024);
   flags = new Uint8Array(1024);
-  drift = new Float64Array(1024);
-  delta = new Float64Array(1024);
-  /** Observer's trust in subject after the event (probability), or a tension value. */
-  value = new Float64Array(1024);
+  /** Trust rows: log-odds before forgetting, before the event, after it. Other rows: `l2` is the value. */
+  l0 = new Float64Array(1024);
+  l1 = new Float64Array(1024);
+  l2 = new Float64Array(1024);
 
   push(step: number, kind: number, actor: number, target: number, observer: number, subject: number,
-    activity: number, flags: number, drift: number, delta: number, value: number): void {
+    activity: number, flags: number, l0: number, l1: number, l2: number): void {
     if (this.length === this.step.length) this.grow();
     const k = this.length++;
     this.step[k] = step; this.kind[k] = kind; this.actor[k] = actor; this.target[k] = target;
     this.observer[k] = observer; this.subject[k] = subject; this.activity[k] = activity; this.flags[k] = flags;
-    this.drift[k] = drift; this.delta[k] = delta; this.value[k] = value;
+    this.l0[k] = l0; this.l1[k] = l1; this.l2[k] = l2;
   }
+
+  /** Change in trust (probability) from forgetting just before event k (trust rows). */
+  drift(k: number): number { return prob(this.l1[k]) - prob(this.l0[k]); }
+  /** Change in trust (probability) caused by event k (trust rows). */
+  delta(k: number): number { return prob(this.l2[k]) - prob(this.l1[k]); }
+  /** Observer's trust in subject after event k (trust rows). */
+  trust(k: number): number { return prob(this.l2[k]); }
+  /** The number a non-trust row carries (tension, pressure, members). */
+  value(k: number): number { return this.l2[k]; }
 
   private grow(): void {
     const cap = this.step.length * 2;
@@ -71,6 +82,8 @@ export class EventLog {
     };
     this.step = g(this.step); this.kind = g(this.kind); this.actor = g(this.actor); this.target = g(this.target);
     this.observer = g(this.observer); this.subject = g(this.subject); this.activity = g(this.activity);
-    this.flags = g(this.flags); this.drift = g(this.drift); this.delta = g(this.delta); this.value = g(this.value);
+    this.flags = g(this.flags); this.l0 = g(this.l0); this.l1 = g(this.l1); this.l2 = g(this.l2);
   }
 }
+
+const prob = (l: number): number => 1 / (1 + Math.exp(-l));

@@ -57,12 +57,12 @@ export function eventsJsonl(r: RunResult): string {
       case 'forum':
         e.forum = forums[log.actor[k]].id;
         e.activity = activities[log.activity[k]].id;
-        e.members = log.value[k];
+        e.members = log.value(k);
         break;
       case 'defection':
         e.state = id(log.actor[k]);
         e.group = groups[log.target[k]].id;
-        if (log.observer[k] < 0) e.pressure = log.value[k];
+        if (log.observer[k] < 0) e.pressure = log.value(k);
         break;
       case 'incident':
       case 'shock':
@@ -90,11 +90,11 @@ export function eventsJsonl(r: RunResult): string {
     if (log.observer[k] >= 0) {
       e.observer = id(log.observer[k]);
       e.subject = id(log.subject[k]);
-      e.drift = log.drift[k];
-      e.delta = log.delta[k];
-      e.trust = log.value[k];
+      e.drift = log.drift(k);
+      e.delta = log.delta(k);
+      e.trust = log.trust(k);
     } else if (kind === 'incident' || kind === 'shock') {
-      e.tension = log.value[k];
+      e.tension = log.value(k);
     }
     out.push(JSON.stringify(e));
   }

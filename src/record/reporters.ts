@@ -9,7 +9,7 @@ import { COUNTERS } from '../world/state.js';
 
 export type Reporter = (c: Ctx) => number;
 
-function trustMoments(c: Ctx): [number, number] {
+function trustMoments(c: Ctx, out: Float64Array): void {
   const s = c.s;
   let sum = s.restTrust, sum2 = s.restTrust2;
   for (let a = 0; a < s.activeLCount; a++) {
@@ -19,7 +19,8 @@ function trustMoments(c: Ctx): [number, number] {
   }
   const pairs = c.n * (c.n - 1);
   const mean = sum / pairs;
-  return [mean, Math.sqrt(Math.max(0, sum2 / pairs - mean * mean))];
+  out[0] = mean;
+  out[1] = Math.sqrt(Math.max(0, sum2 / pairs - mean * mean));
 }
 
 function meanTension(c: Ctx): number {
@@ -42,9 +43,9 @@ function meanHabit(c: Ctx): number {
 /** Column name -> reporter, in output order (after `step`). */
 export function regionalReporters(): [string, Reporter][] {
   let cache = -1;
-  let moments: [number, number] = [0, 0];
+  const moments = new Float64Array(2);
   const trust = (c: Ctx) => {
-    if (cache !== c.t) { moments = trustMoments(c); cache = c.t; }
+    if (cache !== c.t) { trustMoments(c, moments); cache = c.t; }
     return moments;
   };
   return [

@@ -82,6 +82,7 @@ export interface RunState {
   /** Scratch buffer for simultaneous updates (reputation, cascades), n x n. */
   scratch: Float64Array;
   scratch2: Float64Array;
+  scratch3: Float64Array;
   defected: Uint8Array;
   log: EventLog | null;
 }
@@ -132,7 +133,7 @@ export function createState(world: World, options: { events: boolean }): RunStat
     activeX: new Int32Array(nn), activeXCount: 0, isActiveX: new Uint8Array(nn),
     restTrust, restTrust2, restTension,
     slotPartner: new Int32Array(slots).fill(-1), slotActivity: new Int32Array(slots).fill(-1),
-    scratch: new Float64Array(nn), scratch2: new Float64Array(nn),
+    scratch: new Float64Array(nn), scratch2: new Float64Array(nn), scratch3: new Float64Array(nn),
     defected: new Uint8Array(n),
     log: options.events ? new EventLog() : null,
   };

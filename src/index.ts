@@ -1,0 +1,49 @@
+/**
+ * Entente's public API: everything a script or notebook needs to load a scenario, run it and
+ * read the results, from one entry point.
+ *
+ * @example
+ * ```ts
+ * import { loadScenario, simulate, formatProblem } from 'entente';
+ * const loaded = loadScenario('scenarios/minimal-pair.yaml');
+ * if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+ * const run = simulate(loaded.value, { seed: 7, hypothesis: 'trust-first' });
+ * const meanTrust = run.series.columns.indexOf('meanTrust');
+ * console.log(run.series.data[(run.series.rows - 1) * run.series.columns.length + meanTrust]);
+ * ```
+ */
+
+/** Runs one scenario: a pure function of (scenario, seed, hypothesis, model version). */
+export { simulate } from './run/simulate.js';
+export type { SimulateOptions, RunResult, Series, FinalState } from './run/simulate.js';
+
+/** Loading and validating scenario files (YAML or JSON); problems carry file, path and line. */
+export { loadScenario, parseScenario } from './scenario/load.js';
+export { formatProblem } from './io/document.js';
+export type { Problem, LoadResult } from './io/document.js';
+
+/** The scenario schema (zod) and its types; the JSON Schema for editors is generated from it. */
+export { Scenario, HYPOTHESIS_PATTERN, POLICIES } from './scenario/schema.js';
+export type { ScenarioInput, ScenarioEvent } from './scenario/schema.js';
+export { jsonSchemas } from './scenario/json-schema.js';
+
+/** The parameters table (every default, overridable per scenario) and the activity catalogue. */
+export { Parameters, defaultParams } from './model/params.js';
+export type { Params, ParametersInput } from './model/params.js';
+export { CATALOGUE, ACTIVITY_IDS } from './model/catalogue.js';
+export type { ActivityId } from './model/catalogue.js';
+export { OUTCOMES, ActivitySpec } from './model/activity.js';
+export type { OutcomeName } from './model/activity.js';
+
+/** The event log (every activity, misreading, deception, test, incident, defection, agreement). */
+export { EventLog, EVENT_KINDS, F as EVENT_FLAGS } from './record/event-log.js';
+export type { EventKind } from './record/event-log.js';
+
+/** Output formats written by `npm run simulate`. */
+export { seriesCsv, pairsCsv, eventsJsonl, finalJson, stepDate } from './record/format.js';
+
+/** Hypotheses: `habits-first`, `trust-first`, `blend=X` (X the trust-first weight). */
+export { parseHypothesis, hypothesisName } from './world/hypothesis.js';
+export type { World } from './world/world.js';
+
+export { MODEL_VERSION } from './version.js';
