@@ -104,11 +104,14 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number):
   }
   addEvidence(c, j, i, dL * p.evidenceScale, K.activity, i, j, a, flags);
 
-  // 9. Habits, understanding and outcomes for both sides.
-  reinforceHabit(c, ji);
-  reinforceHabit(c, ij);
-  s.U[ij] += p.understandingGain * (1 - s.U[ij]);
-  s.U[ji] += p.understandingGain * (1 - s.U[ji]);
+  // 9. Habits, understanding and outcomes for both sides; an activity above its tension ceiling
+  // is no longer diplomacy and builds no routine of cooperation.
+  if (app > 0) {
+    reinforceHabit(c, ji);
+    reinforceHabit(c, ij);
+    s.U[ij] += p.understandingGain * (1 - s.U[ij]);
+    s.U[ji] += p.understandingGain * (1 - s.U[ji]);
+  }
   if (act.rivalTension > 0) {
     const { start, list } = w.rivals;
     for (let k = start[j]; k < start[j + 1]; k++) addTension(c, j, list[k], p.rivalTension * act.rivalTension);

@@ -67,7 +67,7 @@ const Group = z.strictObject({
 const Forum = z.strictObject({
   id,
   name: z.string().optional(),
-  members: z.array(id).min(2).describe('State ids or group ids (a group stands for all its members).'),
+  members: z.array(id).min(1).describe('State ids or group ids (a group stands for all its members); at least two states in all.'),
   track: z.union([z.literal(1), z.literal(1.5), z.literal(2)]),
   activity: z.string().default('forumMeeting').describe('Activity kind of one meeting.'),
   schedule: Schedule,
@@ -219,6 +219,13 @@ function crossCheck(raw: unknown, ctx: Ctx): void {
       if (typeof m === 'string' && !states.has(m) && !groups.has(m)) err(['forums', i, 'members', k], `unknown state or group id "${m}"`);
     });
     noDup(['forums', i, 'members'], f?.members);
+    const expanded = new Set<string>();
+    for (const m of list(f?.members)) {
+      if (typeof m !== 'string') continue;
+      const g = list(s.groups).find((x) => x?.id === m);
+      if (g) for (const x of list(g.members)) expanded.add(String(x)); else expanded.add(m);
+    }
+    if (list(f?.members).length > 0 && expanded.size < 2) err(['forums', i, 'members'], 'a forum needs at least two member states (a group counts as all its members)');
     activityRef(['forums', i, 'activity'], f?.activity);
   });
   list(s.programmes).forEach((p, i) => {

@@ -1,0 +1,177 @@
+/**
+ * MODEL.md section 10: what a run must show, each expectation checked as a paired comparison
+ * over 40 fixed seeds (the same dice on both sides), under both hypotheses.
+ */
+import { describe, expect, it } from 'vitest';
+import { Scenario, simulate } from '../../src/index.js';
+import { paired, pairScenario, perSeed, SEEDS, T_BAR, tensionBetween, trustIn } from './lab.js';
+
+const HYPOTHESES = ['habits-first', 'trust-first'] as const;
+const BtrustsA = trustIn('B', 'A');
+
+/** `better` builds more of `read` than `worse`, significantly, on the same seeds. */
+function expectMore(better: Scenario, worse: Scenario, read: (r: ReturnType<typeof simulate>) => number, hypothesis: string) {
+  const r = paired(perSeed(better, read, { hypothesis }), perSeed(worse, read, { hypothesis }));
+  expect(r.mean, `mean difference under ${hypothesis}`).toBeGreaterThan(0);
+  expect(r.t, `paired t under ${hypothesis}`).toBeGreaterThan(T_BAR);
+  return r;
+}
+
+describe.each(HYPOTHESES)('stylized facts under %s', (hypothesis) => {
+  it('1. an unequivocal transmitter builds more trust than an equivocal one', () => {
+    expectMore(pairScenario({ a: { equivocation: 0.1 } }), pairScenario({ a: { equivocation: 0.8 } }), BtrustsA, hypothesis);
+  });
+
+  it('1. a receptive receiver builds more trust than an unheeding one', () => {
+    expectMore(pairScenario({ b: { receptivity: 0.9 } }), pairScenario({ b: { receptivity: 0.2 } }), BtrustsA, hypothesis);
+  });
+
+  const arms = [{ from: 'A', to: 'B', activity: 'armsTransfer', schedule: { every: 6 } }];
+  it('2. arms transfers below their tension ceiling raise trust', () => {
+    expectMore(pairScenario({ programmes: arms, tension: 0.1 }), pairScenario({ programmes: [], tension: 0.1 }), BtrustsA, hypothesis);
+  });
+
+  it('2. arms transfers above their tension ceiling lower trust and raise tension', () => {
+    const none = pairScenario({ programmes: [], tension: 0.8 });
+    const some = pairScenario({ programmes: arms, tension: 0.8 });
+    expectMore(none, some, BtrustsA, hypothesis);
+    expectMore(some, none, tensionBetween('A', 'B'), hypothesis);
+  });
+
+  it('2. arms transfers raise tension with the recipient\'s rivals', () => {
+    const withRival = (programmes: typeof arms) => pairScenario({
+      programmes,
+      extra: {
+        states: [{ id: 'A' }, { id: 'B' }, { id: 'R' }],
+        rivalries: [['B', 'R']],
+      },
+    });
+    expectMore(withRival(arms), withRival([]), tensionBetween('B', 'R'), hypothesis);
+  });
+
+  it('3. seniority slows trust', () => {
+    expectMore(pairScenario({ a: { capability: 5, seniority: 0 } }), pairScenario({ a: { capability: 5, seniority: 0.9 } }), BtrustsA, hypothesis);
+  });
+
+  it('3. misaligned, opaque aims slow trust', () => {
+    expectMore(pairScenario({ aims: 0.3, a: { transparency: 0.1 } }), pairScenario({ aims: -0.8, a: { transparency: 0.1 } }), BtrustsA, hypothesis);
+  });
+
+  const far = { a: { language: { primary: 'th', english: 0.2 }, culture: { pdi: 0.9, idv: 0.1 } }, b: { language: { primary: 'id', english: 0.3 }, culture: { pdi: 0.1, idv: 0.9 } } };
+  it('3. cultural and language distance slow trust', () => {
+    expectMore(pairScenario(), pairScenario(far), BtrustsA, hypothesis);
+  });
+
+  it('3. empathy offsets part of the distance', () => {
+    const empathic = pairScenario({ a: { ...far.a, empathy: 1 }, b: { ...far.b, empathy: 1 } });
+    const cold = pairScenario({ a: { ...far.a, empathy: 0 }, b: { ...far.b, empathy: 0 } });
+    expectMore(empathic, cold, BtrustsA, hypothesis);
+    // ... but only part of it: empathic distant partners stay below close ones.
+    expectMore(pairScenario({ a: { empathy: 1 }, b: { empathy: 1 } }), empathic, BtrustsA, hypothesis);
+  });
+
+  it('3. understanding offsets part of the distance', () => {
+    expectMore(pairScenario({ ...far, understanding: 0.9 }), pairScenario({ ...far, understanding: 0 }), BtrustsA, hypothesis);
+  });
+
+  it('3. misaligned aims hurt less with transparency', () => {
+    expectMore(pairScenario({ aims: -0.8, a: { transparency: 1 } }), pairScenario({ aims: -0.8, a: { transparency: 0 } }), BtrustsA, hypothesis);
+  });
+
+  /** Four members, D with a core interest against the group's decision at step 24. */
+  function groupScenario(closeness: number, issue: boolean) {
+    return Scenario.parse({
+      name: 'group', description: 'A group decision against a core interest.', teachingNote: 'Test scenario.',
+      calendar: { start: '2020-01', steps: 25 },
+      issues: [{ id: 'facility' }],
+      stateDefaults: { budget: 12, navalPresence: 0, trustworthiness: 0.9, transparency: 0.3, sovereignty: 0.2 },
+      states: [{ id: 'A' }, { id: 'B' }, { id: 'C' }, { id: 'D', interests: { facility: { salience: 1, stance: -1 } } }],
+      groups: [{ id: 'G', members: ['A', 'B', 'C', 'D'], closeness }],
+      forums: [{ id: 'F', members: ['G'], track: 1, schedule: { every: 6 } }],
+      events: issue ? [{ type: 'coreInterestIssue', step: 24, group: 'G', issue: 'facility', decision: 1 }] : [],
+    });
+  }
+  /** Others' mean trust in D. */
+  const othersTrustD = (r: ReturnType<typeof simulate>) => (r.final.trust[0][3] + r.final.trust[1][3] + r.final.trust[2][3]) / 3;
+
+  it('4. a defection on core interest drops the defector\'s trust, less within a close group', () => {
+    const drop = (closeness: number) => {
+      const without = perSeed(groupScenario(closeness, false), othersTrustD, { hypothesis });
+      const withIssue = perSeed(groupScenario(closeness, true), othersTrustD, { hypothesis });
+      const defections = perSeed(groupScenario(closeness, true), (r) => r.final.states[3].defections, { hypothesis });
+      expect(defections.every((d) => d === 1), 'D defects in every run').toBe(true);
+      return without.map((w, k) => w - withIssue[k]);
+    };
+    const close = drop(0.9);
+    const loose = drop(0.2);
+    expect(paired(close, close.map(() => 0)).t).toBeGreaterThan(T_BAR); // trust drops
+    const r = paired(loose, close);
+    expect(r.mean).toBeGreaterThan(0); // and drops more in the loose group
+    expect(r.t).toBeGreaterThan(T_BAR);
+  });
+});
+
+describe('5. the two hypotheses', () => {
+  it('give measurably different trajectories on the same dice', () => {
+    const scenario = pairScenario({ steps: 60, extra: { stateDefaults: { budget: 12, navalPresence: 0.2 } } });
+    const mean = (r: ReturnType<typeof simulate>) => {
+      const c = r.series.columns.indexOf('meanTrust');
+      const W = r.series.columns.length;
+      return Array.from({ length: r.series.rows }, (_, t) => r.series.data[t * W + c]);
+    };
+    let differ = 0;
+    for (const seed of SEEDS) {
+      const h = mean(simulate(scenario, { seed, hypothesis: 'habits-first', events: false }));
+      const t = mean(simulate(scenario, { seed, hypothesis: 'trust-first', events: false }));
+      const gap = h.reduce((s, x, k) => s + Math.abs(x - t[k]), 0) / h.length;
+      if (gap > 0.01) differ++;
+    }
+    expect(differ).toBe(SEEDS.length);
+  });
+
+  it('see the same scheduled events at the same steps (common random numbers)', () => {
+    const scenario = pairScenario({
+      extra: { events: [{ type: 'incident', step: 10, between: ['A', 'B'] }, { type: 'shock', step: 20, states: ['A', 'B'], tension: 0.3 }] },
+    });
+    const kinds = (hypothesis: string) => {
+      const log = simulate(scenario, { seed: 3, hypothesis }).events!;
+      const out: string[] = [];
+      for (let k = 0; k < log.length; k++) if (log.kind[k] === 3 || log.kind[k] === 7) out.push(`${log.step[k]}:${log.kind[k]}`);
+      return out;
+    };
+    expect(kinds('habits-first')).toEqual(kinds('trust-first'));
+    expect(kinds('habits-first')).toContain('10:3');
+  });
+});
+
+describe('6. with zero activity', () => {
+  it('trust returns to baseline and only tension relaxes', () => {
+    // Nothing is scheduled but one exploited test at step 1 (A is untrustworthy) and a tension
+    // shock at step 0; no budgets, so no discretionary activity.
+    const quiet = (events: boolean) => pairScenario({ programmes: [], steps: 400, tension: 0.3, extra: {
+      stateDefaults: { trustworthiness: 0 },
+      trust: { default: 0.5, pairs: [{ from: 'B', to: 'A', value: 0.9 }] },
+      events: events ? [
+        { type: 'shock', step: 0, states: ['A', 'B'], tension: 0.5 },
+        { type: 'test', step: 1, truster: 'B', trustee: 'A', stake: 0.1 },
+      ] : [],
+    } });
+    for (const hypothesis of HYPOTHESES) {
+      const baseline = simulate(quiet(false), { seed: 1, hypothesis, pairs: true });
+      const r = simulate(quiet(true), { seed: 1, hypothesis, pairs: true });
+      const BA = (x: typeof r, t: number) => x.pairTrust![t * 4 + 1 * 2 + 0];
+      expect(BA(r, 2)).toBeLessThan(BA(baseline, 2) - 0.1); // the exploitation hurt
+      expect(BA(r, 399)).toBeCloseTo(BA(baseline, 399), 3); // and was forgotten
+      expect(BA(baseline, 399)).toBe(BA(baseline, 0)); // the baseline itself never moved
+      const W = r.series.columns.length;
+      const col = (name: string) => Array.from({ length: r.series.rows }, (_, t) => r.series.data[t * W + r.series.columns.indexOf(name)]);
+      expect(col('activities').every((x) => x === 0)).toBe(true);
+      expect(col('meanHabit').every((x) => x === 0)).toBe(true);
+      expect(col('agreementsTotal').every((x) => x === 0)).toBe(true);
+      const tension = col('meanTension');
+      expect(tension[0]).toBeGreaterThan(0.5);
+      for (let t = 2; t < tension.length; t++) expect(tension[t]).toBeLessThanOrEqual(tension[t - 1]);
+      expect(tension[tension.length - 1]).toBeCloseTo(0.3, 3);
+    }
+  });
+});
