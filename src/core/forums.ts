@@ -33,44 +33,49 @@ export function forumMeeting(c: Ctx, index: number): void {
   if (p.reputationWeight > 0 && m.length > 2) reputation(c, m);
 }
 
-/** Witness reputation among forum members, applied simultaneously (read all, then write). */
+/**
+ * Witness reputation among forum members, applied simultaneously (read all, then write).
+ * Listener i's view of j moves toward the witnesses' views of j, each witness k weighted by
+ * w_ik = max(0, 2 q_ik - 1) (only trusted witnesses count):
+ *   D_ij = reputationWeight * (s / (s + 1)) * (sum_k w_ik L_kj / s - L_ij),  s = sum_k w_ik,
+ * over k other than i and j. Computed as a product of member-local matrices (diagonals zero,
+ * so k = i and k = j drop out): O(m^3) multiply-adds in a tight loop, no exponentials.
+ */
 function reputation(c: Ctx, m: Int32Array): void {
   const { s, p, n } = c;
-  const T = s.scratch, D = s.scratch2, W = s.scratch3;
   const len = m.length;
-  // T: log-odds; W: weight of witness k for listener i, 2 q_ik - 1 if positive (only trusted witnesses count).
+  const T = s.scratch, W = s.scratch3, D = s.scratch2; // member-local, row-major len x len
   for (let x = 0; x < len; x++) {
     const i = m[x];
     for (let y = 0; y < len; y++) {
-      const k = m[y];
-      if (k === i) continue;
-      const L = trustLogit(c, i * n + k);
-      T[i * n + k] = L;
+      if (x === y) { T[x * len + y] = 0; W[x * len + y] = 0; continue; }
+      const L = trustLogit(c, i * n + m[y]);
+      T[x * len + y] = L;
       const wk = 2 * sigmoid(L) - 1;
-      W[i * n + k] = wk > 0 ? wk : 0;
+      W[x * len + y] = wk > 0 ? wk : 0;
+    }
+  }
+  const rw = p.reputationWeight;
+  for (let x = 0; x < len; x++) {
+    const row = x * len;
+    let S = 0;
+    for (let z = 0; z < len; z++) { S += W[row + z]; D[row + z] = 0; }
+    for (let z = 0; z < len; z++) {
+      const wk = W[row + z];
+      if (wk === 0) continue;
+      const tz = z * len;
+      for (let y = 0; y < len; y++) D[row + y] += wk * T[tz + y];
+    }
+    for (let y = 0; y < len; y++) {
+      if (y === x) continue;
+      const sw = S - W[row + y];
+      D[row + y] = sw > 0 ? rw * (sw / (sw + 1)) * (D[row + y] / sw - T[row + y]) : 0;
     }
   }
   for (let x = 0; x < len; x++) {
-    const i = m[x];
     for (let y = 0; y < len; y++) {
-      const j = m[y];
-      if (i === j) continue;
-      let sw = 0, swl = 0;
-      for (let z = 0; z < len; z++) {
-        const k = m[z];
-        if (k === i || k === j) continue;
-        const wk = W[i * n + k];
-        sw += wk;
-        swl += wk * T[k * n + j];
-      }
-      D[i * n + j] = sw > 0 ? p.reputationWeight * (sw / (sw + 1)) * (swl / sw - T[i * n + j]) : 0;
-    }
-  }
-  for (let x = 0; x < len; x++) {
-    const i = m[x];
-    for (let y = 0; y < len; y++) {
-      const j = m[y];
-      if (i !== j && D[i * n + j] !== 0) addEvidence(c, i, j, D[i * n + j], K.reputation, -1, -1, -1, 0);
+      const d = D[x * len + y];
+      if (x !== y && d !== 0) addEvidence(c, m[x], m[y], d, K.reputation, -1, -1, -1, 0);
     }
   }
 }

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: speed and memory of the engine, measured, never asserted.
+ *
+ *  1. The ASEAN teaching scenario (18 states, 240 monthly steps): time per run on one core,
+ *     with and without the event log, under both hypotheses.
+ *  2. The engine against a minimal hand-written typed-array loop doing the same updates and
+ *     random draws on the same workload (bench/baseline.ts): the ratio is the engine's overhead.
+ *  3. A synthetic 200-state, 1,200-step region, and the same region at 100 and 400 states:
+ *     time per run and per step against the number of active pairs (cost should follow the
+ *     active pairs, not N squared).
+ *  4. Allocation in the hot loop: heap growth and garbage collections over many steps.
+ */
+import { PerformanceObserver } from 'node:perf_hooks';
+import { Command } from 'commander';
+import { loadScenario, formatProblem, simulate, type Scenario } from '../src/index.js';
+import { createCtx } from '../src/core/pair.js';
+import { createStreams } from '../src/core/rng.js';
+import { step } from '../src/core/step.js';
+import { regionalReporters } from '../src/record/reporters.js';
+import { resolveWorld } from '../src/world/resolve.js';
+import { createState } from '../src/world/state.js';
+import { table } from '../src/cli/common.js';
+import { baselineRun, workloadOf } from './baseline.js';
+import { syntheticScenario } from './synthetic.js';
+
+const program = new Command('bench')
+  .description('Measure the engine\'s speed and allocation (figures for notes; nothing is asserted).')
+  .option('--quick', 'fewer repetitions (a rough look in a few seconds)')
+  .parse(process.argv);
+const quick = program.opts<{ quick?: boolean }>().quick ?? false;
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** Median over `rounds` of the mean time per call of `fn` over `reps` calls, in ms. */
+function time(fn: (k: number) => unknown, reps: number, rounds: number): number {
+  const out: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    for (let k = 0; k < reps; k++) sink += Number(fn(r * reps + k) !== undefined);
+    out.push((performance.now() - t0) / reps);
+  }
+  if (sink < 0) console.log(sink);
+  return median(out);
+}
+
+function load(file: string): Scenario {
+  const r = loadScenario(file);
+  if (!r.ok) { console.error(r.problems.map(formatProblem).join('\n')); process.exit(2); }
+  return r.value;
+}
+
+const rows: string[][] = [];
+const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+console.log(`Entente bench, Node ${process.version}, ${quick ? 'quick' : 'full'} mode. Lower is better; medians of repeated rounds.\n`);
+
+// 1. ASEAN.
+const asean = load('scenarios/asean-admm.yaml');
+const reps = quick ? 10 : 40, rounds = quick ? 3 : 7;
+for (const hypothesis of ['habits-first', 'trust-first']) {
+  time((k) => simulate(asean, { seed: k, hypothesis, events: false }), reps, 2); // warm up
+  const noLog = time((k) => simulate(asean, { seed: k, hypothesis, events: false }), reps, rounds);
+  const withLog = time((k) => simulate(asean, { seed: k, hypothesis }), reps, rounds);
+  rows.push([`ASEAN (18 states, 240 steps), ${hypothesis}`, `${fmt(noLog)} ms/run`, `${fmt(withLog)} ms/run with event log`, 'target <= 2 ms/run']);
+}
+
+// 2. Engine vs the hand-written loop on the same workload.
+const workload = workloadOf(simulate(asean, { seed: 1 }));
+time((k) => baselineRun(workload, k), reps, 2);
+const engine = time((k) => simulate(asean, { seed: 1 + (k % 1), events: false }), reps, rounds);
+const base = time((k) => baselineRun(workload, k), reps, rounds);
+rows.push([`ASEAN workload: ${workload.from.length} transmissions, ${workload.meetings.length} forum meetings`,
+  `engine ${fmt(engine)} ms`, `hand-written loop ${fmt(base)} ms`, `ratio ${(engine / base).toFixed(2)} (target <= 1.5)`]);
+
+// 3. Synthetic regions.
+function scaled(states: number, steps: number): { ms: number; active: number; perStepUs: number } {
+  const scenario = syntheticScenario(states, steps);
+  simulate(scenario, { seed: 0, events: false }); // warm up
+  const runs = quick ? 1 : 3;
+  const ms = time((k) => simulate(scenario, { seed: k + 1, events: false }), 1, runs);
+  // Active pairs, averaged over the run, read from the engine's own active set.
+  const world = resolveWorld(scenario, {});
+  const state = createState(world, { events: false });
+  const ctx = createCtx(world, state, createStreams(1));
+  let activeSum = 0;
+  for (let t = 0; t < world.steps; t++) { ctx.t = t; step(ctx); activeSum += state.activeLCount; }
+  return { ms, active: activeSum / world.steps, perStepUs: (ms * 1000) / steps };
+}
+const sizes = quick ? [100, 200] : [100, 200, 400];
+const scale: { n: number; ms: number; active: number; perStepUs: number }[] = [];
+for (const n of sizes) {
+  const r = scaled(n, 1200);
+  scale.push({ n, ...r });
+  rows.push([`Synthetic ${n} states, 1,200 steps`, `${fmt(r.ms)} ms/run`, `${r.perStepUs.toFixed(1)} us/step, ${Math.round(r.active)} active pairs of ${n * (n - 1)}`,
+    n === 200 ? 'target <= 1000 ms/run' : `${((r.perStepUs * 1000) / r.active).toFixed(1)} ns/step per active pair`]);
+}
+
+// 4. Allocation in the hot loop.
+function allocation(): { bytesPerStep: number; gcs: number; steps: number } {
+  const scenario = syntheticScenario(200, 1200);
+  const world = resolveWorld(scenario, {});
+  const state = createState(world, { events: false });
+  const ctx = createCtx(world, state, createStreams(1));
+  const reporters = regionalReporters();
+  const data = new Float64Array(reporters.length);
+  for (let t = 0; t < 200; t++) { ctx.t = t; step(ctx); for (let k = 0; k < reporters.length; k++) data[k] = reporters[k][1](ctx); }
+  let gcs = 0;
+  const obs = new PerformanceObserver((list) => { gcs += list.getEntries().length; });
+  obs.observe({ entryTypes: ['gc'] });
+  const before = process.memoryUsage().heapUsed;
+  for (let t = 200; t < world.steps; t++) { ctx.t = t; step(ctx); for (let k = 0; k < reporters.length; k++) data[k] = reporters[k][1](ctx); }
+  const after = process.memoryUsage().heapUsed;
+  obs.disconnect();
+  return { bytesPerStep: (after - before) / (world.steps - 200), gcs, steps: world.steps - 200 };
+}
+const alloc = allocation();
+rows.push(['Hot loop allocation (200 states, steps 200-1199)', `${alloc.bytesPerStep.toFixed(0)} bytes/step heap growth`, `${alloc.gcs} garbage collections in ${alloc.steps} steps`, 'target: 0 per step']);
+
+console.log(table(['measure', 'result', 'detail', 'target / note'], rows));
+if (scale.length >= 2) {
+  const a = scale[0], b = scale[scale.length - 1];
+  console.log(`\nScaling ${a.n} -> ${b.n} states: time per step x${(b.perStepUs / a.perStepUs).toFixed(2)}, active pairs x${(b.active / a.active).toFixed(2)}, N squared x${((b.n / a.n) ** 2).toFixed(0)}.`);
+}
