@@ -163,7 +163,18 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
   for (const g of groups) for (const a of g.members) for (const b of g.members) if (a !== b) { link(a, b); watcherSets[a].add(b); }
   for (const f of forums) for (const a of f.members) for (const b of f.members) link(a, b);
   for (const p of programmes) if (p.to >= 0) link(p.from, p.to);
+  // Every relation the scenario declares makes two states partners (candidates for
+  // discretionary activities and random tests): shared groups, forums and programmes, per-pair
+  // settings, rivalries (GRIT's natural target), and scheduled incidents and tests between them.
   for (const p of scenario.trust.pairs) link(idx(p.from), idx(p.to));
+  for (const p of scenario.understanding.pairs) link(idx(p.from), idx(p.to));
+  for (const p of scenario.tension.pairs) link(idx(p.between[0]), idx(p.between[1]));
+  for (const p of scenario.aims.pairs) link(idx(p.between[0]), idx(p.between[1]));
+  for (const [a, b] of scenario.rivalries) link(idx(a), idx(b));
+  for (const e of scenario.events) {
+    if (e.type === 'incident') link(idx(e.between[0]), idx(e.between[1]));
+    else if (e.type === 'test') link(idx(e.truster), idx(e.trustee));
+  }
   const rivalSets = Array.from({ length: n }, () => new Set<number>());
   for (const [a, b] of scenario.rivalries) { rivalSets[idx(a)].add(idx(b)); rivalSets[idx(b)].add(idx(a)); }
 
