@@ -43,8 +43,8 @@ export async function runCommand(program: Command, argv: string[], main: () => P
   }
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 /** The git commit of the working tree, with `+dirty` when it has uncommitted changes; `unknown` outside git. */

@@ -96,9 +96,9 @@ export function runSimulate(file: string, o: SimulateCliOptions): { dir: string;
   const wallMs = performance.now() - started;
   const name = basename(file, extname(file));
   const dir = resolve(o.out ?? join('out', name, `${result.hypothesis}-seed${result.seed}`));
-  const text = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
   const manifest = {
-    scenario: { name: scenario.name, file, sha256: sha256(text) },
+    scenario: { name: scenario.name, file, sha256: sha256(bytes) },
     seed: result.seed,
     hypothesis: result.hypothesis,
     steps: result.series.rows,

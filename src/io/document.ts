@@ -7,7 +7,7 @@
  * such as `__proto__` that would reach an object's prototype.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 
 /** One problem in an input file. */
@@ -35,9 +35,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** A problem as one line: `file:line:column: path: message`. */
+/** A problem as one line: `file:line:column: path: message` (no position for a whole-file problem). */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.path === '' ? '' : `${p.path}: `}${p.message}`;
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  return `${where}: ${p.path === '' ? '' : `${p.path}: `}${p.message}`;
 }
 
 /** Reads and validates `file`; never throws for bad input. */
@@ -67,7 +68,10 @@ export function parseText<S extends z.ZodType>(text: string, file: string, schem
   const problems: Problem[] = [];
   for (const e of doc.errors) {
     const pos = at(e.pos[0]);
-    problems.push({ file, path: '', ...pos, message: `syntax error: ${e.message.split('\n')[0]}` });
+    const message = e.code === 'DUPLICATE_KEY'
+      ? `duplicate key "${(/^[^:\n,}]*/.exec(text.slice(e.pos[0]))?.[0] ?? '').trim().replace(/^["']|["']$/g, '')}" (each key may appear once in a mapping)`
+      : `syntax error: ${e.message.split('\n')[0]}`;
+    problems.push({ file, path: '', ...pos, message });
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -76,26 +80,39 @@ export function parseText<S extends z.ZodType>(text: string, file: string, schem
   });
   if (problems.length > 0) return { ok: false, problems };
 
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.resolve(doc) === undefined) {
+        problems.push({ file, path: '', ...at(node.range?.[0] ?? 0), message: `unknown anchor "*${node.source}"; define it first with &${node.source}` });
+      }
+    },
+  });
+  if (problems.length > 0) return { ok: false, problems };
+
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: `cannot be read: ${msg} (aliases are limited to ${MAX_ALIAS_COUNT} expansions)` }] };
+    const bomb = /alias count|resource exhaustion/i.test(msg);
+    return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: bomb
+      ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}); a file that expands aliases this much is refused`
+      : `cannot be read: ${msg}` }] };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: `expected a mapping at the top of the file, got ${Array.isArray(data) ? 'a list' : typeof data}` }] };
+    return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: `expected a mapping at the top of the file, got ${kindOf(data)}` }] };
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
   for (const issue of parsed.error.issues) {
     const paths: PropertyKey[][] = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) {
-      const node = nearestNode(doc, path);
+      const unknownKey = issue.code === 'unrecognized_keys';
+      const node = nearestNode(doc, path, unknownKey);
       const pos = at(node?.range?.[0] ?? 0);
-      const message = issue.code === 'unrecognized_keys'
+      const message = unknownKey
         ? `unknown key "${String(path[path.length - 1])}" (a typo?)`
-        : describe(issue);
+        : describe(issue, valueAt(data, path));
       problems.push({ file, path: formatPath(path), ...pos, message });
     }
   }
@@ -103,23 +120,57 @@ export function parseText<S extends z.ZodType>(text: string, file: string, schem
   return { ok: false, problems };
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+/** What a value is, in words, for messages. */
+function kindOf(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing (null)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `a string "${v.length > 40 ? `${v.slice(0, 40)}...` : v}"`;
+  return `${typeof v} ${String(v)}`;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type' && issue.message.includes('received undefined')) return `missing; ${issue.message.replace(/^Invalid input: /, '').replace(', received undefined', '')}`;
-  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
-    return `${issue.message}; expected type to be one of the documented event types`;
+  if (issue.code === 'invalid_union') {
+    if ('note' in issue && issue.note === 'No matching discriminator') {
+      return `${issue.message}; expected type to be one of the documented event types`;
+    }
+    // Say what each alternative would have accepted.
+    const wanted = new Set<string>();
+    for (const alternative of issue.errors) {
+      for (const sub of alternative) {
+        if (sub.path.length > 0) continue;
+        if (sub.code === 'invalid_type') wanted.add(sub.expected === 'array' ? 'a list' : sub.expected === 'object' ? 'a mapping' : sub.expected === 'string' ? 'text' : sub.expected);
+        else if (sub.code === 'invalid_value') for (const v of sub.values) wanted.add(JSON.stringify(v));
+      }
+    }
+    if (wanted.size > 0) return `expected ${[...wanted].join(' or ')}, got ${kindOf(value)}`;
   }
   return issue.message.replace(/^Invalid input: /, '');
 }
 
-/** The YAML node at `path`, or the deepest existing ancestor (for a missing key: its parent map's key). */
-function nearestNode(doc: Document, path: readonly PropertyKey[]): Node | null {
+/**
+ * The YAML node at `path`, or the deepest existing ancestor (for a missing key: its parent
+ * map's key). With `atKey`, the last step returns the key rather than its value.
+ */
+function nearestNode(doc: Document, path: readonly PropertyKey[], atKey = false): Node | null {
   let node: unknown = doc.contents;
   let keyNode: Node | null = null;
-  for (const p of path) {
+  for (const [depth, p] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(p));
       if (!pair) return (keyNode ?? (node as Node));
       keyNode = isScalar(pair.key) ? (pair.key as Node) : null;
+      if (atKey && depth === path.length - 1 && keyNode !== null) return keyNode;
       node = pair.value;
     } else if (isSeq(node) && typeof p === 'number' && p < node.items.length) {
       keyNode = null;

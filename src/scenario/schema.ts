@@ -168,8 +168,11 @@ function crossCheck(raw: unknown, ctx: Ctx): void {
   const issues = new Set(list(s.issues).map((x) => x?.id));
   const dims = new Set(strs(s.cultureDimensions));
   const activityKinds = new Set<string>([...ACTIVITY_IDS]);
+  // Without a list of states there is nothing to check references against (the schema has
+  // already said what is wrong with `states`).
+  const statesKnown = states.size > 0;
   const stateRef = (path: (string | number)[], v: unknown) => {
-    if (typeof v === 'string' && !states.has(v)) err(path, `unknown state id "${v}"; expected one of: ${[...states].join(', ')}`);
+    if (statesKnown && typeof v === 'string' && !states.has(v)) err(path, `unknown state id "${v}"; expected one of: ${[...states].join(', ')}`);
   };
   const activityRef = (path: (string | number)[], v: unknown) => {
     if (typeof v === 'string' && !activityKinds.has(v)) err(path, `unknown activity "${v}"; expected one of: ${ACTIVITY_IDS.join(', ')}`);
@@ -216,7 +219,7 @@ function crossCheck(raw: unknown, ctx: Ctx): void {
       forumIds.add(f.id);
     }
     list(f?.members).forEach((m, k) => {
-      if (typeof m === 'string' && !states.has(m) && !groups.has(m)) err(['forums', i, 'members', k], `unknown state or group id "${m}"`);
+      if (statesKnown && typeof m === 'string' && !states.has(m) && !groups.has(m)) err(['forums', i, 'members', k], `unknown state or group id "${m}"; expected one of: ${[...states, ...groups].join(', ')}`);
     });
     noDup(['forums', i, 'members'], f?.members);
     const expanded = new Set<string>();
