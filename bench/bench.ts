@@ -81,7 +81,7 @@ function scaled(states: number, steps: number): { ms: number; active: number; pe
   // Active pairs, averaged over the run, read from the engine's own active set.
   const world = resolveWorld(scenario, {});
   const state = createState(world, { events: false });
-  const ctx = createCtx(world, state, createStreams(1));
+  const ctx = createCtx(world, state, createStreams(1, world.ids));
   let activeSum = 0;
   for (let t = 0; t < world.steps; t++) { ctx.t = t; step(ctx); activeSum += state.activeLCount; }
   return { ms, active: activeSum / world.steps, perStepUs: (ms * 1000) / steps };
@@ -102,7 +102,7 @@ async function allocation(): Promise<{ bytesPerStep: number; steps: number; runM
   const scenario = syntheticScenario(200, 1200);
   const world = resolveWorld(scenario, {});
   const state = createState(world, { events: false });
-  const ctx = createCtx(world, state, createStreams(1));
+  const ctx = createCtx(world, state, createStreams(1, world.ids));
   const reporters = regionalReporters();
   const data = new Float64Array(reporters.length);
   const run = (from: number, to: number) => {

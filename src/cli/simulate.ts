@@ -153,13 +153,15 @@ export function summary(r: RunResult, dir: string): string {
   const { ids } = r.world;
   const n = r.world.n;
   const moves: [string, number, number][] = [];
+  // Starting trust: the scenario's, plus the trust-first stance (leap of faith) of this hypothesis.
   const t0 = r.world.trust0;
+  const leap = r.world.blend * r.world.params.leapOfFaith;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    if (i !== j) moves.push([`${ids[i]} -> ${ids[j]}`, 1 / (1 + Math.exp(-t0[i * n + j])), r.final.trust[i][j]]);
+    if (i !== j) moves.push([`${ids[i]} -> ${ids[j]}`, 1 / (1 + Math.exp(-(t0[i * n + j] + leap))), r.final.trust[i][j]]);
   }
   moves.sort((a, b) => (b[2] - b[1]) - (a[2] - a[1]) || (a[0] < b[0] ? -1 : 1));
   const show = [...moves.slice(0, 3), ...moves.slice(-3).filter((m) => !moves.slice(0, 3).includes(m))];
-  lines.push('', table(['trust moved most (i -> j: i\'s trust in j)', 'scenario start', 'end'], show.map(([k, a, b]) => [k, f3(a), f3(b)])));
+  lines.push('', table(['trust moved most (i -> j: i\'s trust in j)', 'start', 'end'], show.map(([k, a, b]) => [k, f3(a), f3(b)])));
   lines.push('', `Results written to ${dir}`);
   return lines.join('\n');
 }

@@ -8,7 +8,7 @@ import { C } from '../world/state.js';
 import { K } from '../record/event-log.js';
 import type { Forum } from '../world/world.js';
 import { addEvidence, sigmoid, trustLogit, type Ctx } from './pair.js';
-import { transmit, DECLINED } from './transmit.js';
+import { transmit, DECLINED, FORUM } from './transmit.js';
 
 export function meetsAt(f: Forum, t: number): boolean {
   return t >= f.start && t <= f.end && (t - f.start) % f.every === 0;
@@ -26,7 +26,7 @@ export function forumMeeting(c: Ctx, index: number): void {
   for (let x = 0; x < m.length; x++) {
     let attended = false;
     for (let y = 0; y < m.length; y++) {
-      if (x !== y && transmit(c, m[x], m[y], f.activity, weight) !== DECLINED) attended = true;
+      if (x !== y && transmit(c, m[x], m[y], f.activity, weight, FORUM) !== DECLINED) attended = true;
     }
     if (attended) s.credit[m[x]] -= cost;
   }

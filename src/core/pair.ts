@@ -4,8 +4,8 @@
  *
  * Forgetting (MODEL 9, "trust returns to baseline"): L(t) = L0 + (L - L0) (1 - f)^dt.
  * Tension relaxation (MODEL 8): X(t) = X0 + (X - X0) (1 - r)^dt.
- * Habit decay (MODEL 6): H(t) = H (1 - d)^dt on steps without an interaction, d lowered by the
- * "good relationships" outcome (MODEL 5).
+ * Habit decay (MODEL 6): H(t) = F + (H - F) (1 - d)^dt on steps without an interaction, toward a
+ * floor F that the "good relationships" outcome raises (MODEL 5: habits persist).
  */
 import type { Params } from '../model/params.js';
 import type { Streams } from './rng.js';
@@ -76,15 +76,7 @@ export function trustLogit(c: Ctx, p: number): number {
  */
 export function touchL(c: Ctx, p: number): number {
   const s = c.s;
-  if (s.isActiveL[p] === 0) {
-    s.isActiveL[p] = 1;
-    s.activeL[s.activeLCount++] = p;
-    const q = sigmoid(s.L0[p]);
-    s.restTrust -= q;
-    s.restTrust2 -= q * q;
-    s.lastL[p] = c.t;
-    return 0;
-  }
+  activate(c, p);
   const dt = c.t - s.lastL[p];
   if (dt === 0) return 0;
   const before = s.L[p];
@@ -92,6 +84,20 @@ export function touchL(c: Ctx, p: number): number {
   s.L[p] = L0 + (before - L0) * c.forget[dt];
   s.lastL[p] = c.t;
   return s.L[p] - before;
+}
+
+/**
+ * Marks pair p active so the aggregates read it. Its stored trust and the step it was stored at
+ * are left alone: forgetting is applied, and logged, when its trust is next changed.
+ */
+export function activate(c: Ctx, p: number): void {
+  const s = c.s;
+  if (s.isActiveL[p] !== 0) return;
+  s.isActiveL[p] = 1;
+  s.activeL[s.activeLCount++] = p;
+  const q = sigmoid(s.L0[p]);
+  s.restTrust -= q;
+  s.restTrust2 -= q * q;
 }
 
 /** Habit of pair p now, without writing: decays toward its floor on steps without an interaction. */
@@ -110,7 +116,7 @@ export function habitNow(c: Ctx, p: number): number {
  */
 export function reinforceHabit(c: Ctx, p: number): void {
   const s = c.s;
-  touchL(c, p); // a pair with habit is active, so aggregates see it
+  activate(c, p); // a pair with habit is active, so aggregates see it
   const last = s.lastH[p];
   let h = s.H[p];
   if (h !== 0 && c.t - 1 > last) h = s.HF[p] + (h - s.HF[p]) * c.habitDecay[c.t - 1 - last];
@@ -160,7 +166,9 @@ export function prune(c: Ctx): void {
     const p = s.activeL[a];
     const L = trustLogit(c, p);
     if (Math.abs(L - s.L0[p]) < 1e-9 && habitNow(c, p) < 1e-9) {
-      s.L[p] = s.L0[p]; s.H[p] = 0; s.isActiveL[p] = 0;
+      // Back at rest: the resting sums count it at its baseline again. Its stored trust is kept
+      // (it keeps decaying in closed form), so the log still adds up when it is next touched.
+      s.H[p] = 0; s.isActiveL[p] = 0;
       const q = sigmoid(s.L0[p]);
       s.restTrust += q; s.restTrust2 += q * q;
     } else {
@@ -190,11 +198,12 @@ export function addEvidence(c: Ctx, observer: number, subject: number, dL: numbe
   kind: number, actor: number, target: number, activity: number, flags: number): void {
   const s = c.s;
   const p = observer * c.n + subject;
-  const drift = touchL(c, p);
+  const stored = s.L[p];
+  touchL(c, p);
   const before = s.L[p];
   let after = before + dL;
   // Keep log-odds finite and trust inside (0,1) in floating point.
   if (after > 30) after = 30; else if (after < -30) after = -30;
   s.L[p] = after;
-  if (s.log !== null) s.log.push(c.t, kind, actor, target, observer, subject, activity, flags, before - drift, before, after);
+  if (s.log !== null) s.log.push(c.t, kind, actor, target, observer, subject, activity, flags, stored, before, after);
 }

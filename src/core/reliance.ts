@@ -21,7 +21,7 @@ export function randomTests(c: Ctx): void {
     if (deg === 0 || uTest >= p.testRate) continue;
     const j = list[start[i] + Math.floor(uPartner * deg)];
     // A test presupposes cooperation under way: a crisis partner, a hotline, a joint operation.
-    if (habitNow(c, i * n + j) < 0.1) continue;
+    if (habitNow(c, i * n + j) < p.testHabit) continue;
     test(c, i, j, qStar, uHonour);
   }
 }

@@ -3,24 +3,40 @@
  * shifts another's dice, and both hypotheses draw the same numbers at the same opportunities
  * (common random numbers). Each stream is seedrandom's Alea generator seeded with
  * `entente|<run seed>|<purpose>`.
+ *
+ * Signals get one stream per directed pair (`entente|<run seed>|signal|<from id>><to id>`),
+ * created the first time the pair transmits: the k-th transmission from i to j sees the same
+ * dice under every hypothesis, however many other transmissions each hypothesis makes.
  */
 import seedrandom from 'seedrandom';
 
-export const RNG_ALGORITHM = 'seedrandom alea, one stream per purpose seeded "entente|<seed>|<purpose>"';
+export const RNG_ALGORITHM = 'seedrandom alea; one stream per purpose seeded "entente|<seed>|<purpose>", and per directed pair for signals "entente|<seed>|signal|<from>><to>"';
 
-export const PURPOSES = ['choice', 'signal', 'tests', 'incidents'] as const;
+export const PURPOSES = ['choice', 'tests', 'incidents'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 /** A uniform draw in [0, 1). */
 export type Uniform = () => number;
 
-export type Streams = Record<Purpose, Uniform>;
+export type Streams = Record<Purpose, Uniform> & {
+  /** The signal stream of the directed pair i -> j (index i * n + j). */
+  signal: (pair: number) => Uniform;
+};
 
-export function createStreams(seed: string | number): Streams {
-  const out = {} as Streams;
-  for (const p of PURPOSES) {
-    const g = seedrandom.alea(`entente|${seed}|${p}`);
-    out[p] = g;
-  }
+/** Streams for a run; `ids` name the states (pair streams are keyed by ids, not positions). */
+export function createStreams(seed: string | number, ids: readonly string[]): Streams {
+  const n = ids.length;
+  const pairs: (Uniform | undefined)[] = new Array(n * n).fill(undefined);
+  const out = {
+    signal: (pair: number): Uniform => {
+      let g = pairs[pair];
+      if (g === undefined) {
+        g = seedrandom.alea(`entente|${seed}|signal|${ids[(pair / n) | 0]}>${ids[pair % n]}`);
+        pairs[pair] = g;
+      }
+      return g;
+    },
+  } as Streams;
+  for (const p of PURPOSES) out[p] = seedrandom.alea(`entente|${seed}|${p}`);
   return out;
 }

@@ -14,7 +14,7 @@ import { forumMeeting, meetsAt } from './forums.js';
 import { incident, randomIncidents } from './incidents.js';
 import { addEvidence, addTension, prune, PRUNE_EVERY, sigmoid, touchL, trustLogit, type Ctx } from './pair.js';
 import { randomTests, scheduledTest } from './reliance.js';
-import { DECLINED, transmit } from './transmit.js';
+import { BILATERAL, BROADCAST, DECLINED, transmit } from './transmit.js';
 
 export function step(c: Ctx): void {
   const { w, s } = c;
@@ -96,14 +96,14 @@ function programmes(c: Ctx): void {
     const act = w.activities[g.activity];
     if (g.to < 0) {
       let sent = false;
-      for (let j = 0; j < n; j++) if (j !== g.from && transmit(c, g.from, j, g.activity, c.p.broadcastWeight) !== DECLINED) sent = true;
+      for (let j = 0; j < n; j++) if (j !== g.from && transmit(c, g.from, j, g.activity, c.p.broadcastWeight, BROADCAST) !== DECLINED) sent = true;
       if (sent) s.credit[g.from] -= act.cost;
       continue;
     }
     const uGate = c.r.choice();
     const uGateBack = c.r.choice();
-    if (gateOpen(c, g.from, g.to, g.activity, uGate) && transmit(c, g.from, g.to, g.activity, 1) !== DECLINED) s.credit[g.from] -= act.cost;
-    if (g.mutual && gateOpen(c, g.to, g.from, g.activity, uGateBack) && transmit(c, g.to, g.from, g.activity, 1) !== DECLINED) s.credit[g.to] -= act.cost;
+    if (gateOpen(c, g.from, g.to, g.activity, uGate) && transmit(c, g.from, g.to, g.activity, 1, BILATERAL) !== DECLINED) s.credit[g.from] -= act.cost;
+    if (g.mutual && gateOpen(c, g.to, g.from, g.activity, uGateBack) && transmit(c, g.to, g.from, g.activity, 1, BILATERAL) !== DECLINED) s.credit[g.to] -= act.cost;
   }
 }
 
@@ -121,6 +121,6 @@ function carryOut(c: Ctx): void {
     if (j < 0) continue;
     const i = (k / A) | 0;
     const a = s.slotActivity[k];
-    if (transmit(c, i, j, a, 1) !== DECLINED) s.credit[i] -= w.activities[a].cost;
+    if (transmit(c, i, j, a, 1, BILATERAL) !== DECLINED) s.credit[i] -= w.activities[a].cost;
   }
 }

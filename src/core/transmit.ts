@@ -24,16 +24,22 @@ export function asymmetry(c: Ctx, i: number, j: number): number {
   return ci > cj ? (ci - cj) / (ci + cj) : 0;
 }
 
+/** Channels of a transmission. */
+export const BILATERAL = 0;
+export const FORUM = 1;
+export const BROADCAST = 2;
+
 /**
- * Transmits activity `a` from i to j with evidence weight `mode` (1 bilateral, less for
- * multilateral and broadcast). Returns DECLINED, SENT or HEEDED.
+ * Transmits activity `a` from i to j over a channel (BILATERAL, FORUM or BROADCAST) with
+ * evidence weight `mode` (1 bilateral, less for forums and broadcasts). Returns DECLINED, SENT
+ * or HEEDED. Only a heeded bilateral act counts as reciprocation for GRIT.
  */
-export function transmit(c: Ctx, i: number, j: number, a: number, mode: number): number {
+export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, channel: number): number {
   const { w, s, p, n } = c;
   const act = w.activities[a];
-  const sig = c.r.signal;
-  const uMimic = sig(), uHeed = sig(), uMisread = sig(), uDeceive = sig();
   const ij = i * n + j;
+  const sig = c.r.signal(ij);
+  const uMimic = sig(), uHeed = sig(), uMisread = sig(), uDeceive = sig();
   const ji = j * n + i;
 
   // Kydd: an untrustworthy type mimics a signal only with probability sigma = 1/LR (MODEL 4b).
@@ -64,14 +70,12 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number):
   const parity = 1 - act.needsParity * overshadow(c, i, j) * (1 - w.restraint[i]);
 
   if (!heeded) {
-    if (s.log !== null) {
-      const L = trustLogit(c, ji);
-      s.log.push(c.t, K.activity, i, j, j, i, a, app < 0 ? F.suspicious : 0, L, L, L);
-    }
+    // Not heeded: the receiver's trust does not move, so the row is not a trust row.
+    if (s.log !== null) s.log.push(c.t, K.activity, i, j, -1, -1, a, app < 0 ? F.suspicious : 0, 0, 0, 0);
     return SENT;
   }
   s.counters[C.heeded]++;
-  s.lastHeard[ji] = c.t;
+  if (channel === BILATERAL) s.lastHeard[ji] = c.t;
 
   const quality = mode * app * clarity * partnership * parity;
   let flags = F.heeded;

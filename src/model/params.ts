@@ -48,6 +48,7 @@ export const Parameters = z.strictObject({
 
   // --- tested cooperation (MODEL 4b) ----------------------------------------------------------
   testRate: unit(0.04, 'Chance per state per step that a partner is tested (crisis, incident hotline, information request).'),
+  testHabit: unit(0.1, 'Least habit with a partner for a random test of it: a test presupposes cooperation under way.'),
   testStake: unit(0.4, 'Cost c of being exploited in a random test (sets the reliance threshold).'),
   honourLR: z.number().min(1).default(4).describe('Likelihood ratio of an honoured test.'),
   exploitLR: z.number().gt(0).max(1).default(0.15).describe('Likelihood ratio of an exploited test.'),
@@ -67,7 +68,7 @@ export const Parameters = z.strictObject({
   rivalTension: unit(0.04, 'Tension an arms transfer adds between the recipient and each of its rivals.'),
 
   // --- outcome feedbacks (MODEL 5) ------------------------------------------------------------
-  outcomeScale: pos(5, 'Accumulated outcome at which a saturating feedback reaches 63%.'),
+  outcomeScale: pos(5, 'Accumulated outcome at which a saturating feedback x / (x + scale) reaches half its effect.'),
   tensionReduction: unit(0.02, 'Tension removed per unit of the tension-reduction outcome.'),
   symbolicWeight: unit(0.15, 'Evidence weight, for watching co-members, of an activity\'s symbolic positioning.'),
   competenceGain: pos(0.004, 'Relative capability gained by the recipient per unit of the competence outcome.'),

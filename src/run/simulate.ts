@@ -71,7 +71,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const world = resolveWorld(scenario, { hypothesis: options.hypothesis, steps: options.steps });
   const seed = options.seed ?? scenario.run.seed;
   const state = createState(world, { events: options.events ?? true });
-  const ctx = createCtx(world, state, createStreams(seed));
+  const ctx = createCtx(world, state, createStreams(seed, world.ids));
   const reporters = regionalReporters();
   const columns = ['step', ...reporters.map(([name]) => name)];
   const width = columns.length;

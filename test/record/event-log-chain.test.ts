@@ -1,0 +1,58 @@
+/**
+ * The event log explains every pair's trajectory: for each directed pair, the rows chain
+ * (each row starts, in log-odds, where the previous one ended, after the forgetting it
+ * reports as drift), the first row starts from the pair's starting trust, and the trust after
+ * the last row, forgotten to the end of the run, is the final trust. So drift + delta summed
+ * over a pair's rows, plus the forgetting after its last row, is the pair's whole change.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadScenario, simulate } from '../../src/index.js';
+
+const loaded = loadScenario('scenarios/asean-admm.yaml');
+if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+const scenario = loaded.value;
+
+describe.each(['habits-first', 'trust-first'])('event log of asean-admm under %s', (hypothesis) => {
+  const r = simulate(scenario, { seed: 3, hypothesis, steps: 120, pairs: true });
+  const log = r.events!;
+  const n = r.world.n;
+  const sigmoid = (l: number) => 1 / (1 + Math.exp(-l));
+
+  it('chains: each trust row starts where the previous row of its pair ended, forgetting included', () => {
+    const last = new Map<number, number>();
+    let rows = 0, gaps = 0;
+    for (let k = 0; k < log.length; k++) {
+      if (log.observer[k] < 0) continue;
+      const p = log.observer[k] * n + log.subject[k];
+      const prev = last.get(p);
+      if (prev !== undefined) {
+        rows++;
+        // The row's l0 is the previous row's l2: no change in between that the log does not show.
+        if (log.l0[k] !== prev) gaps++;
+      }
+      expect(Number.isFinite(log.drift(k) + log.delta(k))).toBe(true);
+      last.set(p, log.l2[k]);
+    }
+    expect(rows).toBeGreaterThan(1000);
+    expect(gaps).toBe(0);
+  });
+
+  it('adds up: drift + delta over a pair\'s rows equals its trust change up to the last row', () => {
+    const first = new Map<number, number>(), lastTrust = new Map<number, number>(), sum = new Map<number, number>();
+    for (let k = 0; k < log.length; k++) {
+      if (log.observer[k] < 0) continue;
+      const p = log.observer[k] * n + log.subject[k];
+      if (!first.has(p)) first.set(p, sigmoid(log.l0[k]));
+      sum.set(p, (sum.get(p) ?? 0) + log.drift(k) + log.delta(k));
+      lastTrust.set(p, log.trust(k));
+    }
+    for (const [p, start] of first) expect(start + sum.get(p)!).toBeCloseTo(lastTrust.get(p)!, 9);
+    // The first row of a pair starts from its trust at the start of the run (step 0 trust,
+    // before any event, is the scenario's trust plus the hypothesis's stance).
+    const leap = r.world.blend * r.world.params.leapOfFaith;
+    for (const [p, start] of first) {
+      if (r.world.events.some((e) => e.type === 'leadershipChange')) break;
+      expect(start).toBeCloseTo(sigmoid(r.world.trust0[p] + leap), 9);
+    }
+  });
+});
