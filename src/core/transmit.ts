@@ -55,25 +55,24 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   const x = tensionNow(c, i, j);
   const ceil = act.tensionCeiling;
   const app = x <= ceil || ceil >= 1 ? 1 : 1 + (p.suspicion - 1) * (x - ceil) / (1 - ceil);
+  // 4. Heeding, raised by incentives received (decided first: an unheeded signal needs nothing else).
+  const rec = w.receptivity[j];
+  const receptive = rec + (1 - rec) * p.incentiveEffect * sat(c, s.O[OUT.incentives * c.nn + ij]);
+  if (uHeed >= receptive) {
+    // Not heeded: the receiver's trust does not move, so the row is not a trust row.
+    if (s.log !== null) s.log.push(c.t, K.activity, i, j, -1, -1, a, app < 0 ? F.suspicious : 0, 0, 0, 0);
+    return SENT;
+  }
   // 2. Clarity: an equivocal transmitter is not believed.
   const clarity = 1 - w.equivocation[i];
   // 3. Misreading from language and culture, offset by understanding and empathy.
   const pMis = p.misreadBase * (act.languageLoad * w.lang[ij] + act.culturalLoad * w.cult[ij])
     * (1 - s.U[ij]) * (1 - p.empathyEffect * (w.empathy[i] + w.empathy[j]) / 2);
-  // 4. Heeding, raised by incentives received.
-  const rec = w.receptivity[j];
-  const receptive = rec + (1 - rec) * p.incentiveEffect * sat(c, s.O[OUT.incentives * c.nn + ij]);
-  const heeded = uHeed < receptive;
   // 5. Partnership: a larger partner asserting senior status loses effect.
   const partnership = 1 - p.seniorityPenalty * w.seniority[i] * asymmetry(c, i, j);
   // 6. Parity: overshadowing unless the larger side restrains itself.
   const parity = 1 - act.needsParity * overshadow(c, i, j) * (1 - w.restraint[i]);
 
-  if (!heeded) {
-    // Not heeded: the receiver's trust does not move, so the row is not a trust row.
-    if (s.log !== null) s.log.push(c.t, K.activity, i, j, -1, -1, a, app < 0 ? F.suspicious : 0, 0, 0, 0);
-    return SENT;
-  }
   s.counters[C.heeded]++;
   if (channel === BILATERAL) s.lastHeard[ji] = c.t;
 
