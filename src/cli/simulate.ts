@@ -143,7 +143,7 @@ export function summary(r: RunResult, dir: string): string {
       ['  heeded', String(sum('heeded'))],
       ['  misread', String(sum('misread'))],
       ['  felt as deception', String(sum('deceived'))],
-      ['  above tension ceiling', String(sum('suspicious'))],
+      ['  aroused suspicion', String(sum('suspicious'))],
       ['forum meetings', String(sum('forumMeetings'))],
       ['tests (honoured / exploited)', `${sum('tests')} (${sum('honoured')} / ${sum('exploited')})`],
       ['incidents (escalated)', `${sum('incidents')} (${sum('escalations')})`],

@@ -38,7 +38,8 @@ export function coreInterestIssue(c: Ctx, group: number, issue: number, decision
     changed = false;
     const share = defectors / (m - 1);
     for (const i of g.members) {
-      if (s.defected[i] === 0 && pressure[i] > commitment[i] - p.cascadeWeight * share) {
+      // Only a member whose core interest the decision hurts can defect (pressure > 0).
+      if (s.defected[i] === 0 && pressure[i] > 0 && pressure[i] > commitment[i] - p.cascadeWeight * share) {
         s.defected[i] = 1;
         defectors++;
         changed = true;

@@ -107,7 +107,7 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   }
   addEvidence(c, j, i, dL * p.evidenceScale, K.activity, i, j, a, flags);
 
-  // 9. Habits, understanding and outcomes for both sides; an activity above its tension ceiling
+  // 9. Habits, understanding and outcomes for both sides; an activity that arouses suspicion
   // is no longer diplomacy and builds no routine of cooperation.
   if (app > 0) {
     reinforceHabit(c, ji);

@@ -85,7 +85,7 @@ export function eventsJsonl(r: RunResult): string {
       e.heeded = (flags & F.heeded) !== 0;
       if (flags & F.misread) e.misread = true;
       if (flags & F.deceived) e.deceived = true;
-      if (flags & F.suspicious) e.aboveCeiling = true;
+      if (flags & F.suspicious) e.suspicious = true;
     }
     if (log.observer[k] >= 0) {
       e.observer = id(log.observer[k]);

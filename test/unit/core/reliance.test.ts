@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { stakeThreshold, tensionNow, trustLogit } from '../../../src/core/pair.js';
+import { randomTests, scheduledTest } from '../../../src/core/reliance.js';
+import { F, K } from '../../../src/record/event-log.js';
+import { C } from '../../../src/world/state.js';
+import { build, forbidden, forbidSignals, scripted, type FixtureOptions } from '../world-fixture.js';
+
+/** A tests B (A the truster) at stake 0.4 with one scripted honour draw. */
+function testOnce(o: FixtureOptions, uHonour: number, stake = 0.4, setup?: (fx: ReturnType<typeof build>) => void) {
+  const fx = build(o);
+  setup?.(fx);
+  const tests = scripted([uHonour]);
+  fx.c.r.tests = tests;
+  forbidSignals(fx.c);
+  fx.c.r.choice = forbidden('choice');
+  const ab = fx.pair('A', 'B');
+  const before = trustLogit(fx.c, ab);
+  scheduledTest(fx.c, 0, 1, stake);
+  return { ...fx, dL: trustLogit(fx.c, ab) - before, draws: tests.calls };
+}
+
+const qStar = stakeThreshold(0.4, 0.3); // 0.4 / 1.1
+
+describe('a tested reliance', () => {
+  it('relies only when trust passes the stake threshold c / (1 - t + c)', () => {
+    const above = testOnce({ trust: { default: qStar + 1e-6 } }, 0);
+    expect(above.s.counters[C.honoured]).toBe(1);
+    const below = testOnce({ trust: { default: qStar - 1e-6 } }, 0);
+    expect(below.s.counters[C.tests]).toBe(1);
+    expect(below.s.counters[C.honoured] + below.s.counters[C.exploited]).toBe(0);
+    expect(below.dL).toBe(0);
+    expect(below.s.gainTotal).toBe(0);
+    expect(below.s.lastMove[below.pair('B', 'A')]).toBe(0);
+    expect(below.draws).toBe(1); // the honour draw is made either way
+    const log = below.s.log!;
+    expect(log.kind[0]).toBe(K.test);
+    expect(log.flags[0] & F.relied).toBe(0);
+  });
+
+  it('is honoured with probability trustworthiness: payoff R to both, trust up by ln(honourLR)', () => {
+    const o: FixtureOptions = { states: ['A', { id: 'B', trustworthiness: 0.7 }], trust: { default: 0.6 } };
+    const r = testOnce(o, 0.7 - 1e-9);
+    expect(r.s.counters[C.honoured]).toBe(1);
+    expect(r.dL).toBeCloseTo(Math.log(4), 14);
+    expect(r.s.gain[r.pair('A', 'B')]).toBe(1);
+    expect(r.s.gain[r.pair('B', 'A')]).toBe(1);
+    expect(r.s.gainTotal).toBe(2);
+    expect(r.s.lossTotal).toBe(0);
+    expect(r.s.lastMove[r.pair('B', 'A')]).toBe(1);
+    const log = r.s.log!;
+    expect(log.flags[0]).toBe(F.relied | F.honoured);
+    expect(log.observer[0]).toBe(0);
+    expect(log.subject[0]).toBe(1);
+  });
+
+  it('is exploited otherwise: the truster loses, the trustee gains T, trust falls by ln(exploitLR), tension rises', () => {
+    const o: FixtureOptions = { states: ['A', { id: 'B', trustworthiness: 0.7 }], trust: { default: 0.6 }, tension: { default: 0.2 } };
+    const r = testOnce(o, 0.7);
+    expect(r.s.counters[C.exploited]).toBe(1);
+    expect(r.dL).toBeCloseTo(Math.log(0.15), 14);
+    expect(r.s.loss[r.pair('A', 'B')]).toBe(1); // payoffSucker -1, recorded as a loss of 1
+    expect(r.s.lossTotal).toBe(1);
+    expect(r.s.gain[r.pair('B', 'A')]).toBe(1.5);
+    expect(r.s.gain[r.pair('A', 'B')]).toBe(0);
+    expect(r.s.gainTotal).toBe(1.5);
+    expect(tensionNow(r.c, 0, 1)).toBeCloseTo(0.2 + 0.1, 14);
+    expect(r.s.lastMove[r.pair('B', 'A')]).toBe(2);
+    expect(r.s.log!.flags[0]).toBe(F.relied | F.exploited);
+  });
+
+  it('moves trust strongly either way: the observed behaviour is not scaled by evidenceScale', () => {
+    const o: FixtureOptions = { trust: { default: 0.6 }, parameters: { evidenceScale: 0.01, honourLR: 3 } };
+    expect(testOnce(o, 0).dL).toBeCloseTo(Math.log(3), 14);
+  });
+});
+
+describe('strategies', () => {
+  it('a reciprocal truster relies unless the trustee exploited it last time, whatever its trust', () => {
+    const o: FixtureOptions = { states: [{ id: 'A', policy: 'reciprocal' }, 'B'], trust: { default: 0.05 } };
+    expect(testOnce(o, 0).s.counters[C.honoured]).toBe(1);
+    const burnt = testOnce(o, 0, 0.4, (fx) => { fx.s.lastMove[fx.pair('B', 'A')] = 2; });
+    expect(burnt.s.counters[C.honoured] + burnt.s.counters[C.exploited]).toBe(0);
+  });
+
+  it('a reciprocal trustee exploits a truster that exploited it last time (tit for tat), even if trustworthy', () => {
+    const o: FixtureOptions = { states: ['A', { id: 'B', policy: 'reciprocal', trustworthiness: 1 }], trust: { default: 0.9 } };
+    const r = testOnce(o, 0, 0.4, (fx) => { fx.s.lastMove[fx.pair('A', 'B')] = 2; });
+    expect(r.s.counters[C.exploited]).toBe(1);
+    expect(testOnce(o, 0).s.counters[C.honoured]).toBe(1);
+  });
+
+  it('a GRIT truster answers an exploitation: pauses its initiatives and reliance toward the exploiter, back to rung 1', () => {
+    const o: FixtureOptions = { states: [{ id: 'A', policy: 'grit' }, { id: 'B', trustworthiness: 0 }], trust: { default: 0.9 }, t: 4 };
+    const r = testOnce(o, 0.5, 0.4, (fx) => {
+      const ab = fx.pair('A', 'B');
+      fx.s.gritLevel[ab] = 3; fx.s.gritCount[ab] = 2; fx.s.gritSince[ab] = 2;
+    });
+    const ab = r.pair('A', 'B');
+    expect(r.s.counters[C.exploited]).toBe(1);
+    expect(r.s.gritPause[ab]).toBe(4 + 6);
+    expect(r.s.gritLevel[ab]).toBe(1);
+    expect(r.s.gritCount[ab]).toBe(0);
+    expect(r.s.gritSince[ab]).toBe(-1);
+    // While paused it does not rely, however much it trusts.
+    r.c.t = 9;
+    r.c.r.tests = scripted([0]);
+    scheduledTest(r.c, 0, 1, 0);
+    expect(r.s.counters[C.tests]).toBe(2);
+    expect(r.s.counters[C.exploited] + r.s.counters[C.honoured]).toBe(1);
+    r.c.t = 10;
+    r.c.r.tests = scripted([0.9]);
+    scheduledTest(r.c, 0, 1, 0);
+    expect(r.s.counters[C.exploited]).toBe(2);
+  });
+});
+
+describe('random tests', () => {
+  const trio: FixtureOptions = {
+    states: ['A', 'B', 'C'], groups: [{ id: 'G', members: ['A', 'B', 'C'], closeness: 0.5 }],
+    trust: { default: 0.9 }, parameters: { testRate: 0.5 },
+  };
+
+  it('draws exactly three numbers per state per step from the tests stream', () => {
+    const fx = build(trio);
+    const tests = scripted([], 0.3);
+    fx.c.r.tests = tests;
+    forbidSignals(fx.c);
+    fx.c.r.choice = forbidden('choice');
+    randomTests(fx.c);
+    expect(tests.calls).toBe(9);
+    fx.s.H.fill(0.5);
+    randomTests(fx.c);
+    expect(tests.calls).toBe(18);
+    expect(fx.s.counters[C.tests]).toBe(3);
+  });
+
+  it('tests a partner (by uPartner) only when uTest < testRate and a routine of cooperation is under way', () => {
+    const run = (uTest: number, habit: number) => {
+      const fx = build(trio);
+      fx.s.H[fx.pair('A', 'C')] = habit;
+      // A: test, partner index 1 of [B, C] -> C, honour; B and C: no test.
+      fx.c.r.tests = scripted([uTest, 0.75, 0, 0.99, 0, 0, 0.99, 0, 0]);
+      randomTests(fx.c);
+      return fx;
+    };
+    const yes = run(0.49, 0.1);
+    expect(yes.s.counters[C.tests]).toBe(1);
+    expect(yes.s.lastMove[yes.pair('C', 'A')]).toBe(1);
+    expect(run(0.5, 0.1).s.counters[C.tests]).toBe(0); // no test this step
+    expect(run(0.49, 0.099).s.counters[C.tests]).toBe(0); // no routine under way
+  });
+
+  it('relies only when trust passes the threshold of testStake', () => {
+    const relied = (trust: number) => {
+      const fx = build({ ...trio, trust: { default: trust } });
+      fx.s.H[fx.pair('A', 'B')] = 0.5;
+      fx.c.r.tests = scripted([0, 0, 0, 0.99, 0, 0, 0.99, 0, 0]); // A tests B; B and C do not test
+      randomTests(fx.c);
+      expect(fx.s.counters[C.tests]).toBe(1);
+      return fx.s.counters[C.honoured] + fx.s.counters[C.exploited];
+    };
+    expect(relied(qStar - 1e-6)).toBe(0);
+    expect(relied(qStar + 1e-6)).toBe(1);
+  });
+});
