@@ -60,6 +60,10 @@ export const stakeThreshold = (stake: number, temptation: number): number => (st
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/** Trust and its baseline stay within +-30 log-odds: finite, and strictly inside (0,1) as probabilities. */
+export const LOGIT_LIMIT = 30;
+export const clampLogit = (x: number): number => (x > LOGIT_LIMIT ? LOGIT_LIMIT : x < -LOGIT_LIMIT ? -LOGIT_LIMIT : x);
+
 /** Saturating feedback of an outcome accumulator: x / (x + scale), a half at x = scale (no exponential in the hot loop). */
 export const sat = (c: Ctx, x: number): number => x / (x + c.p.outcomeScale);
 
@@ -203,7 +207,7 @@ export function addEvidence(c: Ctx, observer: number, subject: number, dL: numbe
   const before = s.L[p];
   let after = before + dL;
   // Keep log-odds finite and trust inside (0,1) in floating point.
-  if (after > 30) after = 30; else if (after < -30) after = -30;
+  if (after > LOGIT_LIMIT) after = LOGIT_LIMIT; else if (after < -LOGIT_LIMIT) after = -LOGIT_LIMIT;
   s.L[p] = after;
   if (s.log !== null) s.log.push(c.t, kind, actor, target, observer, subject, activity, flags, stored, before, after);
 }

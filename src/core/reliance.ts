@@ -21,7 +21,8 @@ export function randomTests(c: Ctx): void {
     if (deg === 0 || uTest >= p.testRate) continue;
     const j = list[start[i] + Math.floor(uPartner * deg)];
     // A test presupposes cooperation under way: a crisis partner, a hotline, a joint operation.
-    if (habitNow(c, i * n + j) < p.testHabit) continue;
+    const h = habitNow(c, i * n + j);
+    if (h === 0 || h < p.testHabit) continue;
     test(c, i, j, qStar, uHonour);
   }
 }

@@ -12,7 +12,7 @@ import { chooseActivities } from './choose.js';
 import { coreInterestIssue } from './defection.js';
 import { forumMeeting, meetsAt } from './forums.js';
 import { incident, randomIncidents } from './incidents.js';
-import { addEvidence, addTension, prune, PRUNE_EVERY, sigmoid, touchL, trustLogit, type Ctx } from './pair.js';
+import { addEvidence, addTension, clampLogit, prune, PRUNE_EVERY, sigmoid, touchL, trustLogit, type Ctx } from './pair.js';
 import { randomTests, scheduledTest } from './reliance.js';
 import { BILATERAL, BROADCAST, DECLINED, transmit } from './transmit.js';
 
@@ -31,13 +31,16 @@ export function step(c: Ctx): void {
   if (c.t % PRUNE_EVERY === PRUNE_EVERY - 1) prune(c);
 }
 
+/** Budgets never grow past this (a run of thousands of years stays finite). */
+export const BUDGET_MAX = 1e9;
+
 /** Monthly credit from the yearly budget; at each new year the constituency outcome raises budgets (MODEL 5). */
 function budgets(c: Ctx): void {
   const { w, s, p, n } = c;
   const months = c.t * w.stepMonths;
   if (c.t > 0 && months % 12 < w.stepMonths) {
     for (let i = 0; i < n; i++) {
-      s.budget[i] *= 1 + p.constituencyGain * s.constituency[i];
+      s.budget[i] = Math.min(BUDGET_MAX, s.budget[i] * (1 + p.constituencyGain * s.constituency[i]));
       s.constituency[i] = 0;
     }
   }
@@ -74,7 +77,7 @@ function scheduledEvent(c: Ctx, k: number): void {
         const p = i * n + j;
         addEvidence(c, i, j, e.trustShift, K.leadership, i, j, -1, 0);
         touchL(c, p);
-        s.L0[p] += e.trustShift;
+        s.L0[p] = clampLogit(s.L0[p] + e.trustShift);
       };
       if (e.toward === null) for (let j = 0; j < n; j++) shiftPair(j);
       else for (const j of e.toward) shiftPair(j);

@@ -14,8 +14,9 @@ export const HEEDED = 2;
 
 /** Overshadowing of j by i (MODEL 4.6): 0 unless i is larger, 1/2 at ratio 1 + overshadowHalf. */
 export function overshadow(c: Ctx, i: number, j: number): number {
-  const r = c.s.capability[i] / c.s.capability[j] - 1;
-  return r <= 0 ? 0 : r / (r + c.p.overshadowHalf);
+  // r / (r + h) with r = c_i / c_j - 1, written without the ratio so extreme capabilities cannot overflow.
+  const ci = c.s.capability[i], cj = c.s.capability[j];
+  return ci <= cj ? 0 : (ci - cj) / (ci - cj + c.p.overshadowHalf * cj);
 }
 
 /** Asymmetry of i over j in [0,1) (seniority only matters for the larger side). */
@@ -23,6 +24,9 @@ export function asymmetry(c: Ctx, i: number, j: number): number {
   const ci = c.s.capability[i], cj = c.s.capability[j];
   return ci > cj ? (ci - cj) / (ci + cj) : 0;
 }
+
+/** Capability never grows past this (the scenario's own limit): ratios stay finite. */
+export const CAPABILITY_MAX = 1e9;
 
 /** Channels of a transmission. */
 export const BILATERAL = 0;
@@ -147,7 +151,7 @@ function applyOutcomes(c: Ctx, i: number, j: number, a: number, g: number): void
     }
   }
   // A more competent armed force: the recipient's capability grows (and with it parity).
-  if (wt[OUT.competence] > 0) s.capability[j] *= 1 + p.competenceGain * wt[OUT.competence] * g;
+  if (wt[OUT.competence] > 0) s.capability[j] = Math.min(CAPABILITY_MAX, s.capability[j] * (1 + p.competenceGain * wt[OUT.competence] * g));
   // Transparency of capacity and intentions: understanding grows both ways.
   if (wt[OUT.transparency] > 0) {
     const du = p.transparencyGain * wt[OUT.transparency] * g;

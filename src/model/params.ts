@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 const unit = (def: number, doc: string) => z.number().min(0).max(1).default(def).describe(doc);
 const pos = (def: number, doc: string) => z.number().min(0).default(def).describe(doc);
+const posStrict = (def: number, doc: string) => z.number().gt(0).default(def).describe(doc);
 
 export const Parameters = z.strictObject({
   // --- trust as a Bayesian belief (MODEL 4, 9) ---------------------------------------------
@@ -24,7 +25,7 @@ export const Parameters = z.strictObject({
   misreadWeight: z.number().min(-1).max(1).default(-0.3).describe('Evidence weight a misread signal carries (negative: reversed).'),
   empathyEffect: unit(0.6, 'How much mean empathy of the two sides reduces misreading.'),
   seniorityPenalty: unit(0.6, 'Loss of effect when a larger transmitter fully asserts senior status.'),
-  overshadowHalf: pos(3, 'Capability ratio excess (c_i/c_j - 1) at which overshadowing reaches one half.'),
+  overshadowHalf: posStrict(3, 'Capability ratio excess (c_i/c_j - 1) at which overshadowing reaches one half.'),
   deceptionBase: unit(0.4, 'Chance per activity that a receiver with fully opposed aims and an opaque partner feels deceived.'),
   deceptionLR: z.number().gt(0).max(1).default(0.1).describe('Likelihood ratio of the negative evidence a deception carries.'),
 
@@ -37,7 +38,7 @@ export const Parameters = z.strictObject({
   routineRepeat: unit(0.7, 'Routine policy: weight of repeating the last activity with a partner, times habit.'),
 
   // --- trust-first (MODEL 6) ------------------------------------------------------------------
-  leapOfFaith: pos(0.8, 'trust-first: log-odds added to every baseline at the start (the choice to trust).'),
+  leapOfFaith: z.number().min(0).max(10).default(0.8).describe('trust-first: log-odds added to every baseline at the start (the choice to trust).'),
   temptation: unit(0.3, 'Kydd: temptation t to exploit a cooperator; stake threshold q >= c / (1 - t + c).'),
 
   // --- choice of discretionary activities -----------------------------------------------------
@@ -68,16 +69,16 @@ export const Parameters = z.strictObject({
   rivalTension: unit(0.04, 'Tension an arms transfer adds between the recipient and each of its rivals.'),
 
   // --- outcome feedbacks (MODEL 5) ------------------------------------------------------------
-  outcomeScale: pos(5, 'Accumulated outcome at which a saturating feedback x / (x + scale) reaches half its effect.'),
+  outcomeScale: posStrict(5, 'Accumulated outcome at which a saturating feedback x / (x + scale) reaches half its effect.'),
   tensionReduction: unit(0.02, 'Tension removed per unit of the tension-reduction outcome.'),
   symbolicWeight: unit(0.15, 'Evidence weight, for watching co-members, of an activity\'s symbolic positioning.'),
-  competenceGain: pos(0.004, 'Relative capability gained by the recipient per unit of the competence outcome.'),
+  competenceGain: unit(0.004, 'Relative capability gained by the recipient per unit of the competence outcome.'),
   transparencyGain: unit(0.03, 'Understanding gained per unit of the transparency outcome.'),
   relationshipPersistence: unit(0.5, 'Share of a pair\'s habit that no longer decays at saturated good relationships.'),
   perceptionRate: unit(0.005, 'Rate at which the trust baseline moves toward current trust per unit of the perceptions outcome.'),
   confidenceEffect: unit(0.5, 'Escalation reduction at saturated confidence building.'),
   incentiveEffect: unit(0.3, 'Receptivity gained (toward 1) at saturated incentives.'),
-  constituencyGain: pos(0.01, 'Relative budget rise next year per unit of the constituency outcome.'),
+  constituencyGain: unit(0.01, 'Relative budget rise next year per unit of the constituency outcome.'),
   understandingGain: unit(0.01, 'Understanding gained by both sides per heeded interaction.'),
 
   // --- defection on core national interest (MODEL 7) ------------------------------------------

@@ -28,7 +28,7 @@ const Interest = z.strictObject({
 /** Attributes every state has; all optional in `stateDefaults`, each falling back to the built-in default. */
 const stateAttributes = {
   name: z.string().optional().describe('Display name (defaults to the id).'),
-  capability: z.number().gt(0).optional().describe('Relative material capacity (e.g. a defence-spending index). Default 1.'),
+  capability: z.number().min(1e-6).max(1e9).optional().describe('Relative material capacity (e.g. a defence-spending index), from 1e-6 to 1e9. Default 1.'),
   culture: z.record(z.string(), unit).optional().describe('Position on each of the scenario\'s culture dimensions, in [0,1].'),
   language: z.strictObject({
     primary: z.string().min(1).describe('Primary language code (e.g. en, th, zh).'),

@@ -31,7 +31,8 @@ export interface ResolveOptions {
   steps?: number;
 }
 
-const logit = (p: number) => Math.log(p / (1 - p));
+/** Log-odds of a probability, kept within +-30 (the core's limit) so extreme inputs stay finite. */
+const logit = (p: number) => Math.min(30, Math.max(-30, Math.log(p / (1 - p))));
 
 export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): World {
   const params: Params = Parameters.parse(scenario.parameters);

@@ -247,7 +247,7 @@ describe('simulate refuses bad input: exit 2, file:line:col: path: message, noth
       text: edit(BASE, 'capability: 2', 'capability: -1'),
       out: 'fresh',
       problems: 1,
-      expected: () => [{ path: 'states[2].capability', line: lineOf(BASE, 'capability: 2'), message: [/expected/, />\s*0/] }],
+      expected: () => [{ path: 'states[2].capability', line: lineOf(BASE, 'capability: 2'), message: [/expected/, />=\s*0\.000001/] }],
     },
     {
       name: 'NaN (.nan)',
@@ -500,7 +500,7 @@ rivalries: [[A, U]]
       ['equivocation: 0.1', 'equivocation: 2', 'states[0].equivocation', /<=\s*1/],
       ['steps: 24', 'steps: 0', 'calendar.steps', />=\s*1/],
       ['schedule: { every: 6 }', 'schedule: { every: 0 }', 'forums[0].schedule.every', />=\s*1/],
-      ['capability: 2', 'capability: 0', 'states[2].capability', />\s*0/],
+      ['capability: 2', 'capability: 0', 'states[2].capability', />=\s*0\.000001/],
     ];
     for (const [from, to, path, re] of cases) {
       const ps = problemsOf(edit(BASE, from, to));
