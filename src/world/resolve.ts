@@ -115,7 +115,14 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
     const spec = { ...CATALOGUE[id as keyof typeof CATALOGUE], ...(scenario.activities[id] ?? {}) };
     const weights = new Float64Array(OUTCOMES.length);
     OUTCOMES.forEach((o, k) => { weights[k] = spec.outcomes[o] ?? 0; });
-    return { ...spec, id, index, lnLR: Math.log(spec.lr), sigma: 1 / spec.lr, weights };
+    // One literal, fields in a fixed order: every activity object has the same hidden class, so
+    // the hot loop's property reads stay monomorphic.
+    return {
+      id, index, label: spec.label, cost: spec.cost, lr: spec.lr, signalKind: spec.signalKind, mode: spec.mode,
+      track: spec.track, languageLoad: spec.languageLoad, culturalLoad: spec.culturalLoad, needsParity: spec.needsParity,
+      tensionCeiling: spec.tensionCeiling, stake: spec.stake, ambition: spec.ambition, naval: spec.naval,
+      rivalTension: spec.rivalTension, outcomes: spec.outcomes, lnLR: Math.log(spec.lr), sigma: 1 / spec.lr, weights,
+    };
   });
   const bilateral = Int32Array.from(
     activities.filter((a) => a.mode === 'bilateral').sort((a, b) => a.ambition - b.ambition || a.cost - b.cost || a.index - b.index).map((a) => a.index),
@@ -142,9 +149,11 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
   const programmes: ProgrammeLine[] = [];
   for (const p of scenario.programmes) {
     const a = activityIndex.get(p.activity)!;
-    const base = { from: idx(p.from), activity: a, start: p.schedule.start, every: p.schedule.every, end: p.schedule.end ?? never, mutual: p.mutual };
-    if (activities[a].mode === 'broadcast') { programmes.push({ ...base, to: -1, mutual: false }); continue; }
-    for (const t of Array.isArray(p.to) ? p.to : [p.to]) programmes.push({ ...base, to: idx(t) });
+    const line = (to: number, mutual: boolean): ProgrammeLine => ({
+      from: idx(p.from), to, activity: a, start: p.schedule.start, every: p.schedule.every, end: p.schedule.end ?? never, mutual,
+    });
+    if (activities[a].mode === 'broadcast') { programmes.push(line(-1, false)); continue; }
+    for (const t of Array.isArray(p.to) ? p.to : [p.to]) programmes.push(line(idx(t), p.mutual));
   }
 
   const events = resolveEvents(scenario, idx, groups, issueIds, params);
