@@ -36,23 +36,39 @@ function aggregates(c: Ctx, out: Float64Array): void {
   out[3] = tension / (pairs / 2);
 }
 
-/** Column name -> reporter, in output order (after `step`). */
+/** The regional columns of the per-step series, in output order (after `step`). */
+export const REGIONAL_COLUMNS: readonly string[] = [
+  'meanTrust', 'trustSpread', 'meanTension', 'meanHabit', 'agreementsTotal',
+  ...COUNTERS, ...OUTCOMES.map((name) => `outcome.${name}`), 'gains', 'losses',
+];
+
+const AGG = new Float64Array(4);
+
+/** Writes every regional column for the current step into out[at .. at + columns). */
+export function recordRow(c: Ctx, out: Float64Array, at: number): void {
+  const s = c.s;
+  aggregates(c, AGG);
+  out[at] = AGG[0];
+  out[at + 1] = AGG[1];
+  out[at + 2] = AGG[3];
+  out[at + 3] = AGG[2];
+  out[at + 4] = s.agreementCount;
+  let k = at + 5;
+  for (let q = 0; q < s.counters.length; q++) out[k++] = s.counters[q];
+  for (let q = 0; q < s.outcomeTotals.length; q++) out[k++] = s.outcomeTotals[q];
+  out[k++] = s.gainTotal;
+  out[k] = s.lossTotal;
+}
+
+/**
+ * Named reporters (column name -> function of the model), as Mesa's DataCollector: each reads
+ * the row `recordRow` writes, computed once per step.
+ */
 export function regionalReporters(): [string, Reporter][] {
   let cache = -1;
-  const agg = new Float64Array(4);
-  const at = (k: number) => (c: Ctx) => {
-    if (cache !== c.t) { aggregates(c, agg); cache = c.t; }
-    return agg[k];
-  };
-  return [
-    ['meanTrust', at(0)],
-    ['trustSpread', at(1)],
-    ['meanTension', at(3)],
-    ['meanHabit', at(2)],
-    ['agreementsTotal', (c) => c.s.agreementCount],
-    ...COUNTERS.map((name, k): [string, Reporter] => [name, (c) => c.s.counters[k]]),
-    ...OUTCOMES.map((name, k): [string, Reporter] => [`outcome.${name}`, (c) => c.s.outcomeTotals[k]]),
-    ['gains', (c) => c.s.gainTotal],
-    ['losses', (c) => c.s.lossTotal],
-  ];
+  const row = new Float64Array(REGIONAL_COLUMNS.length);
+  return REGIONAL_COLUMNS.map((name, k): [string, Reporter] => [name, (c: Ctx) => {
+    if (cache !== c.t) { recordRow(c, row, 0); cache = c.t; }
+    return row[k];
+  }]);
 }

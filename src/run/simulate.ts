@@ -8,7 +8,7 @@ import { createCtx, habitNow, sigmoid, tensionNow, trustLogit, type Ctx } from '
 import { createStreams, RNG_ALGORITHM } from '../core/rng.js';
 import { step } from '../core/step.js';
 import type { EventLog } from '../record/event-log.js';
-import { regionalReporters } from '../record/reporters.js';
+import { recordRow, REGIONAL_COLUMNS } from '../record/reporters.js';
 import type { Scenario } from '../scenario/schema.js';
 import { hypothesisName } from '../world/hypothesis.js';
 import { resolveWorld } from '../world/resolve.js';
@@ -72,8 +72,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const seed = options.seed ?? scenario.run.seed;
   const state = createState(world, { events: options.events ?? true });
   const ctx = createCtx(world, state, createStreams(seed, world.ids));
-  const reporters = regionalReporters();
-  const columns = ['step', ...reporters.map(([name]) => name)];
+  const columns = ['step', ...REGIONAL_COLUMNS];
   const width = columns.length;
   const data = new Float64Array(world.steps * width);
   const nn = world.n * world.n;
@@ -83,7 +82,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
     step(ctx);
     const row = t * width;
     data[row] = t;
-    for (let k = 0; k < reporters.length; k++) data[row + 1 + k] = reporters[k][1](ctx);
+    recordRow(ctx, data, row + 1);
     if (pairTrust !== null) {
       for (let p = 0; p < nn; p++) pairTrust[t * nn + p] = p % (world.n + 1) === 0 ? 1 : sigmoid(trustLogit(ctx, p));
     }
