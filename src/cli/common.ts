@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { CommanderError, type Command } from 'commander';
 import { formatProblem, type Problem } from '../io/document.js';
 
@@ -49,9 +50,11 @@ export function sha256(data: string | Uint8Array): string {
 
 /** The git commit of the working tree, with `+dirty` when it has uncommitted changes; `unknown` outside git. */
 export function gitCommit(): string {
+  // Ask about Entente's own repository, wherever the command is run from.
+  const cwd = fileURLToPath(new URL('../..', import.meta.url));
   try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
     return dirty === '' ? head : `${head}+dirty`;
   } catch {
     return 'unknown';

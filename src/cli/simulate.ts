@@ -6,10 +6,14 @@ import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
 import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenario, parseScenario } from '../scenario/load.js';
 import { simulate, type RunResult } from '../run/simulate.js';
 import { eventsJsonl, finalJson, pairsCsv, seriesCsv, stepDate } from '../record/format.js';
-import { writeDirAtomic } from '../io/run-dir.js';
+import { outputProblem, writeDirAtomic } from '../io/run-dir.js';
+import { hypothesisName, parseHypothesis } from '../world/hypothesis.js';
+
+/** Every file a run may write: an earlier result holding only these may be replaced. */
+const RUN_FILES = ['run.json', 'series.csv', 'events.jsonl', 'final.json', 'pairs.csv'];
 import { MODEL_VERSION } from '../version.js';
 import { gitCommit, InputError, optionProblem, runCommand, sha256, table } from './common.js';
 
@@ -87,16 +91,28 @@ function checkOptions(o: SimulateCliOptions): { seed?: string | number; hypothes
 
 /** Runs the command on already-parsed arguments; returns the output folder. */
 export function runSimulate(file: string, o: SimulateCliOptions): { dir: string; result: RunResult } {
-  const opts = checkOptions(o);
-  const loaded = loadScenario(file);
-  if (!loaded.ok) throw new InputError(loaded.problems);
+  // Every problem at once: the options' and the file's.
+  const problems = [];
+  let opts: ReturnType<typeof checkOptions> = {};
+  try { opts = checkOptions(o); } catch (e) { if (e instanceof InputError) problems.push(...e.problems); else throw e; }
+  // Read the bytes once: they are what is parsed and what the manifest's hash names.
+  let bytes: Buffer | null = null;
+  try { bytes = readFileSync(file); } catch { /* loadScenario reports why */ }
+  const loaded = bytes === null ? loadScenario(file) : parseScenario(bytes.toString('utf8'), file);
+  if (!loaded.ok) problems.push(...loaded.problems);
+  if (problems.length > 0 || !loaded.ok || bytes === null) throw new InputError(problems);
   const scenario = loaded.value;
+  const name = basename(file, extname(file));
+  const planned = (seed: string | number, hypothesis: string) => resolve(o.out ?? join('out', name, `${hypothesis}-seed${seed}`));
+  // Refuse a destination that holds anything but an earlier run's files before running.
+  const hypothesisNow = hypothesisName(parseHypothesis(opts.hypothesis ?? scenario.run.hypothesis));
+  const target = planned(opts.seed ?? scenario.run.seed, hypothesisNow);
+  const outProblem = outputProblem(target, RUN_FILES);
+  if (outProblem !== null) throw optionProblem('--out', outProblem);
   const started = performance.now();
   const result = simulate(scenario, { seed: opts.seed, hypothesis: opts.hypothesis, steps: opts.steps, pairs: o.pairs ?? false, events: o.events });
   const wallMs = performance.now() - started;
-  const name = basename(file, extname(file));
-  const dir = resolve(o.out ?? join('out', name, `${result.hypothesis}-seed${result.seed}`));
-  const bytes = readFileSync(file);
+  const dir = planned(result.seed, result.hypothesis);
   const manifest = {
     scenario: { name: scenario.name, file, sha256: sha256(bytes) },
     seed: result.seed,
@@ -114,7 +130,15 @@ export function runSimulate(file: string, o: SimulateCliOptions): { dir: string;
   if (o.events) files['events.jsonl'] = eventsJsonl(result);
   if (o.pairs) files['pairs.csv'] = pairsCsv(result);
   files['run.json'] = JSON.stringify(manifest, null, 2) + '\n';
-  writeDirAtomic(dir, files);
+  try {
+    writeDirAtomic(dir, files, RUN_FILES);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EROFS' || code === 'EEXIST' || code === 'ENOTDIR' || code === 'EPERM') {
+      throw optionProblem('--out', `cannot write the results to "${dir}" (${code}); choose a folder you can write to`);
+    }
+    throw e;
+  }
   return { dir, result };
 }
 
