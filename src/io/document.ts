@@ -71,23 +71,28 @@ export function parseText<S extends z.ZodType>(text: string, file: string, schem
     const message = e.code === 'DUPLICATE_KEY'
       ? `duplicate key "${(/^[^:\n,}]*/.exec(text.slice(e.pos[0]))?.[0] ?? '').trim().replace(/^["']|["']$/g, '')}" (each key may appear once in a mapping)`
       : `syntax error: ${e.message.split('\n')[0]}`;
-    problems.push({ file, path: '', ...pos, message });
+    const path = e.code === 'DUPLICATE_KEY' ? keyPathAt(doc.contents, e.pos[0], []) : null;
+    problems.push({ file, path: path === null ? '' : formatPath(path), ...pos, message });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  // A real syntax error leaves nothing reliable to validate; a duplicate key does (the first
+  // occurrence is kept), so validation goes on and every problem is reported at once.
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return { ok: false, problems };
 
+  // Keys that would reach an object's prototype are reported and dropped, then the rest is validated.
   forbiddenKeys(doc.contents, [], (path, node) => {
     problems.push({ file, path: formatPath(path), ...at(node.range?.[0] ?? 0), message: `the key "${String(path[path.length - 1])}" is not allowed` });
   });
-  if (problems.length > 0) return { ok: false, problems };
 
+  let unknownAnchor = false;
   visit(doc, {
     Alias(_, node) {
       if (isAlias(node) && node.resolve(doc) === undefined) {
+        unknownAnchor = true;
         problems.push({ file, path: '', ...at(node.range?.[0] ?? 0), message: `unknown anchor "*${node.source}"; define it first with &${node.source}` });
       }
     },
   });
-  if (problems.length > 0) return { ok: false, problems };
+  if (unknownAnchor) return { ok: false, problems };
 
   let data: unknown;
   try {
@@ -103,7 +108,8 @@ export function parseText<S extends z.ZodType>(text: string, file: string, schem
     return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: `expected a mapping at the top of the file, got ${kindOf(data)}` }] };
   }
   const parsed = schema.safeParse(data);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success && problems.length === 0) return { ok: true, value: parsed.data };
+  if (parsed.success) return { ok: false, problems };
   for (const issue of parsed.error.issues) {
     const paths: PropertyKey[][] = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) {
@@ -182,13 +188,33 @@ function nearestNode(doc: Document, path: readonly PropertyKey[], atKey = false)
   return ((node as Node | null) ?? keyNode);
 }
 
-function forbiddenKeys(node: unknown, path: PropertyKey[], report: (path: PropertyKey[], node: Node) => void): void {
+/** The path of the mapping key that starts at `offset`, or null. */
+function keyPathAt(node: unknown, offset: number, path: PropertyKey[]): PropertyKey[] | null {
   if (isMap(node)) {
     for (const it of node.items) {
       const key = isScalar(it.key) ? String(it.key.value) : '';
-      if (FORBIDDEN_KEYS.has(key)) report([...path, key], it.key as Node);
-      forbiddenKeys(it.value, [...path, key], report);
+      if (isScalar(it.key) && it.key.range?.[0] === offset) return [...path, key];
+      const inner = keyPathAt(it.value, offset, [...path, key]);
+      if (inner !== null) return inner;
     }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const inner = keyPathAt(node.items[i], offset, [...path, i]);
+      if (inner !== null) return inner;
+    }
+  }
+  return null;
+}
+
+/** Reports and removes keys such as `__proto__` anywhere in the document. */
+function forbiddenKeys(node: unknown, path: PropertyKey[], report: (path: PropertyKey[], node: Node) => void): void {
+  if (isMap(node)) {
+    node.items = node.items.filter((it) => {
+      const key = isScalar(it.key) ? String(it.key.value) : '';
+      if (FORBIDDEN_KEYS.has(key)) { report([...path, key], it.key as Node); return false; }
+      forbiddenKeys(it.value, [...path, key], report);
+      return true;
+    });
   } else if (isSeq(node)) {
     node.items.forEach((it, i) => forbiddenKeys(it, [...path, i], report));
   }

@@ -431,6 +431,25 @@ describe('simulate refuses bad input: exit 2, file:line:col: path: message, noth
     };
     runCase(c);
   });
+
+  it('reports a duplicate key, a forbidden key and a value out of range together', () => {
+    const text = edit(edit(BASE,
+      '    receptivity: 0.9', '    receptivity: 0.9\n    receptivity: 0.8'),
+      '    equivocation: 0.3', '    equivocation: 1.3\n    __proto__: { polluted: true }');
+    const c: CliCase = {
+      name: 'mixed',
+      file: 'mixed.yaml',
+      text,
+      out: 'existing',
+      problems: 3,
+      expected: () => [
+        { path: 'states[1].receptivity', line: lineOf(BASE, 'receptivity: 0.9') + 1, message: [/duplicate key "receptivity"/] },
+        { path: 'states[2].equivocation', line: lineOf(BASE, 'equivocation: 0.3') + 1, message: [/<=\s*1|at most 1/] },
+        { path: 'states[2].__proto__', line: lineOf(BASE, 'equivocation: 0.3') + 2, message: [/not allowed/] },
+      ],
+    };
+    runCase(c);
+  });
 });
 
 /* ---------------------------------------------------------------------------------------------- */
