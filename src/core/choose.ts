@@ -11,8 +11,9 @@
  * - GRIT (Osgood): unilateral, non-threatening initiatives toward the most tense partner,
  *   repeated up to three times unreciprocated, expanded when reciprocated, paused to answer an
  *   exploitation, then offered again.
- * - reciprocal (tit-for-tat on tested cooperation): as trust-gated, but never toward a partner
- *   whose last tested move was to exploit.
+ * - reciprocal (tit-for-tat on tested cooperation): as trust-gated, but leaves out for one step
+ *   a partner whose last tested move was to exploit (unless it answered or forgave it already),
+ *   then forgives it.
  */
 import { POLICY_AUTO, POLICY_GRIT, POLICY_RECIPROCAL, POLICY_ROUTINE, POLICY_TRUST } from '../world/world.js';
 import { habitNow, sigmoid, tensionNow, trustLogit, type Ctx } from './pair.js';
@@ -70,7 +71,11 @@ function partnerWeights(c: Ctx, i: number, policy: number): number {
     const p = i * n + list[from + q];
     let v: number;
     if (policy === POLICY_ROUTINE) v = habitNow(c, p);
-    else if (policy === POLICY_RECIPROCAL && s.lastMove[list[from + q] * n + i] === 2) v = -1;
+    else if (policy === POLICY_RECIPROCAL && s.lastMove[list[from + q] * n + i] === 2) {
+      // Tit for tat: leave the exploiter out of this step's choice, then forgive.
+      v = -1;
+      s.lastMove[list[from + q] * n + i] = 0;
+    }
     else v = sigmoid(trustLogit(c, p));
     c.weights[q] = v;
     if (v > 0) sum += v;

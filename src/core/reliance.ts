@@ -3,6 +3,12 @@
  * only if its trust passes the stake threshold (Kydd); the trustee then honours with
  * probability `trustworthiness` (or as its strategy says); payoffs are recorded and trust moves
  * strongly either way. Each state draws exactly three numbers per step from the tests stream.
+ *
+ * `lastMove[x*n + y]` is x's last move toward y (0 none or forgiven, 1 honoured, 2 exploited).
+ * A reciprocal state answers an exploitation once (it does not rely, or it exploits back, or it
+ * leaves the exploiter out of one step's choice, whichever comes first) and then resets the
+ * exploiter's move to 0: tit for tat forgives. A heeded bilateral act of the exploiter makes
+ * amends (2 becomes 1, core/transmit.ts).
  */
 import { C } from '../world/state.js';
 import { POLICY_GRIT, POLICY_RECIPROCAL } from '../world/world.js';
@@ -38,16 +44,23 @@ function test(c: Ctx, i: number, j: number, qStar: number, uHonour: number): voi
   s.counters[C.tests]++;
   const q = sigmoid(trustLogit(c, ij));
   let relies = q >= qStar;
-  if (w.policy[i] === POLICY_RECIPROCAL) relies = s.lastMove[ji] !== 2;
+  if (w.policy[i] === POLICY_RECIPROCAL) {
+    // Tit for tat: answer the trustee's exploitation once, then forgive (back to neutral).
+    relies = s.lastMove[ji] !== 2;
+    if (!relies) s.lastMove[ji] = 0;
+  }
   if (w.policy[i] === POLICY_GRIT && t < s.gritPause[ij]) relies = false; // answering an exploitation
   if (!relies) {
     if (s.log !== null) s.log.push(t, K.test, j, i, -1, -1, -1, 0, 0, 0, q);
     return;
   }
   // The trustee honours with probability trustworthiness; a reciprocal trustee exploits one
-  // that exploited it last time (tit for tat).
+  // that exploited it last time (tit for tat), once, then forgives.
   let honours = uHonour < w.trustworthiness[j];
-  if (w.policy[j] === POLICY_RECIPROCAL && s.lastMove[ij] === 2) honours = false;
+  if (w.policy[j] === POLICY_RECIPROCAL && s.lastMove[ij] === 2) {
+    honours = false;
+    s.lastMove[ij] = 0;
+  }
   s.lastMove[ji] = honours ? 1 : 2;
   if (honours) {
     s.counters[C.honoured]++;

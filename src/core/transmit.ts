@@ -36,7 +36,8 @@ export const BROADCAST = 2;
 /**
  * Transmits activity `a` from i to j over a channel (BILATERAL, FORUM or BROADCAST) with
  * evidence weight `mode` (1 bilateral, less for forums and broadcasts). Returns DECLINED, SENT
- * or HEEDED. Only a heeded bilateral act counts as reciprocation for GRIT.
+ * or HEEDED. Only a heeded bilateral act counts as reciprocation for GRIT, and as amends for an
+ * exploitation in the eyes of a reciprocal receiver.
  */
 export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, channel: number): number {
   const { w, s, p, n } = c;
@@ -78,7 +79,11 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   const parity = 1 - act.needsParity * overshadow(c, i, j) * (1 - w.restraint[i]);
 
   s.counters[C.heeded]++;
-  if (channel === BILATERAL) s.lastHeard[ji] = c.t;
+  if (channel === BILATERAL) {
+    s.lastHeard[ji] = c.t;
+    // A heeded bilateral act makes amends for an exploitation (tit for tat sees cooperation).
+    if (s.lastMove[ij] === 2) s.lastMove[ij] = 1;
+  }
 
   const quality = mode * app * clarity * partnership * parity;
   let flags = F.heeded;

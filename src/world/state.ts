@@ -47,7 +47,7 @@ export interface RunState {
   agreementCount: number;
   /** Last activity i did toward j (routine repetition), -1 none. */
   lastAct: Int16Array;
-  /** Last tested move of i toward j: 0 none, 1 honoured, 2 exploited. */
+  /** Last tested move of i toward j: 0 none (or forgiven), 1 honoured (or amends made), 2 exploited. */
   lastMove: Uint8Array;
   /** Last step at which i heeded a signal from j (GRIT reciprocation), -1 never. */
   lastHeard: Int32Array;

@@ -208,7 +208,7 @@ describe('GRIT', () => {
 });
 
 describe('reciprocal', () => {
-  it('never chooses a partner whose last tested move toward it was to exploit', () => {
+  it('leaves out a partner whose last tested move toward it was to exploit', () => {
     const o: FixtureOptions = {
       states: [{ id: 'A', policy: 'reciprocal' }, 'B', 'C'],
       groups: [{ id: 'G', members: ['A', 'B', 'C'], closeness: 0.5 }],
@@ -222,6 +222,22 @@ describe('reciprocal', () => {
     expect(partners()).toEqual(new Set(['B', 'C']));
     expect(partners((fx) => { fx.s.lastMove[fx.pair('B', 'A')] = 2; })).toEqual(new Set(['C']));
     expect(partners((fx) => { fx.s.lastMove[fx.pair('B', 'A')] = 1; })).toEqual(new Set(['B', 'C']));
+  });
+
+  it('leaves the exploiter out of one step\'s choice only, then forgives it (tit for tat, not a grim trigger)', () => {
+    const fx = fixture({ states: [{ id: 'A', policy: 'reciprocal' }, 'B'], groups: [{ id: 'G', members: ['A', 'B'], closeness: 0.5 }], trust: { default: 0.8 } },
+      (f) => { f.s.lastMove[f.pair('B', 'A')] = 2; });
+    expect(chooseIn(fx, [0, 0.5, 0.3, 0.5]).partner).toBe(null);
+    expect(fx.s.lastMove[fx.pair('B', 'A')]).toBe(0);
+    fx.c.t = 1;
+    expect(chooseIn(fx, [0, 0.5, 0.3, 0.5]).partner).toBe('B');
+  });
+
+  it('does not count a step without credit as its answer', () => {
+    const fx = fixture({ states: [{ id: 'A', policy: 'reciprocal' }, 'B'], groups: [{ id: 'G', members: ['A', 'B'], closeness: 0.5 }], trust: { default: 0.8 } },
+      (f) => { f.s.lastMove[f.pair('B', 'A')] = 2; f.s.credit[0] = 0; });
+    expect(chooseIn(fx, [0, 0.5, 0.3, 0.5]).partner).toBe(null);
+    expect(fx.s.lastMove[fx.pair('B', 'A')]).toBe(2);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stakeThreshold, tensionNow, trustLogit } from '../../../src/core/pair.js';
 import { randomTests, scheduledTest } from '../../../src/core/reliance.js';
+import { step } from '../../../src/core/step.js';
 import { F, K } from '../../../src/record/event-log.js';
 import { C } from '../../../src/world/state.js';
 import { build, forbidden, forbidSignals, scripted, type FixtureOptions } from '../world-fixture.js';
@@ -87,6 +88,56 @@ describe('strategies', () => {
     const r = testOnce(o, 0, 0.4, (fx) => { fx.s.lastMove[fx.pair('A', 'B')] = 2; });
     expect(r.s.counters[C.exploited]).toBe(1);
     expect(testOnce(o, 0).s.counters[C.honoured]).toBe(1);
+    // ... once: then it forgives and honours again.
+    expect(r.s.lastMove[r.pair('A', 'B')]).toBe(0);
+    r.c.r.tests = scripted([0]);
+    scheduledTest(r.c, 0, 1, 0.4);
+    expect(r.s.counters[C.honoured]).toBe(1);
+    expect(r.s.lastMove[r.pair('B', 'A')]).toBe(1);
+  });
+
+  it('a reciprocal truster resumes cooperation after one exploitation: it declines once, then relies again', () => {
+    // A is reciprocal and trusts B little; B exploits at the first test and honours afterwards.
+    const fx = build({ states: [{ id: 'A', policy: 'reciprocal' }, { id: 'B', trustworthiness: 0.5 }], trust: { default: 0.05 } });
+    fx.c.r.tests = scripted([0.9, 0, 0, 0]);
+    const relied = () => fx.s.counters[C.honoured] + fx.s.counters[C.exploited];
+    const ba = fx.pair('B', 'A');
+    scheduledTest(fx.c, 0, 1, 0.4); // relies, exploited
+    expect(fx.s.counters[C.exploited]).toBe(1);
+    expect(fx.s.lastMove[ba]).toBe(2);
+    scheduledTest(fx.c, 0, 1, 0.4); // answers the exploitation: does not rely ...
+    expect(fx.s.counters[C.tests]).toBe(2);
+    expect(relied()).toBe(1);
+    expect(fx.s.lastMove[ba]).toBe(0); // ... and forgives
+    scheduledTest(fx.c, 0, 1, 0.4); // relies again, honoured
+    expect(relied()).toBe(2);
+    expect(fx.s.counters[C.honoured]).toBe(1);
+    expect(fx.s.lastMove[ba]).toBe(1);
+    scheduledTest(fx.c, 0, 1, 0.4);
+    expect(fx.s.counters[C.honoured]).toBe(2);
+  });
+
+  it('a reciprocal state resumes choosing its exploiter after one step, in the full step', () => {
+    // A (reciprocal, budget) and B; B exploits A in a scheduled test at step 2. Under a grim
+    // trigger A would never choose B again; under tit for tat it leaves B out for one step only.
+    const fx = build({
+      states: [{ id: 'A', policy: 'reciprocal', budget: 60 }, { id: 'B', trustworthiness: 0 }],
+      groups: [{ id: 'G', members: ['A', 'B'], closeness: 0.5 }],
+      trust: { default: 0.9 },
+      events: [{ type: 'test', step: 2, truster: 'A', trustee: 'B', stake: 0.1 }],
+      parameters: { testRate: 0 },
+      steps: 10,
+    });
+    const chose: boolean[] = [];
+    for (let t = 0; t < 8; t++) {
+      fx.c.t = t;
+      step(fx.c);
+      chose.push(fx.s.slotPartner[0] === 1 || fx.s.slotPartner[1] === 1);
+    }
+    expect(fx.s.lossTotal).toBe(1); // exploited once
+    expect(chose[2]).toBe(false); // exploited at the start of step 2: B left out that step
+    expect(chose.slice(3).some((x) => x)).toBe(true); // and chosen again afterwards
+    expect(chose.slice(0, 2).every((x) => x)).toBe(true);
   });
 
   it('a GRIT truster answers an exploitation: pauses its initiatives and reliance toward the exploiter, back to rung 1', () => {

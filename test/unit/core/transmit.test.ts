@@ -132,6 +132,20 @@ describe('reciprocation', () => {
       expect(fx.s.lastHeard[fx.pair('B', 'A')]).toBe(heard);
     }
   });
+
+  it('a heeded bilateral act of an exploiter makes amends: its last move toward the receiver turns from 2 to 1', () => {
+    const after = (channel: number, u: number[], before: number) => {
+      const fx = build({ states: ['A', { id: 'B', receptivity: 0.5 }], t: 0 });
+      fx.s.lastMove[fx.pair('A', 'B')] = before;
+      scriptSignals(fx.c, u);
+      transmit(fx.c, 0, 1, act(fx.w, 'officialContact'), 1, channel);
+      return fx.s.lastMove[fx.pair('A', 'B')];
+    };
+    expect(after(BILATERAL, CLEAN, 2)).toBe(1);
+    expect(after(BILATERAL, CLEAN, 0)).toBe(0); // nothing to make amends for
+    expect(after(FORUM, CLEAN, 2)).toBe(2); // a forum meeting is not an act toward the partner
+    expect(after(BILATERAL, [0, 0.9, 0.99, 0.99], 2)).toBe(2); // not heeded
+  });
 });
 
 describe('transmitter and receiver attributes', () => {
