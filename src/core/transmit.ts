@@ -56,10 +56,11 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   }
   s.counters[C.activities]++;
 
-  // 1. Appropriateness: above the tension ceiling the activity arouses suspicion.
+  // 1. Appropriateness: above the tension ceiling the activity arouses suspicion at once,
+  // the more so the higher the tension (`suspicion` at tension 1; negative).
   const x = tensionNow(c, i, j);
   const ceil = act.tensionCeiling;
-  const app = x <= ceil || ceil >= 1 ? 1 : 1 + (p.suspicion - 1) * (x - ceil) / (1 - ceil);
+  const app = x <= ceil || ceil >= 1 ? 1 : p.suspicion * (x - ceil) / (1 - ceil);
   // 4. Heeding, raised by incentives received (decided first: an unheeded signal needs nothing else).
   const rec = w.receptivity[j];
   const receptive = rec + (1 - rec) * p.incentiveEffect * sat(c, s.O[OUT.incentives * c.nn + ij]);

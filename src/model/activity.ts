@@ -36,7 +36,7 @@ export const ActivitySpec = z.strictObject({
   languageLoad: unit.describe('How much its meaning rests on words.'),
   culturalLoad: unit.describe('How much its meaning rests on customs.'),
   needsParity: unit.describe('How much it needs material compatibility.'),
-  tensionCeiling: unit.describe('Above this tension its effect turns toward suspicion.'),
+  tensionCeiling: unit.describe('Above this tension it arouses suspicion: a heeded signal lowers trust, the more so the higher the tension.'),
   stake: unit.describe('Kydd: cost c of being exploited if the partner defects; the trust-first threshold is c/(1-t+c).'),
   ambition: z.number().int().min(1).max(4).describe('Rung on the ladder of cooperation (1 contacts ... 4 deep integration).'),
   naval: z.boolean().describe('Whether it puts ships at sea together (raises naval presence).'),

@@ -20,7 +20,7 @@ export const Parameters = z.strictObject({
   broadcastWeight: unit(0.1, 'Evidence weight of a broadcast activity (white paper) for each receiver.'),
 
   // --- transmission (MODEL 4) -----------------------------------------------------------------
-  suspicion: z.number().min(-1).max(0).default(-1).describe('Appropriateness at tension 1 for an activity above its tension ceiling (negative: the activity arouses suspicion).'),
+  suspicion: z.number().min(-1).max(0).default(-1).describe('Appropriateness at tension 1 for an activity above its tension ceiling: just above the ceiling it is 0, falling linearly to this value at tension 1 (negative: the activity arouses suspicion and lowers trust).'),
   misreadBase: unit(0.6, 'Base chance of misreading a signal whose meaning rests wholly on words and customs between distant states.'),
   misreadWeight: z.number().min(-1).max(1).default(-0.3).describe('Evidence weight a misread signal carries (negative: reversed).'),
   empathyEffect: unit(0.6, 'How much mean empathy of the two sides reduces misreading.'),

@@ -31,7 +31,7 @@ export const F = {
   heeded: 1,
   misread: 2,
   deceived: 4,
-  suspicious: 8, // so far above its tension ceiling that it aroused suspicion (appropriateness < 0)
+  suspicious: 8, // above its tension ceiling, so it aroused suspicion (appropriateness < 0)
   honoured: 16,
   exploited: 32,
   escalated: 64,

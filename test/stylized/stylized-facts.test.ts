@@ -31,11 +31,20 @@ describe.each(HYPOTHESES)('stylized facts under %s', (hypothesis) => {
     expectMore(pairScenario({ programmes: arms, tension: 0.1 }), pairScenario({ programmes: [], tension: 0.1 }), BtrustsA, hypothesis);
   });
 
-  it('2. arms transfers above their tension ceiling lower trust and raise tension', () => {
-    const none = pairScenario({ programmes: [], tension: 0.8 });
-    const some = pairScenario({ programmes: arms, tension: 0.8 });
+  // Arms transfers have a tension ceiling of 0.3: every tension here is above it.
+  it.each([0.35, 0.5, 0.8])('2. arms transfers above their tension ceiling (tension %s) lower trust and raise tension', (x) => {
+    const none = pairScenario({ programmes: [], tension: x });
+    const some = pairScenario({ programmes: arms, tension: x });
     expectMore(none, some, BtrustsA, hypothesis);
     expectMore(some, none, tensionBetween('A', 'B'), hypothesis);
+    // ... and trust ends lower than after the same transfers below the ceiling.
+    expectMore(pairScenario({ programmes: arms, tension: 0.1 }), some, BtrustsA, hypothesis);
+  });
+
+  it('2. above the ceiling, the higher the tension, the more suspicion lowers trust', () => {
+    const at = (x: number) => pairScenario({ programmes: arms, tension: x });
+    expectMore(at(0.35), at(0.5), BtrustsA, hypothesis);
+    expectMore(at(0.5), at(0.8), BtrustsA, hypothesis);
   });
 
   it('2. arms transfers raise tension with the recipient\'s rivals', () => {

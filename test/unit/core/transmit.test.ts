@@ -79,17 +79,24 @@ describe('appropriateness and the tension ceiling', () => {
     expect(once(tense(0.1), 'armsTransfer').dL).toBeCloseTo(0.1 * Math.log(2.5), 14);
   });
 
-  it('falls linearly above the ceiling to `suspicion` at tension 1', () => {
-    const app = 1 - 2 * (0.4 - 0.3) / 0.7;
-    expect(once(tense(0.4), 'armsTransfer').dL).toBeCloseTo(app * 0.1 * Math.log(2.5), 14);
-    expect(once(tense(1), 'armsTransfer').dL).toBeCloseTo(-1 * 0.1 * Math.log(2.5), 14);
-    expect(once({ ...tense(1), parameters: { suspicion: -0.5 } }, 'armsTransfer').dL).toBeCloseTo(-0.5 * 0.1 * Math.log(2.5), 14);
+  it('turns to suspicion as soon as tension passes the ceiling, falling linearly to `suspicion` at tension 1', () => {
+    // armsTransfer: ceiling 0.3; app = suspicion (x - 0.3) / 0.7 above it.
+    const ln = 0.1 * Math.log(2.5);
+    expect(once(tense(0.3 + 1e-9), 'armsTransfer').dL).toBeLessThan(0);
+    expect(once(tense(0.35), 'armsTransfer').dL).toBeCloseTo(-(0.05 / 0.7) * ln, 14);
+    expect(once(tense(0.4), 'armsTransfer').dL).toBeCloseTo(-(0.1 / 0.7) * ln, 14);
+    expect(once(tense(1), 'armsTransfer').dL).toBeCloseTo(-1 * ln, 14);
+    expect(once({ ...tense(1), parameters: { suspicion: -0.5 } }, 'armsTransfer').dL).toBeCloseTo(-0.5 * ln, 14);
+    // Suspicion grows with tension.
+    const dLs = [0.35, 0.5, 0.8, 1].map((x) => once(tense(x), 'armsTransfer').dL);
+    for (let k = 1; k < dLs.length; k++) expect(dLs[k]).toBeLessThan(dLs[k - 1]);
+    // suspicion 0: above the ceiling the activity carries no evidence at all.
+    expect(once({ ...tense(0.8), parameters: { suspicion: 0 } }, 'armsTransfer').dL).toBe(0);
   });
 
-  it('well above the ceiling: negative evidence, raised tension, no habit, no outcomes, flagged', () => {
+  it('above the ceiling: negative evidence, raised tension, no habit, no outcomes, flagged', () => {
     const r = once(tense(0.8), 'armsTransfer');
-    const app = 1 - 2 * (0.8 - 0.3) / 0.7; // < 0
-    expect(app).toBeLessThan(0);
+    const app = -1 * (0.8 - 0.3) / 0.7;
     expect(r.dL).toBeCloseTo(app * 0.1 * Math.log(2.5), 14);
     expect(r.dL).toBeLessThan(0);
     expect(tensionNow(r.c, 0, 1)).toBeCloseTo(0.8 + -app * 0.05, 14);
@@ -102,24 +109,24 @@ describe('appropriateness and the tension ceiling', () => {
     expect(log.flags[row] & F.suspicious).toBe(F.suspicious);
   });
 
-  it('builds habit only while appropriateness is positive, and is flagged only where it is negative (docs/MODEL.md 7.2)', () => {
-    // armsTransfer: ceiling 0.3, so app = 1 - 2 (x - 0.3) / 0.7 crosses 0 at x = 0.65.
+  it('builds habit only at or below the ceiling, and is flagged as suspicious anywhere above it (docs/MODEL.md 7.2)', () => {
     const flagged = (r: ReturnType<typeof once>) => {
       const log = r.s.log!;
       const row = Array.from({ length: log.length }, (_, k) => k).find((k) => log.kind[k] === K.activity)!;
       return (log.flags[row] & F.suspicious) !== 0;
     };
-    const slightly = once(tense(0.4), 'armsTransfer'); // above the ceiling, app ~ 0.71
-    expect(slightly.s.H[slightly.pair('B', 'A')]).toBeCloseTo(0.08, 14);
-    expect(flagged(slightly)).toBe(false);
-    expect(slightly.s.counters[C.suspicious]).toBe(0);
-    const near = once(tense(0.64), 'armsTransfer'); // app ~ 0.03, still positive
-    expect(near.dL).toBeGreaterThan(0);
-    expect(near.s.H[near.pair('B', 'A')]).toBeCloseTo(0.08, 14);
-    expect(flagged(near)).toBe(false);
-    const past = once(tense(0.66), 'armsTransfer');
-    expect(past.s.H[past.pair('B', 'A')]).toBe(0);
-    expect(flagged(past)).toBe(true);
+    const at = once(tense(0.3), 'armsTransfer');
+    expect(at.s.H[at.pair('B', 'A')]).toBeCloseTo(0.08, 14);
+    expect(flagged(at)).toBe(false);
+    expect(at.s.counters[C.suspicious]).toBe(0);
+    for (const x of [0.31, 0.4, 0.64]) {
+      const above = once(tense(x), 'armsTransfer');
+      expect(above.dL).toBeLessThan(0);
+      expect(above.s.H[above.pair('B', 'A')]).toBe(0);
+      expect(tensionNow(above.c, 0, 1)).toBeGreaterThan(x);
+      expect(flagged(above)).toBe(true);
+      expect(above.s.counters[C.suspicious]).toBe(1);
+    }
   });
 });
 
