@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Scenario, simulate } from '../../src/index.js';
-import { paired, pairScenario, perSeed, SEEDS, T_BAR, tensionBetween, trustIn } from './lab.js';
+import { paired, pairScenario, perSeed, T_BAR, tensionBetween, trustIn } from './lab.js';
 
 const HYPOTHESES = ['habits-first', 'trust-first'] as const;
 const BtrustsA = trustIn('B', 'A');
@@ -121,21 +121,29 @@ describe.each(HYPOTHESES)('stylized facts under %s', (hypothesis) => {
 });
 
 describe('5. the two hypotheses', () => {
-  it('give measurably different trajectories on the same dice', () => {
-    const scenario = pairScenario({ steps: 60, extra: { stateDefaults: { budget: 12, navalPresence: 0.2 } } });
-    const mean = (r: ReturnType<typeof simulate>) => {
-      const c = r.series.columns.indexOf('meanTrust');
-      const W = r.series.columns.length;
-      return Array.from({ length: r.series.rows }, (_, t) => r.series.data[t * W + c]);
-    };
-    let differ = 0;
-    for (const seed of SEEDS) {
-      const h = mean(simulate(scenario, { seed, hypothesis: 'habits-first', events: false }));
-      const t = mean(simulate(scenario, { seed, hypothesis: 'trust-first', events: false }));
-      const gap = h.reduce((s, x, k) => s + Math.abs(x - t[k]), 0) / h.length;
-      if (gap > 0.01) differ++;
+  // Without the leap of faith (leapOfFaith 0) the hypotheses start from the same trust and
+  // differ only in mechanism: habits-first scales each signal's evidence by the receiver's
+  // habit (hMin + (1 - hMin) H), trust-first does not but gates programme occurrences by trust.
+  // The two are close (habit soon nears 1), so the test measures a real but small difference.
+  // Measured (docs/MODEL.md section 10): trust-first ends every one of 480 seeds with higher
+  // run-averaged mean trust, by about 0.015 (t about 18 on these 40 seeds), and higher final
+  // mean trust, by about 0.012 (t about 10). With hMin 1 the difference vanishes (t about -1.4)
+  // and this test fails.
+  const scenario = pairScenario({ steps: 60, extra: { parameters: { leapOfFaith: 0 } } });
+  const column = (r: ReturnType<typeof simulate>, name: string) => {
+    const c = r.series.columns.indexOf(name);
+    const W = r.series.columns.length;
+    return Array.from({ length: r.series.rows }, (_, t) => r.series.data[t * W + c]);
+  };
+  const averaged = (r: ReturnType<typeof simulate>) => column(r, 'meanTrust').reduce((s, x) => s + x, 0) / r.series.rows;
+  const final = (r: ReturnType<typeof simulate>) => column(r, 'meanTrust')[r.series.rows - 1];
+
+  it('give measurably different trajectories on the same dice: trust-first builds trust faster without the leap of faith', () => {
+    for (const read of [averaged, final]) {
+      const r = paired(perSeed(scenario, read, { hypothesis: 'trust-first' }), perSeed(scenario, read, { hypothesis: 'habits-first' }));
+      expect(Math.abs(r.t), `|paired t| of ${read.name}`).toBeGreaterThan(T_BAR);
+      expect(r.mean, `trust-first minus habits-first, ${read.name}`).toBeGreaterThan(0);
     }
-    expect(differ).toBe(SEEDS.length);
   });
 
   it('see the same scheduled events at the same steps (common random numbers)', () => {
