@@ -39,7 +39,7 @@ export const ActivitySpec = z.strictObject({
   tensionCeiling: unit.describe('Above this tension it arouses suspicion: a heeded signal lowers trust, the more so the higher the tension.'),
   stake: unit.describe('Kydd: cost c of being exploited if the partner defects; the trust-first threshold is c/(1-t+c).'),
   ambition: z.number().int().min(1).max(4).describe('Rung on the ladder of cooperation (1 contacts ... 4 deep integration).'),
-  naval: z.boolean().describe('Whether it puts ships at sea together (raises naval presence).'),
+  naval: z.boolean().describe('Whether it puts ships at sea together. Descriptive only: it has no effect on a run (incidents at sea follow the states\' fixed naval presence).'),
   rivalTension: unit.describe('Tension it adds between the recipient and the recipient\'s rivals (arms transfers).'),
   outcomes: OutcomeWeights,
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActivitySpec, OUTCOMES } from '../../../src/model/activity.js';
 import { ACTIVITY_IDS, CATALOGUE, type ActivityId } from '../../../src/model/catalogue.js';
+import { Scenario, simulate } from '../../../src/index.js';
 
 const kinds = Object.entries(CATALOGUE) as [ActivityId, ActivitySpec][];
 
@@ -105,6 +106,24 @@ describe('what MODEL 3 says of particular kinds', () => {
     expect(CATALOGUE.shipVisit.naval).toBe(true);
     expect(CATALOGUE.combinedExercise.naval).toBe(true);
     expect(CATALOGUE.highLevelDialogue.naval).toBe(false);
+  });
+
+  it('the naval flag is descriptive: flipping it changes nothing in a run, and its description says so', () => {
+    const description = ActivitySpec.shape.naval.description ?? '';
+    expect(description).not.toMatch(/raises naval presence/i);
+    expect(description).toMatch(/no effect/i);
+    const scenario = (naval: boolean) => Scenario.parse({
+      name: 'naval flag', description: 'Ship visits with and without the naval flag.', teachingNote: 'Test scenario.',
+      calendar: { start: '2020-01', steps: 48 },
+      stateDefaults: { navalPresence: 0.5, budget: 12 },
+      states: [{ id: 'A' }, { id: 'B' }],
+      programmes: [{ from: 'A', to: 'B', activity: 'shipVisit', schedule: { every: 2 }, mutual: true }],
+      activities: { shipVisit: { naval }, combinedExercise: { naval } },
+    });
+    const run = (naval: boolean) => simulate(scenario(naval), { seed: 5, hypothesis: 'habits-first', pairs: true });
+    const on = run(true), off = run(false);
+    expect(Array.from(off.series.data)).toEqual(Array.from(on.series.data));
+    expect(off.final).toEqual(on.final);
   });
 
   it('every rung of the ladder has a bilateral, non-threatening kind (for GRIT and routine ambition)', () => {
