@@ -14,7 +14,8 @@
  */
 
 /** Runs one scenario: a pure function of (scenario, seed, hypothesis, model version). */
-export { simulate } from './run/simulate.js';
+export { simulate, simulateWorld } from './run/simulate.js';
+export { resolveWorld } from './world/resolve.js';
 export type { SimulateOptions, RunResult, Series, FinalState } from './run/simulate.js';
 
 /** Loading and validating scenario files (YAML or JSON); problems carry file, path and line. */

@@ -42,7 +42,7 @@ export function formatProblem(p: Problem): string {
 }
 
 /** Reads and validates `file`; never throws for bad input. */
-export function loadFile<S extends z.ZodType>(file: string, schema: S): LoadResult<z.output<S>> {
+export function loadFile<S extends z.ZodType>(file: string, schema: S, check?: Check<z.output<S>>): LoadResult<z.output<S>> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -51,11 +51,17 @@ export function loadFile<S extends z.ZodType>(file: string, schema: S): LoadResu
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})`;
     return { ok: false, problems: [{ file, path: '', line: 0, column: 0, message: why }] };
   }
-  return parseText(text, file, schema);
+  return parseText(text, file, schema, check);
 }
 
+/**
+ * Checks that need more than the schema (other files, the file's folder); each problem names a
+ * path inside the document, which is turned into a line and column.
+ */
+export type Check<T> = (value: T) => { path: PropertyKey[]; message: string }[];
+
 /** Validates already-read text; `file` names it in messages. */
-export function parseText<S extends z.ZodType>(text: string, file: string, schema: S): LoadResult<z.output<S>> {
+export function parseText<S extends z.ZodType>(text: string, file: string, schema: S, check?: Check<z.output<S>>): LoadResult<z.output<S>> {
   const lc = new LineCounter();
   const at = (offset: number) => {
     const { line, col } = lc.linePos(offset);
@@ -108,8 +114,13 @@ export function parseText<S extends z.ZodType>(text: string, file: string, schem
     return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: `expected a mapping at the top of the file, got ${kindOf(data)}` }] };
   }
   const parsed = schema.safeParse(data);
-  if (parsed.success && problems.length === 0) return { ok: true, value: parsed.data };
-  if (parsed.success) return { ok: false, problems };
+  if (parsed.success) {
+    for (const c of check?.(parsed.data) ?? []) {
+      problems.push({ file, path: formatPath(c.path), ...at(nearestNode(doc, c.path)?.range?.[0] ?? 0), message: c.message });
+    }
+    problems.sort((a, b) => a.line - b.line || a.column - b.column);
+    return problems.length === 0 ? { ok: true, value: parsed.data } : { ok: false, problems };
+  }
   for (const issue of parsed.error.issues) {
     const paths: PropertyKey[][] = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
     for (const path of paths) {

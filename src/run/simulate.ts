@@ -69,7 +69,14 @@ export interface RunResult {
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
   const world = resolveWorld(scenario, { hypothesis: options.hypothesis, steps: options.steps });
-  const seed = options.seed ?? scenario.run.seed;
+  return simulateWorld(world, options.seed ?? scenario.run.seed, options);
+}
+
+/**
+ * Runs an already resolved world (see `resolveWorld`); the world is read, never changed, so one
+ * world serves many seeds. `simulate` is `resolveWorld` followed by this.
+ */
+export function simulateWorld(world: World, seed: string | number, options: Pick<SimulateOptions, 'pairs' | 'events'> = {}): RunResult {
   const state = createState(world, { events: options.events ?? true });
   const ctx = createCtx(world, state, createStreams(seed, world.ids));
   const columns = ['step', ...REGIONAL_COLUMNS];

@@ -1,0 +1,182 @@
+/**
+ * An experiment file expanded into its plan: the scenarios (read and validated, with their
+ * hashes), the parameter sets, the hypotheses, the replications, every run's seed and where
+ * its results go. The plan is a pure function of the files' bytes and the model version; its
+ * key tells whether an interrupted run, a shard or a merge belongs to the same experiment.
+ *
+ * Runs are numbered scenario-major: run = ((scenario * sets + set) * replications + rep) *
+ * hypotheses + hypothesis, so the hypotheses of one replication sit side by side and share
+ * one seed (common random numbers).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import seedrandom from 'seedrandom';
+import { loadFile, type LoadResult, type Problem } from '../io/document.js';
+import { Scenario } from '../scenario/schema.js';
+import { MODEL_VERSION } from '../version.js';
+import { applySet } from './conditions.js';
+import { METRICS, RECORD_WIDTH, TRACE_WIDTH, type MetricDef } from './metrics.js';
+import { Experiment } from './schema.js';
+
+/** Runs handed to a worker at a time; part of the plan so that shards do not depend on workers. */
+export const BATCH_SIZE = 25;
+
+export interface PlanScenario {
+  /** As written in the experiment file. */
+  file: string;
+  name: string;
+  sha256: string;
+  steps: number;
+  scenario: Scenario;
+}
+
+export interface Plan {
+  experimentFile: string;
+  experimentSha256: string;
+  experiment: Experiment;
+  scenarios: PlanScenario[];
+  /** Parameter sets: condition name -> value; `{}` is the scenario as written. */
+  sets: Record<string, number>[];
+  /** Names of the conditions that vary, in column order. */
+  conditionNames: string[];
+  hypotheses: string[];
+  replications: number;
+  runs: number;
+  batches: number;
+  metrics: MetricDef[];
+  /** sha256 of everything that decides the results (files, expansion, model version). */
+  key: string;
+}
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Reads the experiment and its scenarios; every problem in every file is reported. */
+export function loadPlan(file: string): LoadResult<Plan> {
+  const base = dirname(resolve(file));
+  const found: { path: PropertyKey[]; message: string }[] = [];
+  const loaded = loadFile(file, Experiment, (e) => {
+    e.scenarios.forEach((rel, i) => {
+      const full = resolve(base, rel);
+      if (!existsSync(full)) found.push({ path: ['scenarios', i], message: `no such scenario file: ${full}` });
+      else if (!statSync(full).isFile()) found.push({ path: ['scenarios', i], message: `not a file: ${full}` });
+    });
+    return found;
+  });
+  if (!loaded.ok) return loaded;
+  const experiment = loaded.value;
+  const problems: Problem[] = [];
+  const scenarios: PlanScenario[] = [];
+  for (const rel of experiment.scenarios) {
+    const full = resolve(base, rel);
+    const s = loadFile(full, Scenario);
+    if (!s.ok) { problems.push(...s.problems); continue; }
+    const steps = experiment.steps ?? s.value.calendar.steps;
+    scenarios.push({ file: rel, name: s.value.name, sha256: sha256(readFileSync(full)), steps, scenario: s.value });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: buildPlan(file, sha256(readFileSync(file)), experiment, scenarios) };
+}
+
+export function buildPlan(file: string, fileSha: string, experiment: Experiment, scenarios: PlanScenario[]): Plan {
+  const sets = expandSets(experiment);
+  const conditionNames = [...new Set(sets.flatMap((s) => Object.keys(s)))];
+  const hypotheses = [...new Set(experiment.hypotheses)];
+  const runs = scenarios.length * sets.length * experiment.replications * hypotheses.length;
+  const metrics = METRICS.filter((m) => experiment.metrics === undefined || experiment.metrics.includes(m.name));
+  const keyed = {
+    model: MODEL_VERSION, experiment: fileSha, scenarios: scenarios.map((s) => [s.file, s.sha256, s.steps]),
+    sets, hypotheses, replications: experiment.replications, batch: BATCH_SIZE, record: RECORD_WIDTH, trace: TRACE_WIDTH,
+  };
+  return {
+    experimentFile: file, experimentSha256: fileSha, experiment, scenarios, sets, conditionNames, hypotheses,
+    replications: experiment.replications, runs, batches: Math.ceil(runs / BATCH_SIZE), metrics,
+    key: sha256(JSON.stringify(keyed)),
+  };
+}
+
+/** Parameter sets in a fixed order: grid (last condition fastest), list as given, or a Latin hypercube. */
+export function expandSets(e: Experiment): Record<string, number>[] {
+  const v = e.variations;
+  if (v?.grid !== undefined) {
+    let sets: Record<string, number>[] = [{}];
+    for (const [name, values] of Object.entries(v.grid)) sets = sets.flatMap((s) => values.map((x) => ({ ...s, [name]: x })));
+    return sets;
+  }
+  if (v?.list !== undefined) return v.list.map((s) => ({ ...s }));
+  if (v?.latinHypercube !== undefined) return latinHypercube(v.latinHypercube.samples, v.latinHypercube.ranges, String(v.latinHypercube.seed ?? e.baseSeed));
+  return [{}];
+}
+
+/**
+ * McKay's Latin hypercube: each range cut into `samples` equal strata, one point per stratum in
+ * each dimension, strata paired by seeded random permutations, the point uniform inside its cell.
+ */
+export function latinHypercube(samples: number, ranges: Record<string, [number, number]>, seed: string): Record<string, number>[] {
+  const rng = seedrandom.alea(`entente|lhs|${seed}`);
+  const sets: Record<string, number>[] = Array.from({ length: samples }, () => ({}));
+  for (const [name, [lo, hi]] of Object.entries(ranges)) {
+    const perm = Array.from({ length: samples }, (_, i) => i);
+    for (let i = samples - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [perm[i], perm[j]] = [perm[j], perm[i]];
+    }
+    for (let k = 0; k < samples; k++) sets[k][name] = lo + ((perm[k] + rng()) / samples) * (hi - lo);
+  }
+  return sets;
+}
+
+export interface RunCoords { scenario: number; set: number; replication: number; hypothesis: number }
+
+export function runCoords(p: Omit<Layout, 'scenarios'>, run: number): RunCoords {
+  const H = p.hypotheses.length, R = p.replications, P = p.sets.length;
+  const hypothesis = run % H;
+  const rest = (run - hypothesis) / H;
+  const replication = rest % R;
+  const rest2 = (rest - replication) / R;
+  return { scenario: Math.floor(rest2 / P), set: rest2 % P, replication, hypothesis };
+}
+
+export function runIndex(p: Omit<Layout, 'scenarios'>, c: RunCoords): number {
+  return ((c.scenario * p.sets.length + c.set) * p.replications + c.replication) * p.hypotheses.length + c.hypothesis;
+}
+
+/**
+ * A run's seed, from (base seed, scenario, parameter set, replication) and not the hypothesis,
+ * so that hypotheses are compared on the same dice: the first 48 bits of a SHA-256, as an integer.
+ */
+export function runSeed(baseSeed: string | number, scenarioName: string, set: number, replication: number): number {
+  const h = createHash('sha256').update(`entente|experiment|${baseSeed}|${scenarioName}|set${set}|rep${replication}`).digest();
+  return h.readUIntBE(0, 6);
+}
+
+/** What the layout of the data files depends on. */
+export interface Layout {
+  scenarios: readonly { steps: number }[];
+  sets: readonly unknown[];
+  replications: number;
+  hypotheses: readonly unknown[];
+}
+
+/** Where a run's trace starts in the traces file, in numbers (not bytes). */
+export function traceOffsets(p: Layout): number[] {
+  const perScenario = p.sets.length * p.replications * p.hypotheses.length;
+  const offsets: number[] = [];
+  let at = 0;
+  for (const s of p.scenarios) { offsets.push(at); at += perScenario * s.steps * TRACE_WIDTH; }
+  offsets.push(at);
+  return offsets;
+}
+
+export function traceAt(p: Layout, offsets: number[], run: number): number {
+  const perScenario = p.sets.length * p.replications * p.hypotheses.length;
+  const s = Math.floor(run / perScenario);
+  return offsets[s] + (run - s * perScenario) * p.scenarios[s].steps * TRACE_WIDTH;
+}
+
+/** The scenario a run uses: its parameter set applied. */
+export function runScenario(p: Plan, c: RunCoords): Scenario {
+  return applySet(p.scenarios[c.scenario].scenario, p.sets[c.set]);
+}
