@@ -3,7 +3,7 @@
  * hypothesis throughout. Every palette here is safe for the common colour-vision deficiencies:
  * categories use Okabe and Ito's palette (extended with Paul Tol's "muted" colours for regions
  * of more than eight states), matrices use viridis (sequential, readable in grey when printed),
- * and differences between hypotheses use a blue-white-vermillion diverging scale whose ends are
+ * trust matrices use ColorBrewer's brown-teal (BrBG) around even odds, and differences between hypotheses use a blue-white-vermillion diverging scale whose ends are
  * the two hypotheses' own colours.
  */
 
@@ -96,6 +96,18 @@ export function sampleStops(stops: readonly string[], t: number): string {
 /** Sequential colour for a value in [0, 1] (trust, tension, habit...). */
 export function sequentialColor(t: number): string {
   return sampleStops(VIRIDIS, t);
+}
+
+/**
+ * Trust as a diverging scale around even odds (0.5): ColorBrewer BrBG, brown for distrust,
+ * near-white at 0.5, teal for trust (safe for colour-blind readers; kept apart from the
+ * hypothesis colours).
+ */
+export const TRUST_STOPS = ['#543005', '#8C510A', '#BF812D', '#DFC27D', '#F6E8C3', '#F5F5F5', '#C7EAE5', '#80CDC1', '#35978F', '#01665E', '#003C30'] as const;
+
+/** Colour of a trust value in [0, 1] (0.5 near-white). */
+export function trustColor(t: number): string {
+  return sampleStops(TRUST_STOPS, t);
 }
 
 /** Diverging stops: habits-first blue, white at zero, trust-first vermillion. */

@@ -42,6 +42,13 @@ export interface ChartSpec {
   width?: number;
   /** Target total height in px (default 540); the plot shrinks to fit title and caption, but not below 260 px. */
   height?: number;
+  /**
+   * Widen the left and right margins so the plotting area is square (for layouts such as a
+   * network on a circle, where x and y are the same unit).
+   */
+  squarePlot?: boolean;
+  /** Type size of Plot's axes and marks' text in px (default 15). */
+  fontSize?: number;
   /** Marks, scales and axes; no title, subtitle, caption or legend here. */
   plot: Plot.PlotOptions;
 }
@@ -240,12 +247,21 @@ function legendBlock(spec: ChartSpec, width: number): Block | null {
 
 /** Default Plot options sized for projection; the spec's own options win. */
 function plotOptions(spec: ChartSpec, width: number, height: number): Plot.PlotOptions {
+  const square: Partial<Plot.PlotOptions> = {};
+  if (spec.squarePlot) {
+    const top = spec.plot.marginTop ?? spec.plot.margin ?? 20;
+    const bottom = spec.plot.marginBottom ?? spec.plot.margin ?? 20;
+    const side = Math.max(0, (width - (height - top - bottom)) / 2);
+    square.marginLeft = side;
+    square.marginRight = side;
+  }
   return {
-    marginTop: 20,
-    marginRight: 30,
+    marginTop: 34,
+    marginRight: 40,
     marginBottom: 52,
     marginLeft: 70,
     ...spec.plot,
+    ...square,
     width,
     height,
     title: undefined,
@@ -286,7 +302,7 @@ export function renderSvg(spec: ChartSpec): string {
     width: String(L.width),
     height: String(L.plotH),
     'font-family': FONT_FAMILY,
-    'font-size': String(TYPE.label),
+    'font-size': String(spec.fontSize ?? TYPE.axis),
     color: INK.axis,
   });
 

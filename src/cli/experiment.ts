@@ -116,6 +116,8 @@ export function progressReporter(total: number, already: number, quiet: boolean)
   };
 }
 
+export type { ExperimentCliOptions };
+
 export interface Prepared {
   plan: Plan;
   info: PlanInfo;
@@ -189,7 +191,8 @@ export function manifest(info: PlanInfo, extra: Record<string, unknown>): string
 }
 
 /** Runs the experiment; returns the folder and whether it finished. */
-export async function runExperiment(file: string, o: ExperimentCliOptions, argv: string[]): Promise<{ dir: string; finished: boolean }> {
+export async function runExperiment(file: string, o: ExperimentCliOptions, argv: string[],
+  hooks: { signal?: AbortSignal; onProgress?: (runsDone: number) => void } = {}): Promise<{ dir: string; finished: boolean }> {
   const p = prepare(file, o);
   const { plan, info, dir } = p;
   const started = Date.now();
@@ -210,15 +213,29 @@ export async function runExperiment(file: string, o: ExperimentCliOptions, argv:
   const progress = progressReporter(total, already, quiet);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let result;
+  hooks.signal?.addEventListener('abort', onSignal);
+  // Until the results are written, Ctrl-C (or a kill) stops between batches, keeping what is done.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
-    result = await runBatches(plan, { dir, info, todo: p.todo, workers: p.workers, onProgress: progress.update, signal: abort.signal });
+    return await runAndAnalyse(file, o, argv, p, progress, abort.signal, hooks, started, already, say);
   } finally {
-    progress.stop();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+}
+
+async function runAndAnalyse(file: string, o: ExperimentCliOptions, argv: string[], p: Prepared,
+  progress: { update: (done: number) => void; stop: () => void }, signal: AbortSignal,
+  hooks: { onProgress?: (runsDone: number) => void }, started: number, already: number, say: (s: string) => void): Promise<{ dir: string; finished: boolean }> {
+  const { plan, info, dir } = p;
+  const quiet = o.quiet === true;
+  const total = p.shardRuns;
+  let result;
+  try {
+    result = await runBatches(plan, { dir, info, todo: p.todo, workers: p.workers, onProgress: (n) => { progress.update(n); hooks.onProgress?.(n); }, signal });
+  } finally {
+    progress.stop();
   }
   if (result.aborted) {
     say(`interrupted: ${already + result.completed} of ${total} runs are saved in ${dir}; finish with:\n  npm run experiment -- ${file} --out ${dir} --resume`);

@@ -17,7 +17,7 @@ import { Scenario } from '../scenario/schema.js';
 import { MODEL_VERSION } from '../version.js';
 import { applySet } from './conditions.js';
 import { METRICS, RECORD_WIDTH, TRACE_WIDTH, type MetricDef } from './metrics.js';
-import { Experiment } from './schema.js';
+import { checkVariations, Experiment } from './schema.js';
 
 /** Runs handed to a worker at a time; part of the plan so that shards do not depend on workers. */
 export const BATCH_SIZE = 25;
@@ -56,13 +56,17 @@ export function sha256(data: string | Uint8Array): string {
 /** Reads the experiment and its scenarios; every problem in every file is reported. */
 export function loadPlan(file: string): LoadResult<Plan> {
   const base = dirname(resolve(file));
-  const found: { path: PropertyKey[]; message: string }[] = [];
-  const loaded = loadFile(file, Experiment, (e) => {
-    e.scenarios.forEach((rel, i) => {
-      const full = resolve(base, rel);
-      if (!existsSync(full)) found.push({ path: ['scenarios', i], message: `no such scenario file: ${full}` });
-      else if (!statSync(full).isFile()) found.push({ path: ['scenarios', i], message: `not a file: ${full}` });
-    });
+  const loaded = loadFile(file, Experiment, (data) => {
+    const found = checkVariations(data);
+    const list = typeof data === 'object' && data !== null ? (data as { scenarios?: unknown }).scenarios : undefined;
+    if (Array.isArray(list)) {
+      list.forEach((rel, i) => {
+        if (typeof rel !== 'string' || rel === '') return;
+        const full = resolve(base, rel);
+        if (!existsSync(full)) found.push({ path: ['scenarios', i], message: `no such scenario file: ${full}` });
+        else if (!statSync(full).isFile()) found.push({ path: ['scenarios', i], message: `not a file: ${full}` });
+      });
+    }
     return found;
   });
   if (!loaded.ok) return loaded;

@@ -12,40 +12,64 @@ import { METRICS, METRIC_NAMES } from './metrics.js';
 
 const Hypothesis = z.string().regex(HYPOTHESIS_PATTERN, 'habits-first, trust-first or blend=X with X in [0,1]');
 
-const conditionList = Object.keys(CONDITIONS).join(', ');
-const ConditionName = z.string().refine(isConditionName, {
-  message: `expected a condition (${conditionList}) or parameters.<name> of a model parameter`,
-});
-
-/** One parameter set: condition name -> value. */
-const ParameterSet = z.record(ConditionName, z.number());
+/** One parameter set: condition name -> value (names and values are checked by `checkVariations`). */
+const ParameterSet = z.record(z.string(), z.number());
 
 const Variations = z.strictObject({
-  grid: z.record(ConditionName, z.array(z.number()).min(1)).optional()
-    .describe('Full grid: every combination of the listed values.'),
+  grid: z.record(z.string(), z.array(z.number()).min(1)).optional()
+    .describe('Full grid: every combination of the listed values. Keys: a condition or parameters.<name>.'),
   list: z.array(ParameterSet).min(1).optional()
     .describe('An explicit list of parameter sets.'),
   latinHypercube: z.strictObject({
     samples: z.number().int().min(1).max(100000),
-    ranges: z.record(ConditionName, z.tuple([z.number(), z.number()])),
+    ranges: z.record(z.string(), z.tuple([z.number(), z.number()])),
     seed: z.union([z.number().int(), z.string().min(1)]).optional().describe('Seed of the design (default: the base seed).'),
   }).optional().describe('Latin hypercube: N samples spread over the ranges.'),
-}).superRefine((v, ctx) => {
-  const value = (name: string, x: number, path: PropertyKey[]) => {
-    if (!isConditionName(name)) return;
-    const problem = conditionValueProblem(name, x);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, path });
-  };
-  for (const [name, xs] of Object.entries(v.grid ?? {})) xs.forEach((x, i) => value(name, x, ['grid', name, i]));
-  (v.list ?? []).forEach((set, k) => { for (const [name, x] of Object.entries(set)) value(name, x, ['list', k, name]); });
-  for (const [name, [lo, hi]] of Object.entries(v.latinHypercube?.ranges ?? {})) {
-    value(name, lo, ['latinHypercube', 'ranges', name, 0]);
-    value(name, hi, ['latinHypercube', 'ranges', name, 1]);
-    if (lo > hi) ctx.addIssue({ code: 'custom', message: `expected the lower bound first, got [${lo}, ${hi}]`, path: ['latinHypercube', 'ranges', name] });
-  }
-  const given = ['grid', 'list', 'latinHypercube'].filter((k) => v[k as keyof typeof v] !== undefined);
-  if (given.length > 1) ctx.addIssue({ code: 'custom', message: `give one of grid, list or latinHypercube, not ${given.join(' and ')}`, path: [given[1]] });
 });
+
+type Found = { path: PropertyKey[]; message: string };
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Checks the names and values of the conditions in `variations` on the raw data, so that they
+ * are reported together with every other problem of the file.
+ */
+export function checkVariations(data: unknown): Found[] {
+  const found: Found[] = [];
+  if (!isObject(data) || !isObject(data.variations)) return found;
+  const v = data.variations;
+  const conditionList = Object.keys(CONDITIONS).join(', ');
+  const name = (n: string, path: PropertyKey[]): boolean => {
+    if (isConditionName(n)) return true;
+    found.push({ path, message: `unknown condition "${n}"; expected one of ${conditionList}, or parameters.<name> of a model parameter` });
+    return false;
+  };
+  const value = (n: string, x: unknown, path: PropertyKey[]) => {
+    if (typeof x !== 'number') return; // the schema reports it
+    const problem = conditionValueProblem(n, x);
+    if (problem !== null) found.push({ path, message: problem });
+  };
+  if (isObject(v.grid)) {
+    for (const [n, xs] of Object.entries(v.grid)) if (name(n, ['variations', 'grid', n]) && Array.isArray(xs)) xs.forEach((x, i) => value(n, x, ['variations', 'grid', n, i]));
+  }
+  if (Array.isArray(v.list)) {
+    v.list.forEach((set, k) => {
+      if (isObject(set)) for (const [n, x] of Object.entries(set)) if (name(n, ['variations', 'list', k, n])) value(n, x, ['variations', 'list', k, n]);
+    });
+  }
+  if (isObject(v.latinHypercube) && isObject(v.latinHypercube.ranges)) {
+    for (const [n, r] of Object.entries(v.latinHypercube.ranges)) {
+      const path = ['variations', 'latinHypercube', 'ranges', n];
+      if (!name(n, path) || !Array.isArray(r)) continue;
+      value(n, r[0], [...path, 0]);
+      value(n, r[1], [...path, 1]);
+      if (typeof r[0] === 'number' && typeof r[1] === 'number' && r[0] > r[1]) found.push({ path, message: `expected the lower bound first, got [${r[0]}, ${r[1]}]` });
+    }
+  }
+  const given = ['grid', 'list', 'latinHypercube'].filter((k) => v[k] !== undefined);
+  if (given.length > 1) found.push({ path: ['variations', given[1]], message: `give one of grid, list or latinHypercube, not ${given.join(' and ')}` });
+  return found;
+}
 
 export const Experiment = z.strictObject({
   $schema: z.string().optional(),

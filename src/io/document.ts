@@ -42,7 +42,7 @@ export function formatProblem(p: Problem): string {
 }
 
 /** Reads and validates `file`; never throws for bad input. */
-export function loadFile<S extends z.ZodType>(file: string, schema: S, check?: Check<z.output<S>>): LoadResult<z.output<S>> {
+export function loadFile<S extends z.ZodType>(file: string, schema: S, check?: Check): LoadResult<z.output<S>> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -55,13 +55,14 @@ export function loadFile<S extends z.ZodType>(file: string, schema: S, check?: C
 }
 
 /**
- * Checks that need more than the schema (other files, the file's folder); each problem names a
- * path inside the document, which is turned into a line and column.
+ * Checks that need more than the schema (other files, the file's folder). They get the raw
+ * data, valid or not (so their problems are reported with the schema's), must not assume its
+ * shape, and name a path inside the document for each problem, turned into a line and column.
  */
-export type Check<T> = (value: T) => { path: PropertyKey[]; message: string }[];
+export type Check = (data: unknown) => { path: PropertyKey[]; message: string }[];
 
 /** Validates already-read text; `file` names it in messages. */
-export function parseText<S extends z.ZodType>(text: string, file: string, schema: S, check?: Check<z.output<S>>): LoadResult<z.output<S>> {
+export function parseText<S extends z.ZodType>(text: string, file: string, schema: S, check?: Check): LoadResult<z.output<S>> {
   const lc = new LineCounter();
   const at = (offset: number) => {
     const { line, col } = lc.linePos(offset);
@@ -114,10 +115,10 @@ export function parseText<S extends z.ZodType>(text: string, file: string, schem
     return { ok: false, problems: [{ file, path: '', line: 1, column: 1, message: `expected a mapping at the top of the file, got ${kindOf(data)}` }] };
   }
   const parsed = schema.safeParse(data);
+  for (const c of check?.(data) ?? []) {
+    problems.push({ file, path: formatPath(c.path), ...at(nearestNode(doc, c.path)?.range?.[0] ?? 0), message: c.message });
+  }
   if (parsed.success) {
-    for (const c of check?.(parsed.data) ?? []) {
-      problems.push({ file, path: formatPath(c.path), ...at(nearestNode(doc, c.path)?.range?.[0] ?? 0), message: c.message });
-    }
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
     return problems.length === 0 ? { ok: true, value: parsed.data } : { ok: false, problems };
   }

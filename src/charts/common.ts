@@ -1,0 +1,109 @@
+/**
+ * Small helpers shared by the charts: number and date wording for captions, the time axis, and
+ * colours for series that may be hypotheses.
+ */
+import type * as Plot from '@observablehq/plot';
+import { monthDate, monthLabel } from './data.js';
+import { CATEGORICAL, hypothesisColor, trustFirstWeight } from './palette.js';
+
+/** A number with `digits` decimals, as words would print it ("0.52", "-0.03"). */
+export function f(v: number, digits = 2): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  const s = v.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** A signed number: "+0.05", "-0.12". */
+export function signed(v: number, digits = 2): string {
+  const s = f(v, digits);
+  return v > 0 && !s.startsWith('-') && Number(s) !== 0 ? `+${s}` : s;
+}
+
+/** A share as a percentage: "27%". */
+export function pct(v: number, digits = 0): string {
+  return Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : 'n/a';
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "1 incident", "3 incidents". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export { monthDate, monthLabel };
+
+/** Months per step, from two consecutive dates (1 when unknown). */
+export function stepMonths(rows: readonly { step: number; date: string }[]): number {
+  if (rows.length < 2) return 1;
+  const a = rows[0];
+  const b = rows.find((r) => r.step !== a.step);
+  if (b === undefined) return 1;
+  const m = (d: string) => {
+    const [y, mm] = d.split('-').map(Number);
+    return y * 12 + mm - 1;
+  };
+  const per = (m(b.date) - m(a.date)) / (b.step - a.step);
+  return Number.isFinite(per) && per > 0 ? per : 1;
+}
+
+/** The x axis for dates: calendar years, labelled with what one step is. */
+export function timeAxis(months: number, extra: Partial<Plot.ScaleOptions> = {}): Plot.ScaleOptions {
+  return {
+    type: 'utc',
+    label: `date (one step = ${months === 1 ? '1 month' : `${months} months`})`,
+    labelAnchor: 'right',
+    labelArrow: 'none',
+    ...extra,
+  } as Plot.ScaleOptions;
+}
+
+/**
+ * Colours for a list of series names: hypothesis names get their fixed colours, anything else
+ * the categorical palette in order.
+ */
+export function seriesColors(names: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  let k = 0;
+  for (const name of names) {
+    if (out.has(name)) continue;
+    out.set(name, Number.isNaN(trustFirstWeight(name)) ? CATEGORICAL[k++ % CATEGORICAL.length] : hypothesisColor(name));
+  }
+  return out;
+}
+
+/** Unique values in first-seen order. */
+export function unique<T>(xs: Iterable<T>): T[] {
+  return [...new Set(xs)];
+}
+
+/** Index of the largest value (first on ties); -1 for an empty list. */
+export function argMax<T>(xs: readonly T[], value: (x: T) => number): number {
+  let best = -1;
+  let bestV = -Infinity;
+  xs.forEach((x, k) => {
+    const v = value(x);
+    if (v > bestV) {
+      bestV = v;
+      best = k;
+    }
+  });
+  return best;
+}
+
+/** "Jan 2006" style label for a YYYY-MM date, short for axes and annotations. */
+export function shortMonth(date: string): string {
+  const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const [y, m] = date.split('-').map(Number);
+  return Number.isFinite(m) && m >= 1 && m <= 12 ? `${names[m - 1]} ${y}` : date;
+}
+
+/** A parameter set as words: "tension 0.3, blend 0.5" (empty set: "as written"). */
+export function paramsLabel(params: Record<string, number>): string {
+  const entries = Object.entries(params);
+  return entries.length === 0 ? 'as written' : entries.map(([k, v]) => `${k} = ${v}`).join(', ');
+}

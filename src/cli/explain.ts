@@ -1,0 +1,273 @@
+/**
+ * `npm run explain -- <run dir> --pair A,B [options]`: why did A's trust in B move? Reads a run
+ * folder written by `npm run simulate`, decomposes the change in A's trust in B over a range of
+ * steps into the events that moved it and the forgetting between them, prints it in plain
+ * sentences and a table (or as JSON), and draws a waterfall chart.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Command, Option } from 'commander';
+import { waterfallChart } from '../charts/waterfall.js';
+import { explainPair, ForgettingUnknownError, queryProblems, type PairExplanation } from '../explain/explain.js';
+import { readRunDir } from '../explain/read-run.js';
+import type { ExplainRun } from '../explain/run.js';
+import type { Problem } from '../io/document.js';
+import { InputError, optionProblem, runCommand, table } from './common.js';
+
+const DEFAULT_TOP = 8;
+
+const HELP_AFTER = `
+What it does:
+  Takes one directed pair, A's trust in B (A and B are state ids of the run), and a range of
+  steps, and explains the change in that trust exactly: every event that moved it (activities
+  heeded, misread or felt as deception, symbolic positioning, tests honoured or exploited,
+  escalated incidents, defections, reputation through partners at forum meetings, leadership
+  changes) and the forgetting between events (trust relaxing toward its baseline). Contributions
+  are grouped by kind (activities by forum, or by activity for bilateral ones, and by what became
+  of them), ranked by size, and each is given its share of the change.
+
+The range:
+  --from T and --to T take a step number (0 is the first step) or a month, YYYY-MM. Trust is
+  taken at the start of step --from (before its events) and at the end of step --to. Default:
+  the whole run. A month between two steps (runs with several months a step) starts the range at
+  the next step and ends it at the previous one.
+
+Log-odds and probability:
+  The model adds evidence to trust in log-odds, so there the contributions add up exactly to the
+  change. Trust is reported as a probability, where they do not: the change in probability is
+  split in proportion to the log-odds contributions (a contribution that is 40% of the log-odds
+  change gets 40% of the probability change), so shares are the same in both scales and both
+  columns add up to the change. --json also gives each event's probability change at the moment
+  it happened ("probabilityAtTheTime").
+
+What it reads (from the run folder):
+  run.json, events.jsonl (a run made with --no-events cannot be explained), series.csv (the
+  calendar), final.json (final trust), and pairs.csv when the run kept it. State, forum and
+  activity names come from the scenario file named in run.json if it is found unchanged;
+  otherwise ids are shown. Placing --from or --to between two events of the pair needs pairs.csv
+  or that scenario file (for the forgetting rate).
+
+What it writes:
+  The explanation on standard output (text, or JSON with --json), and a waterfall chart of the
+  contributions: by default <run dir>/explain-A-B.svg and .png (with -<from>-to-<to> added for a
+  part of the run); --out FILE writes FILE only, SVG or PNG by its extension; --no-chart writes
+  none.
+
+Bad input (a missing run folder, a run without events.jsonl, an unknown state id, A equal to B,
+--from after --to, a step or month outside the run, a bad option) is reported with the file or
+option at fault, exits with code 2 and writes nothing.
+
+Examples:
+  npm run explain -- out/asean-admm/habits-first-seed1 --pair IDN,MYS
+  npm run explain -- out/asean-admm/habits-first-seed1 --pair PHL,CHN --from 2012-01 --to 2016-12 --top 5
+  npm run explain -- out/fpda/habits-first-seed1 --pair MYS,SGP --json --no-chart
+`;
+
+export interface ExplainCliOptions {
+  pair: string;
+  from?: string;
+  to?: string;
+  top?: string;
+  out?: string;
+  chart: boolean;
+  json?: boolean;
+}
+
+export function buildProgram(): Command {
+  return new Command('explain')
+    .description("Explain why one state's trust in another moved over a run (or part of it), event by event.")
+    .argument('<run>', 'run folder written by npm run simulate')
+    .requiredOption('--pair <A,B>', "the pair to explain: A's trust in B, as two state ids separated by a comma")
+    .option('--from <T>', 'first step of the range: a step number or YYYY-MM (default: the first step)')
+    .option('--to <T>', 'last step of the range: a step number or YYYY-MM (default: the last step)')
+    .option('--top <K>', `contributions shown in the table and the chart before the rest are gathered (default ${DEFAULT_TOP})`)
+    .option('--out <file>', 'the chart file, .svg or .png (default: <run>/explain-A-B.svg and .png)')
+    .addOption(new Option('--no-chart', 'write no chart'))
+    .option('--json', 'print the decomposition as JSON instead of text')
+    .addHelpText('after', HELP_AFTER)
+    .showHelpAfterError('(run with --help for usage)');
+}
+
+const STEP = /^\d+$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A step of the run from a step number or a month; a problem message when it is not one. */
+function stepOf(run: ExplainRun, text: string, end: 'from' | 'to'): number | string {
+  const last = run.dates.length - 1;
+  const range = `the run has steps 0 to ${last}, ${run.dates[0]} to ${run.dates[last]}`;
+  if (STEP.test(text)) {
+    const t = Number(text);
+    return t <= last ? t : `step ${text} is outside the run; ${range}`;
+  }
+  // A month: the first step on or after it (from), or the last on or before it (to).
+  if (text < run.dates[0] || text > run.dates[last]) return `${text} is outside the run; ${range}`;
+  if (end === 'from') return run.dates.findIndex((d) => d >= text);
+  for (let t = last; t >= 0; t--) if (run.dates[t] <= text) return t;
+  return `${text} is outside the run; ${range}`;
+}
+
+interface Plan {
+  run: ExplainRun;
+  explanation: PairExplanation;
+  top: number;
+  /** Chart files to write, with their format. */
+  charts: { file: string; format: 'svg' | 'png' }[];
+}
+
+/** Checks everything and computes the explanation; writes nothing. */
+export function planExplain(dir: string, o: ExplainCliOptions): Plan {
+  const problems: Problem[] = [];
+  const add = (option: string, message: string) => problems.push(...optionProblem(option, message).problems);
+  const ids = o.pair.split(',').map((s) => s.trim());
+  const pairOk = ids.length === 2 && ids.every((s) => s !== '');
+  if (!pairOk) add('--pair', `expected two state ids separated by a comma, e.g. --pair IDN,MYS; got "${o.pair}"`);
+  for (const [option, v] of [['--from', o.from], ['--to', o.to]] as const) {
+    if (v !== undefined && !STEP.test(v) && !MONTH.test(v)) add(option, `expected a step number or a month as YYYY-MM, got "${v}"`);
+  }
+  let top = DEFAULT_TOP;
+  if (o.top !== undefined) {
+    top = Number(o.top);
+    if (!/^\d+$/.test(o.top) || top < 1 || top > 1000) add('--top', `expected a whole number from 1 to 1000, got "${o.top}"`);
+  }
+  if (o.out !== undefined) {
+    const ext = extname(o.out).toLowerCase();
+    if (ext !== '.svg' && ext !== '.png') add('--out', `expected a file name ending in .svg or .png, got "${o.out}"`);
+    else if (existsSync(o.out) && statSync(o.out).isDirectory()) add('--out', `"${o.out}" is a folder; expected a file name ending in .svg or .png`);
+  }
+  const loaded = readRunDir(dir);
+  if (!loaded.ok) {
+    problems.push(...loaded.problems);
+    if (pairOk && ids[0] === ids[1]) add('--pair', `a state's trust in itself is not modelled; name two different states`);
+    throw new InputError(problems);
+  }
+  const run = loaded.value;
+  let from: number | undefined, to: number | undefined;
+  for (const [option, v] of [['--from', o.from], ['--to', o.to]] as const) {
+    if (v === undefined || (!STEP.test(v) && !MONTH.test(v))) continue;
+    const t = stepOf(run, v, option === '--from' ? 'from' : 'to');
+    if (typeof t === 'string') add(option, t);
+    else if (option === '--from') from = t;
+    else to = t;
+  }
+  if (pairOk) {
+    const query = { observer: ids[0], subject: ids[1], from, to };
+    for (const p of queryProblems(run, query)) {
+      // A step outside the run is already reported with the text the user typed.
+      if (p.message.includes('is outside the run')) continue;
+      add(p.option, p.message);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  let explanation: PairExplanation;
+  try {
+    explanation = explainPair(run, { observer: ids[0], subject: ids[1], from, to });
+  } catch (e) {
+    if (e instanceof ForgettingUnknownError) throw optionProblem(e.option, e.message);
+    throw e;
+  }
+  const charts: Plan['charts'] = [];
+  if (o.chart) {
+    if (o.out !== undefined) {
+      charts.push({ file: resolve(o.out), format: extname(o.out).toLowerCase() === '.png' ? 'png' : 'svg' });
+    } else {
+      const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
+      const last = run.dates.length - 1;
+      const range = explanation.from.step === 0 && explanation.to.step === last ? '' : `-${explanation.from.date}-to-${explanation.to.date}`;
+      const stem = join(resolve(dir), `explain-${safe(ids[0])}-${safe(ids[1])}${range}`);
+      charts.push({ file: `${stem}.svg`, format: 'svg' }, { file: `${stem}.png`, format: 'png' });
+    }
+  }
+  return { run, explanation, top, charts };
+}
+
+/** Renders and writes the chart files (each to a temporary file first, then renamed into place). */
+async function writeCharts(plan: Plan): Promise<void> {
+  if (plan.charts.length === 0) return;
+  // The renderer (Observable Plot, resvg) is loaded only when a chart is wanted.
+  const { renderPng, renderSvg } = await import('../charts/render.js');
+  const svg = renderSvg(waterfallChart(plan.explanation, { top: plan.top }));
+  const contents = plan.charts.map((c) => (c.format === 'svg' ? svg : renderPng(svg)));
+  plan.charts.forEach((c, k) => {
+    const tmp = join(dirname(c.file), `.tmp-${basename(c.file)}-${process.pid}`);
+    try {
+      mkdirSync(dirname(c.file), { recursive: true });
+      writeFileSync(tmp, contents[k]);
+      renameSync(tmp, c.file);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EPERM' || code === 'EISDIR') {
+        throw optionProblem('--out', `cannot write the chart to "${c.file}" (${code}); choose a file you can write`);
+      }
+      throw e;
+    }
+  });
+}
+
+const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 3)}...`);
+const signedFixed = (v: number, d: number) => `${v >= 0 ? '+' : '-'}${Math.abs(v).toFixed(d)}`;
+
+/** Wraps a paragraph at `width` columns. */
+function wrap(text: string, width = 96): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+/** The explanation as text: heading, sentences, the table of contributions, the rule. */
+export function explanationText(plan: Pick<Plan, 'run' | 'explanation' | 'top'>): string {
+  const e = plan.explanation;
+  const range = e.from.step === e.to.step ? `${e.from.date} (step ${e.from.step})` : `${e.from.date} to ${e.to.date} (steps ${e.from.step} to ${e.to.step})`;
+  const lines = [
+    `${e.observer.name}'s trust in ${e.subject.name} (${e.observer.id} -> ${e.subject.id}), ${range}`,
+    e.run,
+    '',
+    wrap(e.sentences.join(' ')),
+    '',
+  ];
+  const shown = e.groups.slice(0, plan.top);
+  const rest = e.groups.slice(plan.top);
+  const row = (label: string, count: string, L: number, P: number, share: number | null) =>
+    [clip(label, 72), count, signedFixed(L, 4), signedFixed(P, 4), share === null ? '-' : `${(share * 100).toFixed(1)}%`];
+  const rows = shown.map((g) => row(g.kind === 'forgetting' ? 'forgetting between events' : g.label, g.kind === 'forgetting' ? '-' : String(g.count), g.logOdds, g.probability, g.share));
+  if (rest.length > 0) {
+    const L = rest.reduce((s, g) => s + g.logOdds, 0);
+    rows.push(row(`${rest.length} smaller contributions`, String(rest.reduce((s, g) => s + g.count, 0)), L, rest.reduce((s, g) => s + g.probability, 0),
+      e.change.logOdds !== 0 ? L / e.change.logOdds : null));
+  }
+  if (rows.length > 0) {
+    rows.push(row('total change', String(e.events.length), e.change.logOdds, e.change.trust, e.change.logOdds !== 0 ? 1 : null));
+    lines.push(table(['contribution (largest first)', 'events', 'log-odds', 'trust', 'share'], rows), '');
+  }
+  lines.push(
+    `Trust at the start of ${e.from.date}: ${e.from.trust.toFixed(4)} (log-odds ${signedFixed(e.from.logOdds, 4)}); `
+      + `at the end of ${e.to.date}: ${e.to.trust.toFixed(4)} (log-odds ${signedFixed(e.to.logOdds, 4)}).`,
+    wrap(`How to read the table: ${e.attribution}`),
+  );
+  for (const c of plan.run.caveats) lines.push(wrap(`Note: ${c}; names are shown by id where unknown.`));
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  await runCommand(program, argv, async () => {
+    const [dir] = program.args;
+    const o = program.opts<ExplainCliOptions>();
+    const plan = planExplain(dir, o);
+    await writeCharts(plan);
+    const charts = plan.charts.map((c) => c.file);
+    if (o.json) {
+      process.stdout.write(JSON.stringify({ ...plan.explanation, caveats: plan.run.caveats, charts }, null, 2) + '\n');
+    } else {
+      const text = explanationText(plan);
+      process.stdout.write(text + '\n' + (charts.length > 0 ? `Chart written to ${charts.join(' and ')}\n` : ''));
+    }
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main(process.argv);

@@ -1,0 +1,196 @@
+/**
+ * Plain words for an explanation: a label for each group of contributions and the sentences a
+ * student reads. Names come from the run's scenario as they are (no escaping here: a terminal
+ * shows text, and a chart's renderer escapes what it draws).
+ */
+import type { ContributionGroup, PairExplanation } from './explain.js';
+import type { ExplainRun } from './run.js';
+
+const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
+/** "Malaysia's", "the Philippines'". */
+export const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "Ship visit" -> "ship visit"; "ADMM meeting" stays. */
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+/** "the Shangri-La Dialogue"; a name that already starts with "the" keeps its own. */
+const theName = (s: string) => (/^the\s/i.test(s) ? s : `the ${s}`);
+
+/** A probability amount for a sentence: 0.19, 0.004, or "less than 0.001". */
+export function amount(v: number): string {
+  const x = Math.abs(v);
+  if (x >= 0.005) return x.toFixed(2);
+  if (x >= 0.0005) return x.toFixed(3);
+  return 'less than 0.001';
+}
+
+/** A signed amount: +0.19, -0.004, or "less than 0.001" (no sign). */
+export function signedAmount(v: number): string {
+  const a = amount(v);
+  return a.startsWith('less') ? a : `${v >= 0 ? '+' : '-'}${a}`;
+}
+
+/** A share as a whole percentage: 62%, -8%, "<1%". */
+export function percent(share: number | null): string {
+  if (share === null) return '-';
+  const p = Math.round(share * 100);
+  if (p === 0 && share !== 0) return share > 0 ? '<1%' : '>-1%';
+  return `${p}%`;
+}
+
+/** Words that take no plural: an activity named by one is counted as "activities". */
+const UNCOUNTABLE = new Set(['aid', 'assistance', 'building', 'cooperation', 'co-operation', 'equipment', 'intelligence',
+  'reform', 'support', 'training', 'information', 'research', 'advice', 'diplomacy', 'exchange']);
+
+/**
+ * An activity's label for `n` of it: "1 ship visit", "14 ship visits", "3 displays of solidarity",
+ * "2 material aid activities". The label's head noun (before "of", "for"..., or a bracket) is
+ * made plural; a label already plural is kept.
+ */
+export function countActivity(n: number, label: string): string {
+  const text = lowerFirst(label);
+  const [, head, tail] = /^(.*?)((?:\s+\(.*\))?)$/.exec(text)!;
+  const [, noun, rest] = /^(.*?)((?:\s+(?:of|for|to|with|between|in|on)\s.*)?)$/.exec(head)!;
+  const [, before, last] = /^(.*?)([^\s/]*)$/.exec(noun)!;
+  const countable = last !== '' && !UNCOUNTABLE.has(last.toLowerCase()) && /^[a-z-]+$/i.test(last);
+  const alreadyPlural = /s$/i.test(last) && !/ss$/i.test(last);
+  if (!countable || (alreadyPlural && n === 1)) return `${n} ${text} ${plural(n, 'activity', 'activities')}`;
+  if (n === 1 || alreadyPlural) return `${n} ${text}`;
+  const many = /(s|x|z|ch|sh)$/i.test(last) ? `${last}es` : /[^aeiou]y$/i.test(last) ? `${last.slice(0, -1)}ies` : `${last}s`;
+  return `${n} ${before}${many}${rest}${tail}`;
+}
+
+/** The label of one group: a noun phrase with its count. */
+export function groupLabel(run: ExplainRun, e: Pick<PairExplanation, 'observer' | 'subject'>, g: ContributionGroup): string {
+  const n = g.count;
+  const A = e.observer.name, B = e.subject.name;
+  const acts = countActivity(n, g.activity === null ? 'activity' : run.activityNames.get(g.activity) ?? g.activity);
+  const forum = g.forum === null ? null : theName(run.forumNames.get(g.forum) ?? g.forum);
+  switch (g.kind) {
+    case 'activity': {
+      const what = forum === null ? acts : `${n} ${plural(n, 'signal')} at ${forum}`;
+      const [count, ...words] = what.split(' ');
+      const rest = words.join(' ');
+      switch (g.outcome) {
+        case 'misread': return `${count} misread ${rest}`;
+        case 'deceived': return `${what} felt as deception`;
+        case 'suspicious': return `${what} that aroused suspicion (above the tension ceiling)`;
+        case 'suspicious-misread': return `${what} that aroused suspicion and ${plural(n, 'was', 'were')} misread`;
+        default: return `${count} heeded ${rest}`;
+      }
+    }
+    case 'symbolic':
+      return `${possessive(B)} symbolic positioning in ${n} ${plural(n, 'signal')} to third states`;
+    case 'test':
+      if (g.outcome === 'honoured') return `${n} ${plural(n, 'test')} ${B} honoured`;
+      if (g.outcome === 'exploited') return `${n} ${plural(n, 'time')} ${B} exploited ${possessive(A)} reliance`;
+      return `${n} ${plural(n, 'test')}`;
+    case 'incident':
+      return `${n} escalated ${plural(n, 'incident')} between ${A} and ${B}`;
+    case 'defection': {
+      const group = g.group === null ? 'a group' : run.groupNames.get(g.group) ?? g.group;
+      return n === 1 ? `${possessive(B)} defection from ${group}` : `${possessive(B)} ${n} defections from ${group}`;
+    }
+    case 'reputation':
+      return `reputation through partners at ${n} forum ${plural(n, 'meeting')}`;
+    case 'leadership':
+      return n === 1 ? `a change of leadership in ${A}` : `${n} changes of leadership in ${A}`;
+    case 'forgetting':
+      return 'forgetting (trust relaxing toward its baseline between events)';
+    default:
+      return `${n} ${g.kind} ${plural(n, 'event')}`;
+  }
+}
+
+/** Fills in the group labels and the sentences of an explanation. */
+export function describe(run: ExplainRun, e: PairExplanation): void {
+  for (const g of e.groups) g.label = groupLabel(run, e, g);
+  e.sentences = sentences(e);
+}
+
+/** Short name of a group inside a sentence ("forgetting" rather than its long label). */
+const inSentence = (g: ContributionGroup) => (g.kind === 'forgetting' ? 'forgetting' : g.label);
+
+function sentences(e: PairExplanation): string[] {
+  const A = e.observer.name, B = e.subject.name;
+  const dP = e.change.trust, dL = e.change.logOdds;
+  const out: string[] = [];
+  // Enough decimals that the change does not read as zero when it is not.
+  const digits = Math.abs(dP) >= 0.005 || dP === 0 ? 2 : Math.abs(dP) >= 0.0005 ? 3 : 4;
+  const f = (v: number) => v.toFixed(digits);
+  const signed = (v: number) => `${v >= 0 ? '+' : '-'}${Math.abs(v).toFixed(digits)}`;
+  const when = e.from.step === e.to.step ? `In ${e.from.date}` : `Between ${e.from.date} and ${e.to.date}`;
+  const whose = `${possessive(A)} trust in ${B}`;
+  if (dL === 0 && e.events.length === 0) {
+    out.push(`${when} ${whose} stayed at ${f(e.from.trust)}: no event moved it, and it sat at its baseline, so there was nothing to forget.`);
+    out.push(...contextSentences(e));
+    return out;
+  }
+  const verb = dL > 0 ? 'rose' : dL < 0 ? 'fell' : 'ended where it started';
+  out.push(dL === 0
+    ? `${when} ${whose} ${verb}, at ${f(e.to.trust)}: its rises and falls cancelled out.`
+    : `${when} ${whose} ${verb} from ${f(e.from.trust)} to ${f(e.to.trust)} (${signed(dP)}).`);
+  if (dL !== 0) {
+    const noun = dL > 0 ? 'rise' : 'fall';
+    const same = e.groups.filter((g) => Math.sign(g.logOdds) === Math.sign(dL));
+    const against = e.groups.filter((g) => Math.sign(g.logOdds) === -Math.sign(dL));
+    const top = same[0];
+    const share = top.share ?? 0;
+    const forgetting = e.groups.find((g) => g.kind === 'forgetting');
+    const mentioned = new Set<ContributionGroup>();
+    const listed = (gs: ContributionGroup[]) => {
+      for (const g of gs) mentioned.add(g);
+      const parts = gs.map((g) => `${inSentence(g)} (${signedAmount(g.probability)})`);
+      return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+    };
+    if (share > 1.005) {
+      // Pushes on both sides larger than the net change: say so rather than quote shares over 100%.
+      const [dir, back] = dL > 0 ? ['up', 'down'] : ['down', 'up'];
+      // Name up to three a side, leaving out any too small to matter beside the largest.
+      const floor = 0.05 * Math.abs(e.groups[0].logOdds);
+      const big = (gs: ContributionGroup[]) => gs.slice(0, 3).filter((g, k) => k === 0 || Math.abs(g.logOdds) >= floor);
+      out.push(`The net change hides larger movements on both sides: it was pushed ${dir} by ${listed(big(same))}, `
+        + `and ${back} by ${listed(big(against))}.`);
+    } else {
+      out.push(share > 0.995 ? `All of the ${noun} came from ${inSentence(top)}.`
+        : share > 0.5 ? `Most of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`
+          : `The largest part of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`);
+      mentioned.add(top);
+      const next = same.slice(1, 3);
+      if (next.length > 0) {
+        for (const g of next) mentioned.add(g);
+        out.push(`Next came ${next.map((g) => `${inSentence(g)} (${signedAmount(g.probability)}, ${percent(g.share)})`).join(' and ')}.`);
+      }
+      const shownAgainst = against.slice(0, 2);
+      if (forgetting !== undefined && Math.sign(forgetting.logOdds) === -Math.sign(dL) && !shownAgainst.includes(forgetting)) shownAgainst.push(forgetting);
+      if (shownAgainst.length > 0) {
+        for (const g of shownAgainst) mentioned.add(g);
+        const verb = dL > 0 ? 'took away' : 'added back';
+        out.push(capitalise(shownAgainst.map((g) => `${inSentence(g)} ${verb} ${amount(g.probability)}`).join('; ')) + '.');
+      }
+    }
+    if (forgetting !== undefined && !mentioned.has(forgetting)) {
+      out.push(`Forgetting ${forgetting.logOdds > 0 ? 'added' : 'took away'} ${amount(forgetting.probability)}.`);
+      mentioned.add(forgetting);
+    }
+    const rest = e.groups.filter((g) => !mentioned.has(g));
+    if (rest.length > 0) {
+      const sum = rest.reduce((s, g) => s + g.probability, 0);
+      const events = rest.reduce((s, g) => s + g.count, 0);
+      out.push(`${rest.length} smaller ${plural(rest.length, 'contribution')} (${events} ${plural(events, 'event')}) made up the rest (${signedAmount(sum)}).`);
+    }
+  }
+  out.push(...contextSentences(e));
+  out.push('(Shares are of the change in log-odds, where contributions add up exactly; the change in trust is split in the same proportions.)');
+  return out;
+}
+
+function contextSentences(e: PairExplanation): string[] {
+  const A = e.observer.name, B = e.subject.name;
+  const c = e.context;
+  const out: string[] = [];
+  if (c.unheeded > 0) out.push(`${B} sent ${A} ${c.unheeded} other ${plural(c.unheeded, 'signal')} that ${A} did not heed; ${plural(c.unheeded, 'it', 'they')} moved no trust.`);
+  if (c.notRelied > 0) out.push(`${A} chose not to rely on ${B} in ${c.notRelied} ${plural(c.notRelied, 'test')}.`);
+  if (c.incidents > 0) out.push(`${c.incidents} ${plural(c.incidents, 'incident')} between them did not escalate and moved no trust.`);
+  if (c.agreements.length > 0) out.push(`They signed a defence cooperation agreement in ${c.agreements.join(', ')} (an agreement moves no trust by itself).`);
+  return out;
+}

@@ -1,0 +1,19 @@
+/**
+ * Statistics for experiments over many seeded runs: summaries with bootstrap confidence
+ * intervals of the mean, paired comparisons of two conditions on the same dice, and times to a
+ * threshold with censoring at the horizon (Kaplan–Meier). Every bootstrap draws from
+ * seedrandom's Alea generator seeded by the caller's string, so results are repeatable bit for
+ * bit; nothing reads the clock or Math.random.
+ */
+export { summarize, type Summary } from './summary.js';
+export { pairedComparison, type PairedComparison, type DiffStats, type Leader } from './paired.js';
+export {
+  kaplanMeier,
+  timeToEvent,
+  pairedTimeToEvent,
+  type KaplanMeier,
+  type KmPoint,
+  type TimeToEvent,
+  type PairedTimeToEvent,
+} from './survival.js';
+export { type BootstrapOptions, DEFAULT_LEVEL, DEFAULT_RESAMPLES } from './bootstrap.js';

@@ -1,0 +1,253 @@
+/**
+ * `npm run experiment` and `npm run merge` through their real interface (child processes):
+ * the same files whatever the number of workers, shards merged equal a single run, a real kill
+ * resumed equals an uninterrupted run, progress lines, and bad input refused with exit code 2.
+ */
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const EXPERIMENT = join(ROOT, 'src', 'cli', 'experiment.ts');
+const MERGE = join(ROOT, 'src', 'cli', 'merge.ts');
+const SMALL = join(ROOT, 'test', 'experiment', 'fixtures', 'small.yaml');
+const RESULTS = ['runs.csv', 'summary.csv', 'steps.csv', 'comparison.json', 'comparison.txt'];
+
+let tmp: string;
+beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-exp-')); });
+afterAll(() => { rmSync(tmp, { recursive: true, force: true }); });
+
+function run(script: string, args: string[], cwd = tmp): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, ['--import', TSX, script, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+}
+
+function hashes(dir: string, files = RESULTS): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+}
+
+describe('npm run experiment', () => {
+  let single: string;
+
+  beforeAll(() => {
+    single = join(tmp, 'single');
+    const r = run(EXPERIMENT, [SMALL, '--workers', '1', '--out', single]);
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('writes the results, a manifest and the printed comparison', () => {
+    for (const f of [...RESULTS, 'manifest.json', 'plan.json']) expect(existsSync(join(single, f)), f).toBe(true);
+    const runs = readFileSync(join(single, 'runs.csv'), 'utf8').trim().split('\n');
+    // 2 scenarios x 2 sets x 12 replications x 2 hypotheses
+    expect(runs).toHaveLength(1 + 96);
+    expect(runs[0].split(',').slice(0, 7)).toEqual(['run', 'scenario', 'set', 'tension', 'replication', 'hypothesis', 'seed']);
+    // Both hypotheses of a replication have the same seed (common random numbers).
+    const rows = runs.slice(1).map((l) => l.split(','));
+    for (let k = 0; k < rows.length; k += 2) {
+      expect(rows[k][5]).toBe('trust-first');
+      expect(rows[k + 1][5]).toBe('habits-first');
+      expect(rows[k][6]).toBe(rows[k + 1][6]);
+    }
+    // Different replications have different seeds.
+    expect(new Set(rows.map((r) => r[6])).size).toBe(48);
+    const m = JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8'));
+    expect(m).toMatchObject({ experiment: 'Small test experiment', runs: 96, replications: 12, hypotheses: ['trust-first', 'habits-first'] });
+    expect(m.scenarios).toHaveLength(2);
+    expect(m.scenarios[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.experimentSha256).toBe(createHash('sha256').update(readFileSync(SMALL)).digest('hex'));
+    expect(m.command).toContain('--workers 1');
+    const c = JSON.parse(readFileSync(join(single, 'comparison.json'), 'utf8'));
+    expect(c.comparisons[0]).toMatchObject({ a: 'trust-first', b: 'habits-first', level: 0.95 });
+    // 2 scenarios x 2 sets x every metric
+    expect(c.comparisons[0].rows.length).toBe(4 * 14);
+  });
+
+  it('gives identical files with 2 workers and with the runs in the main thread', () => {
+    for (const workers of ['2', '0']) {
+      const dir = join(tmp, `w${workers}`);
+      const r = run(EXPERIMENT, [SMALL, '--workers', workers, '--out', dir, '--quiet']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).toBe('');
+      expect(hashes(dir)).toEqual(hashes(single));
+      expect(hashes(join(dir, 'data'), ['records.f64', 'traces.f32'])).toEqual(hashes(join(single, 'data'), ['records.f64', 'traces.f32']));
+    }
+  }, 120_000);
+
+  it('shards merged give the same results as a single run', () => {
+    const shards = ['1/3', '2/3', '3/3'].map((s) => {
+      const dir = join(tmp, `shard-${s.replace('/', '-')}`);
+      const r = run(EXPERIMENT, [SMALL, '--shard', s, '--workers', '1', '--out', dir]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('npm run merge');
+      expect(existsSync(join(dir, 'runs.csv'))).toBe(false);
+      return dir;
+    });
+    // Two shards are not enough: exit 2, nothing written.
+    const partial = run(MERGE, [shards[0], shards[1], '--out', join(tmp, 'partial')]);
+    expect(partial.status).toBe(2);
+    expect(partial.stderr).toMatch(/runs are in none of the folders given/);
+    expect(existsSync(join(tmp, 'partial'))).toBe(false);
+    const merged = join(tmp, 'merged');
+    const r = run(MERGE, [...shards, '--out', merged]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(hashes(merged)).toEqual(hashes(single));
+  }, 120_000);
+
+  it('a run killed part-way and resumed gives the same results as an uninterrupted run', async () => {
+    const dir = join(tmp, 'killed');
+    const child = spawn(process.execPath, ['--import', TSX, EXPERIMENT, SMALL, '--workers', '1', '--out', dir], { cwd: tmp, stdio: 'ignore' });
+    // Kill it (no chance to clean up) once some batches are recorded as done.
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        const log = join(dir, 'data', 'done.log');
+        if (existsSync(log) && readFileSync(log, 'utf8').length > 0) { child.kill('SIGKILL'); clearInterval(poll); resolve(); }
+        if (Date.now() - started > 60_000) { clearInterval(poll); reject(new Error('no batch was recorded')); }
+      }, 5);
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    const again = run(EXPERIMENT, [SMALL, '--workers', '1', '--out', dir]);
+    if (!existsSync(join(dir, 'runs.csv'))) {
+      // Killed before the end: without --resume the unfinished run is refused, not overwritten.
+      expect(again.status).toBe(2);
+      expect(again.stderr).toMatch(/unfinished run of this experiment; add --resume/);
+      const resumed = run(EXPERIMENT, [SMALL, '--workers', '2', '--out', dir, '--resume']);
+      expect(resumed.status, resumed.stderr).toBe(0);
+      expect(resumed.stderr).toMatch(/already done/);
+    } else {
+      expect(again.status).toBe(0);
+    }
+    expect(hashes(dir)).toEqual(hashes(single));
+  }, 120_000);
+
+  it('Ctrl-C stops with exit code 130, says how to resume, and the resumed results equal an uninterrupted run', async () => {
+    // Long enough to be interrupted part-way (done batches are recorded about once a second).
+    const file = join(tmp, 'longer.yaml');
+    writeFileSync(file, readFileSync(SMALL, 'utf8').replace(/\.\.\/\.\.\/\.\.\/scenarios/g, join(ROOT, 'scenarios')).replace('replications: 12', 'replications: 300').replace('steps: 36', 'steps: 240'));
+    const whole = join(tmp, 'longer-whole');
+    expect(run(EXPERIMENT, [file, '--out', whole, '--quiet']).status).toBe(0);
+    const dir = join(tmp, 'sigint');
+    const child = spawn(process.execPath, ['--import', TSX, EXPERIMENT, file, '--workers', '0', '--out', dir], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => { err += String(d); });
+    const code = await new Promise<number | null>((resolve) => {
+      const poll = setInterval(() => {
+        const log = join(dir, 'data', 'done.log');
+        if (existsSync(log) && readFileSync(log, 'utf8').length > 0) { child.kill('SIGINT'); clearInterval(poll); }
+      }, 2);
+      child.once('exit', (c) => { clearInterval(poll); resolve(c); });
+    });
+    expect(code).toBe(130);
+    expect(err).toMatch(/interrupted: \d+ of 2400 runs are saved/);
+    expect(err).toContain('--resume');
+    expect(existsSync(join(dir, 'runs.csv'))).toBe(false);
+    const resumed = run(EXPERIMENT, [file, '--out', dir, '--resume', '--workers', '1', '--quiet']);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(hashes(dir)).toEqual(hashes(whole));
+  }, 180_000);
+
+  it('prints plain progress lines when not on a terminal, and nothing with --quiet', () => {
+    const dir = join(tmp, 'progress');
+    const r = run(EXPERIMENT, [SMALL, '--workers', '0', '--out', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^Small test experiment: 96 runs \(2 scenarios x 2 parameter sets x 12 replications x 2 hypotheses\)/);
+    expect(r.stderr).toMatch(/runs 96\/96 \(100%\)/);
+    expect(r.stdout).toMatch(/trust-first \(A\) versus habits-first \(B\)/);
+    expect(r.stdout).toMatch(/finalTrust/);
+  }, 60_000);
+
+  it('--help explains every option', () => {
+    const r = run(EXPERIMENT, ['--help']);
+    expect(r.status).toBe(0);
+    for (const o of ['--workers', '--out', '--resume', '--shard', '--quiet', 'npm run merge']) expect(r.stdout).toContain(o);
+    const m = run(MERGE, ['--help']);
+    expect(m.status).toBe(0);
+    expect(m.stdout).toContain('--out');
+  });
+});
+
+describe('bad input to npm run experiment', () => {
+  const expectRefused = (r: SpawnSyncReturns<string>, out: string, ...patterns: RegExp[]) => {
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stderr).toMatch(/nothing was written/);
+    for (const p of patterns) expect(r.stderr).toMatch(p);
+    expect(existsSync(out)).toBe(false);
+  };
+
+  it('reports every problem in the experiment file at once, with lines', () => {
+    const file = join(tmp, 'bad.yaml');
+    writeFileSync(file, [
+      'name: Bad',
+      'description: Several problems.',
+      'scenarios: [../no-such.yaml]',
+      'hypotheses: [trust-first, habits-second]',
+      'variations:',
+      '  grid: { tension: [0.1, 1.5], recepivity: [0.5] }',
+      'replications: 0',
+      'replicatoins: 3',
+      '',
+    ].join('\n'));
+    const out = join(tmp, 'bad-out');
+    const r = run(EXPERIMENT, [file, '--out', out]);
+    expectRefused(r, out,
+      /bad\.yaml:3:\d+: scenarios\[0\]: no such scenario file/,
+      /bad\.yaml:4:\d+: hypotheses\[1\]: .*habits-first, trust-first or blend=X/,
+      /bad\.yaml:6:\d+: variations\.grid\.tension\[1\]: expected tension from 0 to 1, got 1\.5/,
+      /bad\.yaml:6:\d+: variations\.grid\.recepivity: unknown condition "recepivity"/,
+      /bad\.yaml:7:\d+: replications: /,
+      /bad\.yaml:8:\d+: replicatoins: unknown key/);
+  });
+
+  it('reports problems inside a scenario under the scenario file\'s name', () => {
+    const dir = join(tmp, 'badscen');
+    cpSync(join(ROOT, 'scenarios', 'minimal-pair.yaml'), join(tmp, 'broken.yaml'));
+    writeFileSync(join(tmp, 'broken.yaml'), readFileSync(join(tmp, 'broken.yaml'), 'utf8').replace(/^name: .*$/m, 'name: 7\nnmae: x'));
+    const file = join(tmp, 'uses-broken.yaml');
+    writeFileSync(file, 'name: X\ndescription: Y\nscenarios: [broken.yaml]\nreplications: 2\n');
+    const r = run(EXPERIMENT, [file, '--out', dir]);
+    expectRefused(r, dir, /broken\.yaml:\d+:\d+: nmae: unknown key/, /broken\.yaml:\d+:\d+: name: /);
+  });
+
+  it('refuses bad options, a foreign folder, and a resume with nothing to resume', () => {
+    const out = join(tmp, 'opts');
+    expectRefused(run(EXPERIMENT, [SMALL, '--workers', 'many', '--shard', '0/2', '--out', out]), out,
+      /--workers: expected a whole number/, /--shard: expected K\/N/);
+    expectRefused(run(EXPERIMENT, [SMALL, '--resume', '--out', out]), out, /no interrupted experiment/);
+    const foreign = join(tmp, 'foreign');
+    cpSync(join(ROOT, 'scenarios'), foreign, { recursive: true });
+    const before = readdirSync(foreign).sort();
+    const r = run(EXPERIMENT, [SMALL, '--out', foreign]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/holds files that are not results of an experiment/);
+    expect(readdirSync(foreign).sort()).toEqual(before);
+  });
+
+  it('refuses to resume an experiment whose files changed', () => {
+    const file = join(tmp, 'changing.yaml');
+    writeFileSync(file, readFileSync(SMALL, 'utf8').replace(/\.\.\/\.\.\/\.\.\/scenarios/g, join(ROOT, 'scenarios')).replace('replications: 12', 'replications: 2'));
+    const dir = join(tmp, 'changing-out');
+    expect(run(EXPERIMENT, [file, '--out', dir, '--quiet']).status).toBe(0);
+    const before = hashes(dir);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('replications: 2', 'replications: 3'));
+    const r = run(EXPERIMENT, [file, '--out', dir, '--resume']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/was started from other files/);
+    expect(hashes(dir)).toEqual(before);
+  }, 60_000);
+
+  it('merge refuses folders from different experiments', () => {
+    const a = join(tmp, 'single');
+    const b = join(tmp, 'changing-out');
+    if (!existsSync(a) || !existsSync(b)) return;
+    const out = join(tmp, 'mixed');
+    const r = run(MERGE, [a, b, '--out', out]);
+    expectRefused(r, out, /comes from another experiment/);
+  });
+});
