@@ -23,6 +23,7 @@ export const EXPERIMENT_FILES = [PLAN_FILE, MANIFEST_FILE, DATA_DIR, ...RESULT_F
 
 interface ExperimentCliOptions {
   workers?: string;
+  replications?: string;
   out?: string;
   resume?: boolean;
   shard?: string;
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
       + 'manifest.json to the output folder, and prints the comparison.')
     .argument('<experiment>', 'experiment file (YAML or JSON), e.g. experiments/trust-vs-habits.yaml')
     .option('--workers <n>', `worker threads (default: one per core, here ${defaultWorkers()}); 0 runs in the main thread`)
+    .option('--replications <n>', 'replications instead of the file\'s (e.g. 10 for a quick look)')
     .option('--out <dir>', 'output folder (default: out/<experiment name>, or out/<name>-shard-K-of-N)')
     .option('--resume', 'finish an interrupted experiment in --out without redoing finished runs')
     .option('--shard <K/N>', 'run only shard K of N (a fixed 1/N of the runs); combine shards with npm run merge')
@@ -136,7 +138,12 @@ export function prepare(file: string, o: ExperimentCliOptions): Prepared {
     else workers = Number(o.workers);
   }
   const shard = parseShard(o.shard, problems);
-  const loaded = loadPlan(file);
+  let replications: number | undefined;
+  if (o.replications !== undefined) {
+    if (!/^\d+$/.test(o.replications) || Number(o.replications) < 1 || Number(o.replications) > 1000000) problems.push(optionProblem('--replications', `expected a whole number from 1 to 1000000, got "${o.replications}"`));
+    else replications = Number(o.replications);
+  }
+  const loaded = loadPlan(file, { replications });
   const fileProblems = loaded.ok ? [] : loaded.problems;
   if (problems.length > 0 || !loaded.ok) throw new InputError([...problems.flatMap((p) => p.problems), ...fileProblems]);
   const plan = loaded.value;

@@ -54,7 +54,7 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 /** Reads the experiment and its scenarios; every problem in every file is reported. */
-export function loadPlan(file: string): LoadResult<Plan> {
+export function loadPlan(file: string, overrides: { replications?: number } = {}): LoadResult<Plan> {
   const base = dirname(resolve(file));
   const loaded = loadFile(file, Experiment, (data) => {
     const found = checkVariations(data);
@@ -70,7 +70,7 @@ export function loadPlan(file: string): LoadResult<Plan> {
     return found;
   });
   if (!loaded.ok) return loaded;
-  const experiment = loaded.value;
+  const experiment = overrides.replications === undefined ? loaded.value : { ...loaded.value, replications: overrides.replications };
   const problems: Problem[] = [];
   const scenarios: PlanScenario[] = [];
   for (const rel of experiment.scenarios) {
