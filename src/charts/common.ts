@@ -107,3 +107,15 @@ export function paramsLabel(params: Record<string, number>): string {
   const entries = Object.entries(params);
   return entries.length === 0 ? 'as written' : entries.map(([k, v]) => `${k} = ${v}`).join(', ');
 }
+
+/** 12,345 */
+export function thousands(v: number): string {
+  return Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A share of a count for a sentence: "none", "under 1%", "27%". */
+export function shareWords(count: number, total: number): string {
+  if (count === 0) return 'none';
+  const s = count / total;
+  return s < 0.005 ? 'under 1%' : pct(s);
+}

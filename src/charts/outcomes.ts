@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { FinalData, SeriesRow } from './data.js';
 import type { ChartSpec } from './render.js';
-import { f, listWords, pct, seriesColors, unique } from './common.js';
+import { f, listWords, pct, seriesColors, thousands, unique } from './common.js';
 import { INK } from './palette.js';
 
 /** The nine outcomes in the model's order, with the essay's wording shortened for an axis. */
@@ -70,14 +70,18 @@ export function outcomesChart(profiles: readonly OutcomeProfile[], opts: Outcome
     const ranked = [...outcomes].sort((a, b) => share(s, b) - share(s, a));
     const top = ranked.slice(0, 2);
     const low = ranked[ranked.length - 1];
-    sentences.push(`${names.length > 1 ? `Under ${s}, ` : ''}${capital(listWords(top.map((o) => `${OUTCOME_LABELS[o]} (${pct(share(s, o))})`)))} make up the largest shares of the outcomes, ${OUTCOME_LABELS[low]} the smallest (${pct(share(s, low))}); total ${f(totals.get(s)!, 0)}.`);
+    const lead = listWords(top.map((o) => `${OUTCOME_LABELS[o]} (${pct(share(s, o))})`));
+    sentences.push(`${names.length > 1 ? `Under ${s}, ${lead}` : capital(lead)} make up the largest shares of the outcomes, ${OUTCOME_LABELS[low]} the smallest (${pct(share(s, low))}); all nine sum to ${thousands(totals.get(s)!)} (model units).`);
   }
   if (names.length >= 2) {
     const [a, b] = names;
     const diffs = outcomes.map((o) => ({ o, d: share(a, o) - share(b, o) })).sort((x, y) => Math.abs(y.d) - Math.abs(x.d));
     const big = diffs[0];
     const ratio = totals.get(a)! / Math.max(1e-12, totals.get(b)!);
-    sentences.push(`The profiles differ most in ${OUTCOME_LABELS[big.o]}: ${pct(share(a, big.o))} of ${a}'s total against ${pct(share(b, big.o))} of ${b}'s. ${a}'s total is ${f(ratio)} times ${b}'s.`);
+    const shift = Math.abs(big.d) < 0.01
+      ? `The two profiles are nearly the same: no outcome's share differs by as much as one percentage point (largest: ${OUTCOME_LABELS[big.o]}, ${pct(share(a, big.o), 1)} against ${pct(share(b, big.o), 1)}).`
+      : `The profiles differ most in ${OUTCOME_LABELS[big.o]}: ${pct(share(a, big.o), 1)} of ${a}'s total against ${pct(share(b, big.o), 1)} of ${b}'s.`;
+    sentences.push(`${shift} ${a}'s total is ${f(ratio)} times ${b}'s.`);
   }
   sentences.push('Each outcome accumulates from heeded activities (weight of the activity on that outcome times the signal\'s quality), summed over all pairs and the whole run; bars show its share of the profile\'s total.');
 
@@ -105,7 +109,7 @@ export function outcomesChart(profiles: readonly OutcomeProfile[], opts: Outcome
       marginTop: 10,
       x: { domain: [0, Math.min(1, maxShare * 1.15)], label: 'share of all outcomes (%)', tickFormat: (v: number) => `${Math.round(v * 100)}`, labelArrow: 'none', labelAnchor: 'center' },
       y: many ? { axis: null, domain: names } : { domain: outcomes.map((o) => OUTCOME_LABELS[o] ?? o), label: null },
-      fy: many ? { domain: outcomes.map((o) => OUTCOME_LABELS[o] ?? o), label: null, padding: 0.2 } : undefined,
+      fy: many ? { domain: outcomes.map((o) => OUTCOME_LABELS[o] ?? o), label: null, padding: 0.2, axis: 'left' } : undefined,
       color: { type: 'identity' },
       marks,
     },

@@ -35,7 +35,7 @@ export interface ChartSpec {
   /** What the chart shows, in words computed from the data. */
   caption: string;
   /** Categorical legend: a swatch and a label per entry. */
-  legend?: { label: string; color: string; shape?: 'square' | 'line' | 'dashed' | 'circle' }[];
+  legend?: { label: string; color: string; shape?: 'square' | 'line' | 'dashed' | 'circle' | 'outline' }[];
   /** Continuous legend. */
   colorBar?: ColorBar;
   /** Total width in px (default 960). */
@@ -213,6 +213,8 @@ function legendBlock(spec: ChartSpec, width: number): Block | null {
           parts.push(`<line x1="${fmt(p.x)}" x2="${fmt(p.x + 22)}" y1="${fmt(cy)}" y2="${fmt(cy)}" stroke="${color}" stroke-width="3.5"${p.shape === 'dashed' ? ' stroke-dasharray="6,4"' : ''}/>`);
         } else if (p.shape === 'circle') {
           parts.push(`<circle cx="${fmt(p.x + 11)}" cy="${fmt(cy)}" r="7" fill="${color}" stroke="${INK.axis}" stroke-width="0.5"/>`);
+        } else if (p.shape === 'outline') {
+          parts.push(`<rect x="${fmt(p.x + 3)}" y="${fmt(cy - 7)}" width="16" height="14" fill="none" stroke="${color}" stroke-width="3"/>`);
         } else {
           parts.push(`<rect x="${fmt(p.x + 2)}" y="${fmt(cy - 8)}" width="18" height="16" fill="${color}" stroke="${INK.axis}" stroke-width="0.5"/>`);
         }
