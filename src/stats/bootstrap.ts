@@ -85,7 +85,7 @@ export function meanAcceleration(x: ArrayLike<number>): number {
   if (arr.length < 2) return 0;
   const m2 = sumNthPowerDeviations(arr, 2);
   if (!(m2 > 0)) return 0;
-  return -sumNthPowerDeviations(arr, 3) / (6 * Math.pow(m2, 1.5));
+  return sumNthPowerDeviations(arr, 3) / (6 * Math.pow(m2, 1.5));
 }
 
 /** A confidence interval with the adjusted quantile levels it was read at. */

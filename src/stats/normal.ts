@@ -19,8 +19,8 @@ export function normalCdf(x: number): number {
 
 /**
  * Φ⁻¹(p), the standard normal quantile, for 0 < p < 1 (−∞ at 0, +∞ at 1, NaN outside [0, 1]).
- * Starts from simple-statistics's `probit` and takes three Halley steps on Φ(x) − p, which
- * brings it to within a few units in the last place of the true value for p in [1e-12, 1 − 1e-12].
+ * Starts from simple-statistics's `probit` and takes three Halley steps on Φ(x) − p (in the
+ * tests it agrees with SciPy's `ndtri` to 13 decimals, and Φ(Φ⁻¹(p)) = p to 12, for p in [1e-9, 1 − 1e-9]).
  * Symmetric by construction: Φ⁻¹(1 − p) = −Φ⁻¹(p) exactly (the upper half is computed from the lower).
  */
 export function normalQuantile(p: number): number {

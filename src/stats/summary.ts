@@ -26,7 +26,7 @@ export interface Summary {
  * - `ciLow`, `ciHigh`: the `level` (default 0.95) bootstrap interval of the mean from `resamples`
  *   (default 2000) resamples drawn with seedrandom's Alea seeded by `seed`; BCa (bias-corrected
  *   and accelerated, Efron & Tibshirani 1993 ch. 14, acceleration from the jackknife) unless
- *   `method: 'percentile'`. See {@link bcaInterval}.
+ *   `method: 'percentile'`; see `bcaInterval` in bootstrap.ts for the details.
  *
  * Edge cases: n = 0 gives n 0 and every other field NaN; n = 1 gives the value as mean, min, max
  * and median, and NaN for sd, ciLow and ciHigh (one value says nothing about its spread); a
