@@ -10,6 +10,12 @@
  *     active pairs, not N squared).
  *  4. Allocation in the hot loop: heap growth and garbage collections over many steps.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Session } from 'node:inspector';
 import { Command } from 'commander';
 import { loadScenario, formatProblem, simulate, type Scenario } from '../src/index.js';
@@ -26,8 +32,11 @@ import { syntheticScenario } from './synthetic.js';
 const program = new Command('bench')
   .description('Measure the engine\'s speed and allocation (figures for notes; nothing is asserted).')
   .option('--quick', 'fewer repetitions (a rough look in a few seconds)')
+  .option('--experiment-runs <n>', 'runs of the ASEAN experiment timed with 1 and 2 workers (default 2,000; 400 with --quick; the issue\'s target is 20,000)')
+  .option('--skip-experiment', 'leave out the experiment throughput measure')
   .parse(process.argv);
-const quick = program.opts<{ quick?: boolean }>().quick ?? false;
+const opts = program.opts<{ quick?: boolean; experimentRuns?: string; skipExperiment?: boolean }>();
+const quick = opts.quick ?? false;
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
@@ -140,9 +149,51 @@ const alloc = await allocation();
 rows.push(['Hot loop allocation (200 states, 1,000 steps)', `${alloc.bytesPerStep.toFixed(0)} bytes/step allocated`,
   `sampled every 512 bytes, collected objects included`, 'target: 0 per step']);
 
+// 5. Experiments: the ASEAN scenario under both hypotheses through `npm run experiment`, with
+// 1 and 2 workers, timed as a user sees it (whole command), with the process's peak memory.
+if (!opts.skipExperiment) {
+  const runs = Number(opts.experimentRuns ?? (quick ? 400 : 2000));
+  const ex = experimentThroughput(Math.max(2, Math.round(runs / 2)));
+  for (const e of ex.results) {
+    rows.push([`Experiment, ASEAN x ${e.runs} runs, ${e.workers} worker${e.workers === 1 ? '' : 's'}`, `${e.seconds.toFixed(1)} s (${(e.runs / e.seconds).toFixed(0)} runs/s)`,
+      `peak memory ${e.peakMB === null ? 'n/a' : `${e.peakMB.toFixed(0)} MB`}; 20,000 runs projected ${(20000 / (e.runs / e.seconds)).toFixed(0)} s`,
+      e.workers === 2 ? 'target: 20,000 runs <= 30 s, < 400 MB' : '']);
+  }
+  if (ex.results.length === 2) {
+    const [one, two] = ex.results;
+    rows.push(['Parallel efficiency, 1 -> 2 workers', `${((one.seconds / (2 * two.seconds)) * 100).toFixed(0)}%`, 'time(1) / (2 x time(2)), whole command', 'target: >= 85%']);
+  }
+}
+
 console.log(table(['measure', 'result', 'detail', 'target / note'], rows));
 if (scale.length >= 2) {
   const a = scale[0], b = scale[scale.length - 1];
   console.log(`\nScaling ${a.n} -> ${b.n} states: time per step x${(b.perStepUs / a.perStepUs).toFixed(2)}, active pairs x${(b.active / a.active).toFixed(2)}, N squared x${((b.n / a.n) ** 2).toFixed(0)}.`);
 }
 console.log(`\nLargest allocation sites in the hot loop: ${alloc.top || 'none'}.`);
+
+/** Runs `npm run experiment` on ASEAN x `replications` x both hypotheses with 1 and 2 workers. */
+function experimentThroughput(replications: number): { results: { workers: number; runs: number; seconds: number; peakMB: number | null }[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-bench-'));
+  const file = join(dir, 'asean.yaml');
+  writeFileSync(file, `name: ASEAN bench\ndescription: Throughput of the experiment runner.\nscenarios: [${JSON.stringify(resolve('scenarios/asean-admm.yaml'))}]\nhypotheses: [habits-first, trust-first]\nreplications: ${replications}\nanalysis: { resamples: 1000 }\n`);
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const gnuTime = existsSync('/usr/bin/time');
+  const results = [];
+  try {
+    for (const workers of [1, 2]) {
+      const args = [process.execPath, '--import', tsx, resolve('src/cli/experiment.ts'), file, '--workers', String(workers), '--out', join(dir, `w${workers}`), '--quiet'];
+      const t0 = performance.now();
+      const r = gnuTime
+        ? spawnSync('/usr/bin/time', ['-f', '%M', ...args], { encoding: 'utf8' })
+        : spawnSync(args[0], args.slice(1), { encoding: 'utf8' });
+      const seconds = (performance.now() - t0) / 1000;
+      if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
+      const kb = gnuTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+      results.push({ workers, runs: replications * 2, seconds, peakMB: Number.isFinite(kb) ? kb / 1024 : null });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { results };
+}
