@@ -71,7 +71,7 @@ export function hypothesisTrajectoriesChart(steps: readonly StepRow[], opts: Tra
   return trustOverTimeChart(rows, {
     id: opts.id ?? 'hypothesis-trajectories',
     metric,
-    title: opts.title ?? `${listWords(hyps)} on the same seeds`,
+    title: opts.title ?? `Hypotheses on the same seeds: ${listWords(hyps)}`,
     subtitle: opts.subtitle ?? (one ? `${one.scenario}${one.set ? `, parameter set ${one.set}` : ''}; ${n} runs per hypothesis` : undefined),
     bandLabel: `95% confidence interval of the mean over ${n} runs`,
   });
@@ -130,7 +130,7 @@ export function differencesChart(c: Comparison, opts: DifferencesOptions = {}): 
   const span = Math.max(...rows.flatMap((r) => [Math.abs(r.ciLow), Math.abs(r.ciHigh)]), 1e-9) * 1.1;
   return {
     id: opts.id ?? `differences-${metric}`,
-    title: opts.title ?? `${c.a} against ${c.b}: ${metricWords(metric)}`,
+    title: opts.title ?? `Paired differences, ${c.a} − ${c.b}: ${metricWords(metric)}`,
     subtitle: opts.subtitle,
     caption: sentences.join(' '),
     legend: [

@@ -9,7 +9,7 @@
  * `dejavu-fonts-ttf` package only, so the same chart gives the same PNG bytes on every machine.
  */
 import * as Plot from '@observablehq/plot';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { parseHTML } from 'linkedom';
 import { FONT_FAMILY, fontFiles, textWidth, truncateText, wrapText } from './font.js';
 import { INK, TYPE } from './palette.js';
@@ -161,7 +161,14 @@ function serialise(root: DomNode, stem: string, overrides: Record<string, string
       return;
     }
     out.push('>');
-    for (let i = 0; i < n.childNodes.length; i++) write(n.childNodes[i], false);
+    // One element per line (easier to review in diffs), except inside text, where a line break would be a space.
+    const inText = tag === 'text' || tag === 'tspan' || tag === 'title';
+    for (let i = 0; i < n.childNodes.length; i++) {
+      const child = n.childNodes[i];
+      if (!inText && child.nodeType === 1) out.push('\n');
+      write(child, false);
+    }
+    if (!inText) out.push('\n');
     out.push(`</${tag}>`);
   };
   write(root, true);
@@ -173,7 +180,7 @@ function serialise(root: DomNode, stem: string, overrides: Record<string, string
 function textLines(lines: string[], x: number, y: number, size: number, lineHeight: number, attrs: string): string {
   return lines
     .map((line, k) => `<text x="${fmt(x)}" y="${fmt(y + k * lineHeight)}" font-size="${size}"${attrs}>${escapeXml(line)}</text>`)
-    .join('');
+    .join('\n');
 }
 
 interface Block { height: number; draw: (y: number) => string }
@@ -242,7 +249,7 @@ function legendBlock(spec: ChartSpec, width: number): Block | null {
         }
       }
       parts.push('</g>');
-      return parts.join('');
+      return parts.join('\n');
     },
   };
 }
@@ -328,7 +335,7 @@ export function renderSvg(spec: ChartSpec): string {
   const cy = L.headerH + L.plotH + 12 + TYPE.caption * 0.8;
   parts.push(textLines(L.captionLines, PAD, cy, TYPE.caption, TYPE.caption + 7, ` fill="${INK.text}"`));
   parts.push('</svg>');
-  return parts.join('') + '\n';
+  return parts.join('\n') + '\n';
 }
 
 /** The size an SVG from {@link renderSvg} declares. */
@@ -343,8 +350,14 @@ export function svgSize(svg: string): { width: number; height: number } {
  * `scale` multiplies the pixel size (default 2, sharp on projectors and in print).
  */
 export function renderPng(svg: string, opts: { scale?: number } = {}): Uint8Array {
-  const scale = opts.scale ?? 2;
-  const resvg = new Resvg(svg, {
+  const resvg = new Resvg(svg, resvgOptions(opts.scale ?? 2));
+  const png = resvg.render().asPng();
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}
+
+/** The resvg options of {@link renderPng}: DejaVu Sans only, white background, zoom `scale`. */
+export function resvgOptions(scale = 2): ResvgRenderOptions {
+  return {
     fitTo: { mode: 'zoom', value: scale },
     background: INK.background,
     font: {
@@ -359,7 +372,5 @@ export function renderPng(svg: string, opts: { scale?: number } = {}): Uint8Arra
     shapeRendering: 2,
     textRendering: 1,
     logLevel: 'off',
-  });
-  const png = resvg.render().asPng();
-  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+  };
 }

@@ -118,6 +118,11 @@ export function trustOverTimeChart(rows: readonly TrendRow[], opts: TrustOverTim
     const verb = z.mean > a.mean + 0.005 ? 'rose' : z.mean < a.mean - 0.005 ? 'fell' : 'stayed level';
     let s = `${names.length > 1 ? `Under ${name}, ${words}` : capital(words)} ${verb} from ${f(a.mean)} in ${monthLabel(a.date)} to ${f(z.mean)} in ${monthLabel(z.date)}`;
     if (peak.mean > z.mean + 0.01 && peak !== z) s += `, after peaking at ${f(peak.mean)} in ${monthLabel(peak.date)}`;
+    // A sharp fall stands out when it is several times the typical month-to-month move.
+    const moves = list.slice(1).map((r, k) => ({ r, d: r.mean - list[k].mean }));
+    const typical = median(moves.map((m) => Math.abs(m.d)));
+    const fall = moves.reduce<{ r: TrendRow; d: number } | null>((b, m) => (b === null || m.d < b.d ? m : b), null);
+    if (fall !== null && fall.d < 0 && -fall.d > 5 * typical && -fall.d >= 0.005) s += `; its sharpest one-step fall was ${f(fall.d, 3)} in ${monthLabel(fall.r.date)}`;
     sentences.push(s + '.');
   }
   if (names.length >= 2) {
@@ -180,6 +185,13 @@ export function trustOverTimeChart(rows: readonly TrendRow[], opts: TrustOverTim
   };
 }
 
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -215,6 +227,22 @@ function steepest(rows: readonly PairRow[], w: number, sign: 1 | -1): { a: PairR
   }
   if (best === null && rows.length >= 2) best = { a: rows[0], b: rows[rows.length - 1], d: rows[rows.length - 1].trust - rows[0].trust };
   return best;
+}
+
+/** The largest one-step move of a track in the direction `sign`. */
+function biggestStep(rows: readonly PairRow[], sign: 1 | -1): { at: PairRow; d: number } | null {
+  let best: { at: PairRow; d: number } | null = null;
+  for (let k = 1; k < rows.length; k++) {
+    const d = rows[k].trust - rows[k - 1].trust;
+    if (sign * d > 0 && (best === null || sign * d > sign * best.d)) best = { at: rows[k], d };
+  }
+  return best;
+}
+
+/** " (largest one-step move +0.30 in September 2011)" when one step carries at least half the window's change. */
+function jumpWords(rows: readonly PairRow[], windowChange: number, sign: 1 | -1): string {
+  const b = biggestStep(rows, sign);
+  return b !== null && Math.abs(b.d) >= Math.abs(windowChange) / 2 ? `; largest one-step move ${signed(b.d)} in ${monthLabel(b.at.date)}` : '';
 }
 
 /** Chosen pairs' trust over one run (from pairs.csv). */
@@ -260,12 +288,12 @@ export function pairTrustChart(rows: readonly PairRow[], opts: PairTrustOptions 
   if (gainer && gainer.change > 0) {
     const st = steepest(gainer.rows, w, 1)!;
     const a = gainer.rows[0], z = gainer.rows[gainer.rows.length - 1];
-    sentences.push(`Of the ${all.length} directed pairs, ${gainer.from}'s trust in ${gainer.to} gained most: from ${f(a.trust)} in ${monthLabel(a.date)} to ${f(z.trust)} in ${monthLabel(z.date)}, with its steepest ${windowWords} rise (${signed(st.d)}) between ${monthLabel(st.a.date)} and ${monthLabel(st.b.date)}.`);
+    sentences.push(`Of the ${all.length} directed pairs, ${gainer.from}'s trust in ${gainer.to} gained most: from ${f(a.trust)} in ${monthLabel(a.date)} to ${f(z.trust)} in ${monthLabel(z.date)}, with its steepest ${windowWords} rise (${signed(st.d)}) between ${monthLabel(st.a.date)} and ${monthLabel(st.b.date)}${jumpWords(gainer.rows, st.d, 1)}.`);
   }
   if (loser && loser.change < 0) {
     const st = steepest(loser.rows, w, -1)!;
     const a = loser.rows[0], z = loser.rows[loser.rows.length - 1];
-    sentences.push(`${loser.from}'s trust in ${loser.to} fell most: from ${f(a.trust)} to ${f(z.trust)}, fastest (${signed(st.d)}) between ${monthLabel(st.a.date)} and ${monthLabel(st.b.date)}.`);
+    sentences.push(`${loser.from}'s trust in ${loser.to} fell most: from ${f(a.trust)} to ${f(z.trust)}, fastest (${signed(st.d)}) between ${monthLabel(st.a.date)} and ${monthLabel(st.b.date)}${jumpWords(loser.rows, st.d, -1)}.`);
   }
   const rising = all.filter((t) => t.change > 0.01).length;
   const falling = all.filter((t) => t.change < -0.01).length;

@@ -1,0 +1,34 @@
+/**
+ * Charts for seminar reports: each chart is a pure function from typed rows to a
+ * {@link ChartSpec}, whose caption is computed from the data; `renderSvg` turns a spec into one
+ * standalone SVG (title, subtitle, legend and caption inside) and `renderPng` into a PNG that
+ * is the same on every machine.
+ *
+ * @example
+ * ```ts
+ * import { readRunDir, timelineChart, renderSvg, renderPng } from './src/charts/index.js';
+ * const run = readRunDir('out/asean-admm/habits-first-seed1');
+ * const svg = renderSvg(timelineChart(run.series, run.events, { subtitle: run.manifest?.scenario.name }));
+ * writeFileSync('timeline.svg', svg);
+ * writeFileSync('timeline.png', renderPng(svg, { scale: 2 }));
+ * ```
+ */
+export { renderSvg, renderPng, svgSize, escapeXml, resvgOptions, DEFAULT_WIDTH, DEFAULT_HEIGHT } from './render.js';
+export type { ChartSpec, ColorBar } from './render.js';
+export * from './palette.js';
+export { FONT_FAMILY, fontFiles, textWidth, wrapText } from './font.js';
+export * from './data.js';
+export { trustOverTimeChart, pairTrustChart, trendFromSteps, trendFromSeries, METRIC_WORDS, METRIC_AXIS } from './trust-over-time.js';
+export type { TrendRow, TrustOverTimeOptions, PairTrustOptions } from './trust-over-time.js';
+export { trustMatrixChart, pairsFromFinal } from './trust-matrix.js';
+export type { TrustMatrixOptions } from './trust-matrix.js';
+export { trustNetworkChart, circleLayout } from './trust-network.js';
+export type { TrustNetworkOptions } from './trust-network.js';
+export { timelineChart, laneEvents, EXERCISE_ACTIVITIES } from './timeline.js';
+export type { TimelineOptions, LaneEvent } from './timeline.js';
+export { outcomesChart, profileFromFinal, profileFromSeries, OUTCOME_LABELS, OUTCOME_NAMES } from './outcomes.js';
+export type { OutcomeProfile, OutcomesOptions } from './outcomes.js';
+export { hypothesisTrajectoriesChart, differencesChart, sweepChart, advantage, differenceStops, COMPARISON_METRIC_WORDS } from './comparison.js';
+export type { TrajectoriesOptions, DifferencesOptions, SweepOptions } from './comparison.js';
+export { transmitterReceiverChart, receptionCounts, reception, activityLabel, RECEPTION, RECEPTION_COLORS } from './transmitter-receiver.js';
+export type { Reception, ReceptionCount, TransmitterReceiverOptions } from './transmitter-receiver.js';

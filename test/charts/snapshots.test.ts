@@ -1,0 +1,31 @@
+/**
+ * Snapshot of every chart's SVG for the ASEAN scenario, seed 1 (and the fixture experiment), in
+ * test/charts/__snapshots__/<id>.svg: open them in a browser to review a change. A change to the
+ * model changes them too; update with `npx vitest run test/charts -u` after looking.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderSvg } from '../../src/charts/render.js';
+import { allCharts } from './fixtures.js';
+import { parseXml } from './xml.js';
+
+describe('chart snapshots (ASEAN, seed 1)', () => {
+  const specs = allCharts();
+
+  it('has one spec of every chart, each with its own id', () => {
+    const ids = specs.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining([
+      'trust-over-time', 'pair-trust', 'trust-matrix', 'trust-network', 'timeline', 'outcomes',
+      'hypothesis-trajectories', 'differences-finalTrust', 'sweep-finalTrust', 'transmitter-receiver-activity', 'transmitter-receiver-partner',
+    ]));
+  });
+
+  for (const spec of specs) {
+    it(`${spec.id} matches its snapshot and is well-formed`, async () => {
+      const svg = renderSvg(spec);
+      expect(() => parseXml(svg)).not.toThrow();
+      expect(spec.caption.length).toBeGreaterThan(80);
+      await expect(svg).toMatchFileSnapshot(`./__snapshots__/${spec.id}.svg`);
+    });
+  }
+});
