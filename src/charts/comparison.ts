@@ -43,6 +43,15 @@ export function advantage(r: ComparisonRow): { value: number; lo: number; hi: nu
   return r.better === 'lower' ? { value: -r.meanDiff, lo: -r.ciHigh, hi: -r.ciLow } : { value: r.meanDiff, lo: r.ciLow, hi: r.ciHigh };
 }
 
+/**
+ * "on 70% of 20 seeds" / "on 14 of 20 seeds": wins may be written as shares (summing to 1 with
+ * ties) or as counts.
+ */
+function winsWords(r: ComparisonRow, wins: number): string {
+  const shares = r.winsA + r.winsB + r.ties <= 1 + 1e-9 && r.n > 1;
+  return shares ? `on ${Math.round(wins * 100)}% of ${r.n} seeds` : `on ${wins} of ${r.n} seeds`;
+}
+
 function leaderName(c: Comparison, r: ComparisonRow): string {
   return r.leader === 'a' ? c.a : r.leader === 'b' ? c.b : 'neither';
 }
@@ -122,7 +131,7 @@ export function differencesChart(c: Comparison, opts: DifferencesOptions = {}): 
   const best = (list: ComparisonRow[]) => [...list].sort((x, y) => Math.abs(advantage(y).value) - Math.abs(advantage(x).value))[0];
   for (const [name, list] of [[c.a, leadA], [c.b, leadB]] as const) {
     const r = best(list);
-    if (r) sentences.push(`Largest lead for ${name}: ${signed(r.meanDiff, 3)} [${f(r.ciLow, 3)}, ${f(r.ciHigh, 3)}] with ${conditionLabel(r, manyScenarios)} (effect size ${f(r.effectSize)}; ${name} better on ${r.leader === 'a' ? r.winsA : r.winsB} of ${r.n} seeds).`);
+    if (r) sentences.push(`Largest lead for ${name}: ${signed(r.meanDiff, 3)} [${f(r.ciLow, 3)}, ${f(r.ciHigh, 3)}] with ${conditionLabel(r, manyScenarios)} (effect size ${f(r.effectSize)}; ${name} better ${winsWords(r, r.leader === 'a' ? r.winsA : r.winsB)}).`);
   }
 
   const width = 960;
@@ -214,11 +223,20 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
   };
   const tx = trend(xName, xs), ty = trend(yName, ys);
   const moves: string[] = [];
+  // When one hypothesis is ahead in every cell, say how its lead changes; otherwise which way the balance tips.
+  const advs = rows.map((r) => advantage(r).value);
+  const oneSide = advs.every((v) => v > 0) ? 1 : advs.every((v) => v < 0) ? -1 : 0;
   for (const [name, t, values] of [[xName, tx, xs], [yName, ty, ys]] as const) {
     if (t === null || Math.abs(t) < maxAdv * 0.1) continue;
-    moves.push(`${t > 0 ? `towards ${c.a}` : `towards ${c.b}`} as ${name} rises from ${values[0]} to ${values[values.length - 1]}`);
+    const range = `as ${name} rises from ${values[0]} to ${values[values.length - 1]}`;
+    if (oneSide !== 0) moves.push(`${oneSide * t > 0 ? 'grows' : 'shrinks'} ${range}`);
+    else moves.push(`tips towards ${t > 0 ? c.a : c.b} ${range}`);
   }
-  if (moves.length > 0) sentences.push(`On average the balance shifts ${listWords(moves)}.`);
+  if (moves.length > 0) {
+    sentences.push(oneSide !== 0
+      ? `${capitalFirst(`${oneSide > 0 ? c.a : c.b}'s lead`)}, on average, ${listWords(moves)}.`
+      : `On average the balance ${listWords(moves)}.`);
+  }
 
   const outlined = data.filter((d) => d.excludesZero);
   return {
@@ -249,4 +267,8 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
       ],
     },
   };
+}
+
+function capitalFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -173,7 +173,7 @@ describe('comparisons', () => {
     const s = sweepChart(comparison(false)).caption;
     expect(s).toContain('trust-first leads clearly in 2, habits-first in 1, and neither in 1');
     expect(s).toContain('The largest lead for trust-first is at x 0.1, y 2 (+0.10)');
-    expect(s).toContain('towards habits-first as x rises from 0.1 to 0.5');
+    expect(s).toContain('the balance tips towards habits-first as x rises from 0.1 to 0.5');
     const t = sweepChart(comparison(true)).caption;
     expect(t).toContain('The largest lead for habits-first is at x 0.1, y 2 (-0.10)');
   });
