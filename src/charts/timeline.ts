@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { EventRow, SeriesRow } from './data.js';
 import type { ChartSpec } from './render.js';
-import { f, listWords, monthDate, monthLabel, plural, shortMonth, signed, stepMonths, timeAxis } from './common.js';
+import { f, listWords, monthDate, monthLabel, plural, shortMonth, signed, stepMonths, timeAxis, unique } from './common.js';
 import { EVENT_COLORS, INK, TYPE } from './palette.js';
 import { textWidth } from './font.js';
 
@@ -128,13 +128,21 @@ export function timelineChart(series: readonly SeriesRow[], events: readonly Eve
     const between = top ? top[0].split('–').join(' and ') : '';
     causes.push(`${plural(nInc, 'incident')}${nEsc > 0 ? ` (${nEsc} escalated)` : ''}${top && pairs.size > 1 ? `, most between ${between}` : top ? ` between ${between}` : ''}`);
   }
+  const inWindow = (e: EventRow) => e.step <= peak.step && e.step > peak.step - w;
+  const exploited = events.filter((e) => e.kind === 'test' && inWindow(e) && e.relied === true && e.honoured === false);
+  if (exploited.length > 0) {
+    const who = unique(exploited.map((e) => `${e.trustee} exploiting ${e.truster}'s reliance`));
+    causes.push(`${exploited.length === 1 ? 'a test' : `${exploited.length} tests`} of cooperation betrayed (${listWords(who.slice(0, 3))}${who.length > 3 ? ' and others' : ''})`);
+  }
+  const suspicious = events.filter((e) => e.kind === 'activity' && inWindow(e) && e.suspicious === true);
+  if (suspicious.length > 0) causes.push(`${plural(suspicious.length, 'activity', 'activities')} above the tension ceiling that aroused suspicion`);
   const windowWords = w * months === 1 ? 'that month' : `the ${w * months} months to then`;
   const sentences: string[] = [];
   const t0 = tension[0], t1 = tension[tension.length - 1];
   sentences.push(`Regional mean tension went from ${f(t0.v)} in ${monthLabel(t0.date)} to ${f(t1.v)} in ${monthLabel(t1.date)}.`);
   let peakSentence = `It peaked at ${f(peak.v)} in ${monthLabel(peak.date)}`;
-  if (prev) peakSentence += ` (${signed(peak.v - prev.v, 3)} on the month before)`;
-  peakSentence += causes.length > 0 ? `, with ${listWords(causes)} in ${windowWords}.` : `, with no incident, defection or shock in ${windowWords}: tension there reflects earlier events not yet relaxed.`;
+  if (prev) peakSentence += ` (${signed(peak.v - prev.v, 3)} on the ${months === 1 ? 'month' : 'step'} before)`;
+  peakSentence += causes.length > 0 ? `, with ${listWords(causes)} in ${windowWords}.` : `, with no incident, defection, shock, betrayed test or suspicious activity in ${windowWords}: tension there reflects earlier events not yet relaxed.`;
   sentences.push(peakSentence);
   const total = (lane: string) => lanes.filter((l) => l.lane === lane).reduce((s, l) => s + l.count, 0);
   const totalEsc = lanes.filter((l) => l.lane === 'incidents').reduce((s, l) => s + (l.escalated ?? 0), 0);

@@ -135,6 +135,10 @@ describe('timeline', () => {
     expect(b).toContain('peaked at 0.40 in April 2011');
     expect(b).toContain('2 incidents (1 escalated) between P and Q');
     expect(b).toContain('Agreements: P–R (Sep 2011)');
+    const betrayed: EventRow[] = [...events, { step: 9, date: date(9), kind: 'test', trustee: 'T', truster: 'U', relied: true, honoured: false, observer: 'U', subject: 'T', drift: 0, delta: -0.2, trust: 0.3 }];
+    const c = timelineChart(series(9), betrayed).caption;
+    expect(c).toContain("a test of cooperation betrayed (T exploiting U's reliance)");
+    expect(timelineChart(series(11), events).caption).toContain('with no incident, defection, shock, betrayed test or suspicious activity in the 3 months to then');
   });
 });
 
