@@ -33,7 +33,7 @@ export interface LaneEvent {
   label?: string;
 }
 
-const LANES = ['incidents', 'exercises', 'forum meetings', 'defections', 'agreements', 'shocks and new leaders'] as const;
+const LANES = ['incidents', 'exercises', 'forum meetings', 'betrayed tests', 'defections', 'agreements', 'shocks and new leaders'] as const;
 const LANE_COLOR: Record<string, string> = {
   incidents: EVENT_COLORS.incident,
   exercises: EVENT_COLORS.exercise,
@@ -41,6 +41,7 @@ const LANE_COLOR: Record<string, string> = {
   defections: EVENT_COLORS.defection,
   agreements: EVENT_COLORS.agreement,
   'shocks and new leaders': EVENT_COLORS.shock,
+  'betrayed tests': '#332288',
 };
 
 /** The event lanes of a run: per step counts of each kind (trust rows of an event are not counted twice). */
@@ -68,6 +69,9 @@ export function laneEvents(events: readonly EventRow[]): LaneEvent[] {
         break;
       case 'defection':
         if (e.observer === undefined) add('defections', e, `${e.state}${e.group ? ` (${e.group})` : ''}`);
+        break;
+      case 'test':
+        if (e.relied === true && e.honoured === false) add('betrayed tests', e, `${e.trustee} betrays ${e.truster}`);
         break;
       case 'agreement':
         add('agreements', e, e.between?.join('–'));
@@ -146,10 +150,21 @@ export function timelineChart(series: readonly SeriesRow[], events: readonly Eve
   sentences.push(peakSentence);
   const total = (lane: string) => lanes.filter((l) => l.lane === lane).reduce((s, l) => s + l.count, 0);
   const totalEsc = lanes.filter((l) => l.lane === 'incidents').reduce((s, l) => s + (l.escalated ?? 0), 0);
-  sentences.push(`Over the run: ${plural(total('incidents'), 'incident')} (${totalEsc} escalated), ${plural(total('exercises'), 'exercise')}, ${plural(total('forum meetings'), 'forum meeting')}, ${plural(total('defections'), 'defection')}, ${plural(total('agreements'), 'agreement')} and ${plural(total('shocks and new leaders'), 'shock or leadership change', 'shocks or leadership changes')}.`);
+  const counts: [number, string, string][] = [
+    [total('incidents'), 'incident', 'incidents'],
+    [total('exercises'), 'exercise', 'exercises'],
+    [total('forum meetings'), 'forum meeting', 'forum meetings'],
+    [total('betrayed tests'), 'betrayed test of cooperation', 'betrayed tests of cooperation'],
+    [total('defections'), 'defection', 'defections'],
+    [total('agreements'), 'agreement', 'agreements'],
+    [total('shocks and new leaders'), 'shock or leadership change', 'shocks or leadership changes'],
+  ];
+  const some = counts.filter(([n]) => n > 0).map(([n, one, many]) => (one === 'incident' ? `${plural(n, one, many)} (${totalEsc} escalated)` : plural(n, one, many)));
+  const none = counts.filter(([n]) => n === 0).map(([, , many]) => many);
+  sentences.push(`Over the run: ${some.length > 0 ? listWords(some) : 'no events'}${none.length > 0 && some.length > 0 ? `; no ${listWords(none).replace(/ and /g, ' or ')}` : ''}.`);
   const agreements = lanes.filter((l) => l.lane === 'agreements');
   if (agreements.length > 0) sentences.push(`Agreements: ${listWords(agreements.map((l) => `${l.label} (${shortMonth(l.date)})`))}.`);
-  sentences.push('Below the line, one lane per kind of event: bars give each step\'s count of incidents, exercises and forum meetings (tallest bar = the lane\'s busiest step); dots mark defections, agreements, shocks and new leaders.');
+  sentences.push('Below the line, one lane per kind of event: bars give each step\'s count of incidents, exercises and forum meetings (tallest bar = the lane\'s busiest step); dots mark betrayed tests, defections, agreements, shocks and new leaders.');
 
   // Geometry: tension above zero (about 60% of the height), one lane per kind below.
   const yMax = Math.max(0.05, ...tension.map((t) => t.v)) * 1.15;
@@ -178,7 +193,8 @@ export function timelineChart(series: readonly SeriesRow[], events: readonly Eve
   rare.forEach((d, k) => {
     if (d.step < (lastEnd.get(d.lane) ?? -Infinity)) return;
     const next = rare.slice(k + 1).find((o) => o.lane === d.lane);
-    const room = next === undefined ? Infinity : next.step - d.step;
+    if (d.lane === 'betrayed tests') return; // frequent: the caption names the one near the peak
+    const room = (next === undefined ? series[series.length - 1].step + span * 0.06 : next.step) - d.step;
     const full = labelFor(d);
     const short = labelFor(d, true);
     const text = extent(full) < room ? full : extent(short) < room ? short : null;
@@ -194,7 +210,7 @@ export function timelineChart(series: readonly SeriesRow[], events: readonly Eve
     Plot.ruleY(ticks, { stroke: INK.grid }),
     Plot.ruleY(LANES.map(laneBase), { stroke: '#EEEEEE' }),
     Plot.ruleY([0], { stroke: INK.axis }),
-    Plot.ruleX(rare.filter((d) => d.lane !== 'agreements'), { x: 'x', y1: 0, y2: yMax, stroke: '#999999', strokeDasharray: '3,4' }),
+    Plot.ruleX(rare.filter((d) => d.lane === 'defections' || d.lane === 'shocks and new leaders'), { x: 'x', y1: 0, y2: yMax, stroke: '#999999', strokeDasharray: '3,4' }),
     Plot.lineY(tension, { x: 'x', y: 'v', stroke: INK.text, strokeWidth: 2.5 }),
     Plot.dot(peakDot, { x: 'x', y: 'y', r: 7, stroke: EVENT_COLORS.defection, strokeWidth: 2.5 }),
     Plot.text(peakDot, { x: 'x', y: 'y', text: 'text', dy: -18, fontSize: 14, fill: INK.text, textAnchor: 'middle', stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }),

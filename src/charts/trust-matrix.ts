@@ -81,7 +81,7 @@ export function trustMatrixChart(rows: readonly PairRow[], opts: TrustMatrixOpti
   if (steps.length > 1) {
     const m0 = mean(at(firstStep));
     const m1 = mean(lastCells);
-    sentences.push(`Mean trust over all pairs went from ${f(m0)} in ${monthLabel(dateOf.get(firstStep)!)} to ${f(m1)} (${signed(m1 - m0)}).`);
+    sentences.push(`Mean trust over all pairs went from ${f(m0, 3)} in ${monthLabel(dateOf.get(firstStep)!)} to ${f(m1, 3)} (${signed(m1 - m0, 3)}).`);
   }
 
   const data = cells.map((c) => {
