@@ -47,4 +47,7 @@ export { seriesCsv, pairsCsv, eventsJsonl, finalJson, stepDate } from './record/
 export { parseHypothesis, hypothesisName } from './world/hypothesis.js';
 export type { World } from './world/world.js';
 
+/** Why did A's trust in B move: an exact decomposition of one pair's change in trust (`npm run explain`). */
+export * from './explain/index.js';
+
 export { MODEL_VERSION } from './version.js';

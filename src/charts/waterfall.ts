@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ContributionGroup, PairExplanation } from '../explain/explain.js';
 import { amount, percent, possessive } from '../explain/text.js';
-import { truncateText } from './font.js';
+import { truncateText, wrapText } from './font.js';
 import { INK } from './palette.js';
 import type { ChartSpec } from './render.js';
 
@@ -47,12 +47,16 @@ export function waterfallBars(e: PairExplanation, top = 8): WaterfallBar[] {
     shown.push({ label: `${rest.length} smaller ${rest.length === 1 ? 'contribution' : 'contributions'} (${events} ${events === 1 ? 'event' : 'events'})`, probability: p, share: e.change.logOdds !== 0 ? c / e.change.logOdds : null });
   }
   const bars: WaterfallBar[] = [{ row: 0, label: `trust at the start (${e.from.date})`, type: 'start', x1: e.from.trust, x2: e.from.trust, value: e.from.trust.toFixed(3) }];
+  // Shares only when every bar pushes the way trust went: against the change a share is negative
+  // and with offsetting pushes one can pass 100%, which reads as nonsense on a chart.
+  const withShares = shown.every((s) => s.share !== null && s.share >= 0 && s.share <= 1);
   let at = e.from.trust;
   for (const s of shown) {
     const next = at + s.probability;
+    const size = amount(s.probability);
     bars.push({
       row: bars.length, label: s.label, type: s.probability >= 0 ? 'rise' : 'fall', x1: at, x2: next,
-      value: `${s.probability >= 0 ? '+' : '-'}${amount(s.probability)}${s.share === null ? '' : ` (${percent(s.share)})`}`,
+      value: `${size.startsWith('less') ? '<0.001' : `${s.probability >= 0 ? '+' : '-'}${size}`}${withShares ? ` (${percent(s.share)})` : ''}`,
     });
     at = next;
   }
@@ -80,29 +84,36 @@ export function waterfallChart(e: PairExplanation, opts: { top?: number } = {}):
   const A = e.observer.name, B = e.subject.name;
   const dL = e.change.logOdds;
   const moved = dL > 0 ? 'rose' : dL < 0 ? 'fell' : 'did not change';
-  const labels = bars.map((b) => truncateText(b.label, MARGIN_LEFT - 16, LABEL_SIZE));
+  // Up to two lines a label; a longer one is cut with an ellipsis.
+  const labels = bars.map((b) => {
+    const lines = wrapText(b.label, MARGIN_LEFT - 16, LABEL_SIZE);
+    return lines.length <= 2 ? lines.join('\n') : `${lines[0]}\n${truncateText(lines.slice(1).join(' '), MARGIN_LEFT - 16, LABEL_SIZE)}`;
+  });
   const contributions = bars.filter((b) => b.type === 'rise' || b.type === 'fall');
   const levels = bars.filter((b) => b.type === 'start' || b.type === 'end');
   const fill = (b: WaterfallBar) => (b.type === 'rise' ? RISE_COLOR : b.type === 'fall' ? FALL_COLOR : LEVEL_COLOR);
   const range = e.from.step === e.to.step ? e.from.date : `${e.from.date} to ${e.to.date}`;
   const rows = bars.length;
+  const caption = [
+    ...e.sentences.slice(0, 2),
+    'Each bar is one kind of contribution, largest first, floating from where trust stood to where it went. '
+      + 'Contributions add up exactly in log-odds; the change in trust is split in proportion to them, so the bars add up to it.',
+  ].join(' ');
+  // Room for the title, legend and wrapped caption (about 95 characters a line), then 44 px a bar.
+  const height = 190 + Math.ceil(caption.length / 95) * 23 + 72 + rows * 44;
   return {
     id: `explain-${e.observer.id}-${e.subject.id}`,
     title: `Why ${possessive(A)} trust in ${B} ${moved}, ${range}`,
     subtitle: `${e.run}. Trust ${e.from.trust.toFixed(3)} to ${e.to.trust.toFixed(3)} `
       + `(${e.change.trust >= 0 ? '+' : ''}${e.change.trust.toFixed(3)}; ${dL >= 0 ? '+' : ''}${dL.toFixed(3)} in log-odds).`,
-    caption: [
-      ...e.sentences.slice(0, 2),
-      'Each bar is one kind of contribution, largest first, floating from where trust stood to where it went. '
-        + 'Contributions add up exactly in log-odds; the change in trust is split in proportion to them, so the bars add up to it.',
-    ].join(' '),
+    caption,
     legend: [
       { label: 'raised trust', color: RISE_COLOR },
       { label: 'lowered trust', color: FALL_COLOR },
       { label: 'trust at the start and end', color: LEVEL_COLOR, shape: 'line' },
     ],
     width: WIDTH,
-    height: 300 + rows * 34,
+    height,
     plot: {
       marginLeft: MARGIN_LEFT,
       marginRight: 30,

@@ -12,6 +12,7 @@ import { waterfallChart } from '../charts/waterfall.js';
 import { explainPair, ForgettingUnknownError, queryProblems, type PairExplanation } from '../explain/explain.js';
 import { readRunDir } from '../explain/read-run.js';
 import type { ExplainRun } from '../explain/run.js';
+import { possessive } from '../explain/text.js';
 import type { Problem } from '../io/document.js';
 import { InputError, optionProblem, runCommand, table } from './common.js';
 
@@ -52,7 +53,7 @@ What it writes:
   The explanation on standard output (text, or JSON with --json), and a waterfall chart of the
   contributions: by default <run dir>/explain-A-B.svg and .png (with -<from>-to-<to> added for a
   part of the run); --out FILE writes FILE only, SVG or PNG by its extension; --no-chart writes
-  none.
+  none. (simulate will not write a new run into a folder holding these charts: move them first.)
 
 Bad input (a missing run folder, a run without events.jsonl, an unknown state id, A equal to B,
 --from after --to, a step or month outside the run, a bad option) is reported with the file or
@@ -224,7 +225,7 @@ export function explanationText(plan: Pick<Plan, 'run' | 'explanation' | 'top'>)
   const e = plan.explanation;
   const range = e.from.step === e.to.step ? `${e.from.date} (step ${e.from.step})` : `${e.from.date} to ${e.to.date} (steps ${e.from.step} to ${e.to.step})`;
   const lines = [
-    `${e.observer.name}'s trust in ${e.subject.name} (${e.observer.id} -> ${e.subject.id}), ${range}`,
+    `${possessive(e.observer.name)} trust in ${e.subject.name} (${e.observer.id} -> ${e.subject.id}), ${range}`,
     e.run,
     '',
     wrap(e.sentences.join(' ')),
@@ -245,8 +246,8 @@ export function explanationText(plan: Pick<Plan, 'run' | 'explanation' | 'top'>)
     lines.push(table(['contribution (largest first)', 'events', 'log-odds', 'trust', 'share'], rows), '');
   }
   lines.push(
-    `Trust at the start of ${e.from.date}: ${e.from.trust.toFixed(4)} (log-odds ${signedFixed(e.from.logOdds, 4)}); `
-      + `at the end of ${e.to.date}: ${e.to.trust.toFixed(4)} (log-odds ${signedFixed(e.to.logOdds, 4)}).`,
+    wrap(`Trust at the start of ${e.from.date}: ${e.from.trust.toFixed(4)} (log-odds ${signedFixed(e.from.logOdds, 4)}); `
+      + `at the end of ${e.to.date}: ${e.to.trust.toFixed(4)} (log-odds ${signedFixed(e.to.logOdds, 4)}).`),
     wrap(`How to read the table: ${e.attribution}`),
   );
   for (const c of plan.run.caveats) lines.push(wrap(`Note: ${c}; names are shown by id where unknown.`));

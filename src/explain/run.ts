@@ -164,7 +164,7 @@ export function buildRows(entries: Iterable<LogEntry>, ids: readonly string[],
       default:
         meeting = null;
     }
-    if (e.observer !== undefined && e.subject !== undefined && e.trust !== undefined) {
+    if (e.observer !== undefined && e.subject !== undefined && (e.trust !== undefined || e.l2 !== undefined)) {
       const observer = index.get(e.observer);
       const subject = index.get(e.subject);
       if (observer === undefined || subject === undefined) continue; // the file reader reports these
@@ -173,7 +173,7 @@ export function buildRows(entries: Iterable<LogEntry>, ids: readonly string[],
         l0 = e.l0; l1 = e.l1; l2 = e.l2;
         p0 = sigmoid(l0); p1 = sigmoid(l1); p2 = sigmoid(l2);
       } else {
-        p2 = e.trust;
+        p2 = e.trust!;
         p1 = p2 - (e.delta ?? 0);
         p0 = p1 - (e.drift ?? 0);
         l0 = logit(p0); l1 = logit(p1); l2 = logit(p2);

@@ -34,6 +34,7 @@ export function percent(share: number | null): string {
   if (share === null) return '-';
   const p = Math.round(share * 100);
   if (p === 0 && share !== 0) return share > 0 ? '<1%' : '>-1%';
+  if (p === 100 && share < 1) return '>99%';
   return `${p}%`;
 }
 
@@ -142,25 +143,29 @@ function sentences(e: PairExplanation): string[] {
       const parts = gs.map((g) => `${inSentence(g)} (${signedAmount(g.probability)})`);
       return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
     };
-    if (share > 1.005) {
+    // When pushes against the change took away more than a third of those with it, shares of the
+    // net change mislead (a group can be 300% of it): name the pushes on each side instead.
+    const pushes = same.reduce((s, g) => s + g.logOdds, 0);
+    // Name up to `k` a side, leaving out any too small to matter beside the largest of all.
+    const floor = 0.05 * Math.abs(e.groups[0].logOdds);
+    const big = (gs: ContributionGroup[], k: number) => gs.slice(0, k).filter((g, i) => i === 0 || Math.abs(g.logOdds) >= floor);
+    if (share > 1.005 || Math.abs(pushes) > 1.5 * Math.abs(dL)) {
       // Pushes on both sides larger than the net change: say so rather than quote shares over 100%.
       const [dir, back] = dL > 0 ? ['up', 'down'] : ['down', 'up'];
-      // Name up to three a side, leaving out any too small to matter beside the largest.
-      const floor = 0.05 * Math.abs(e.groups[0].logOdds);
-      const big = (gs: ContributionGroup[]) => gs.slice(0, 3).filter((g, k) => k === 0 || Math.abs(g.logOdds) >= floor);
-      out.push(`The net change hides larger movements on both sides: it was pushed ${dir} by ${listed(big(same))}, `
-        + `and ${back} by ${listed(big(against))}.`);
+        out.push(`The net change hides larger movements on both sides: it was pushed ${dir} by ${listed(big(same, 3))}, `
+        + `and ${back} by ${listed(big(against, 3))}.`);
     } else {
-      out.push(share > 0.995 ? `All of the ${noun} came from ${inSentence(top)}.`
-        : share > 0.5 ? `Most of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`
-          : `The largest part of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`);
+      out.push(e.groups.length === 1 ? `All of the ${noun} came from ${inSentence(top)}.`
+        : share >= 0.95 ? `Nearly all of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`
+          : share > 0.5 ? `Most of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`
+            : `The largest part of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`);
       mentioned.add(top);
-      const next = same.slice(1, 3);
+      const next = big(same.slice(1), 2).filter((g) => Math.abs(g.logOdds) >= floor);
       if (next.length > 0) {
         for (const g of next) mentioned.add(g);
         out.push(`Next came ${next.map((g) => `${inSentence(g)} (${signedAmount(g.probability)}, ${percent(g.share)})`).join(' and ')}.`);
       }
-      const shownAgainst = against.slice(0, 2);
+      const shownAgainst = big(against, 2);
       if (forgetting !== undefined && Math.sign(forgetting.logOdds) === -Math.sign(dL) && !shownAgainst.includes(forgetting)) shownAgainst.push(forgetting);
       if (shownAgainst.length > 0) {
         for (const g of shownAgainst) mentioned.add(g);
@@ -171,6 +176,9 @@ function sentences(e: PairExplanation): string[] {
     if (forgetting !== undefined && !mentioned.has(forgetting)) {
       out.push(`Forgetting ${forgetting.logOdds > 0 ? 'added' : 'took away'} ${amount(forgetting.probability)}.`);
       mentioned.add(forgetting);
+    }
+    if (forgetting !== undefined && forgetting.logOdds > 0 && Math.abs(forgetting.probability) >= 0.0005) {
+      out.push(`(Forgetting added trust: for much of the time ${possessive(A)} trust in ${B} was below its baseline and relaxed back up toward it.)`);
     }
     const rest = e.groups.filter((g) => !mentioned.has(g));
     if (rest.length > 0) {

@@ -1,0 +1,176 @@
+/**
+ * `npm run explain -- <run dir> --pair A,B` through its real interface, a child process, on run
+ * folders written by the real `npm run simulate`: the text, the JSON, the chart files, --help,
+ * and every kind of bad input (exit code 2, a message naming the file or option, no stack
+ * trace, nothing written).
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainPair, formatProblem, readRunDir, type PairExplanation } from '../../src/index.js';
+import { cli, ROOT, simulateTo } from './helpers.js';
+
+let tmp: string;
+let asean: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'entente-explain-cli-'));
+  asean = simulateTo(join(tmp, 'asean'), 'scenarios/asean-admm.yaml', ['--seed', '1']);
+});
+afterAll(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+
+const listing = (dir: string) => readdirSync(dir).sort();
+const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+
+describe('npm run explain on the ASEAN run (seed 1)', () => {
+  it('prints sentences and a table, and writes the waterfall chart beside the run as SVG and PNG', () => {
+    const r = cli('explain', [asean, '--pair', 'IDN,MYS']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Indonesia's trust in Malaysia (IDN -> MYS), 2006-01 to 2025-12");
+    expect(r.stdout).toMatch(/Between 2006-01 and 2025-12 Indonesia's trust in Malaysia (rose|fell) from 0\.\d\d to 0\.\d\d/);
+    expect(r.stdout).toMatch(/contribution \(largest first\)\s+events\s+log-odds\s+trust\s+share/);
+    expect(r.stdout).toMatch(/total change\s+\d+\s+[+-]\d\.\d{4}\s+[+-]\d\.\d{4}\s+100\.0%/);
+    expect(r.stdout).toContain('split in proportion');
+    const svg = join(asean, 'explain-IDN-MYS.svg'), png = join(asean, 'explain-IDN-MYS.png');
+    expect(r.stdout).toContain(`Chart written to ${svg} and ${png}`);
+    const text = readFileSync(svg, 'utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain("Why Indonesia&#39;s trust in Malaysia");
+    expect([...readFileSync(png).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // The same explanation as the public API gives.
+    const run = readRunDir(asean);
+    if (!run.ok) throw new Error(run.problems.map(formatProblem).join('\n'));
+    const e = explainPair(run.value, { observer: 'IDN', subject: 'MYS' });
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(e.sentences.join(' '));
+    rmSync(svg);
+    rmSync(png);
+  });
+
+  it('--json prints the decomposition for scripts: it parses, adds up and matches the months asked for; nothing is written', () => {
+    const before = listing(asean);
+    const r = cli('explain', [asean, '--pair', 'PHL,CHN', '--from', '2012-01', '--to', '2016-12', '--json', '--no-chart']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const e = JSON.parse(r.stdout) as PairExplanation & { charts: string[]; caveats: string[] };
+    expect(e.observer).toEqual({ id: 'PHL', name: 'Philippines' });
+    expect(e.subject).toEqual({ id: 'CHN', name: 'China' });
+    expect([e.from.date, e.to.date]).toEqual(['2012-01', '2016-12']);
+    expect([e.from.step, e.to.step]).toEqual([72, 131]);
+    expect(Math.abs(sum(e.groups.map((g) => g.logOdds)) - e.change.logOdds)).toBeLessThan(1e-9);
+    expect(Math.abs(sum(e.groups.map((g) => g.probability)) - e.change.trust)).toBeLessThan(1e-12);
+    expect(e.events.length).toBeGreaterThan(0);
+    expect(e.groups.map((g) => g.kind)).toContain('leadership'); // Manila's change of government, 2016
+    expect(e.charts).toEqual([]);
+    expect(e.caveats).toEqual([]);
+    expect(e.attribution).toMatch(/proportion/);
+    expect(listing(asean)).toEqual(before);
+    // Step numbers name the same range.
+    const bySteps = cli('explain', [asean, '--pair', 'PHL,CHN', '--from', '72', '--to', '131', '--json', '--no-chart']);
+    expect(bySteps.status).toBe(0);
+    expect((JSON.parse(bySteps.stdout) as PairExplanation).change).toEqual(e.change);
+  });
+
+  it('a part of the run gets its own chart file, and --out writes just the file named', () => {
+    const r = cli('explain', [asean, '--pair', 'KHM,VNM', '--from', '2012-07', '--to', '2012-07', '--top', '3']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('In 2012-07 Cambodia');
+    const stem = join(asean, 'explain-KHM-VNM-2012-07-to-2012-07');
+    expect(existsSync(`${stem}.svg`) && existsSync(`${stem}.png`)).toBe(true);
+    rmSync(`${stem}.svg`);
+    rmSync(`${stem}.png`);
+    const out = join(tmp, 'charts', 'khm-vnm.svg');
+    const o = cli('explain', [asean, '--pair', 'KHM,VNM', '--out', out, '--top', '4']);
+    expect(o.status, o.stderr).toBe(0);
+    expect(listing(join(tmp, 'charts'))).toEqual(['khm-vnm.svg']);
+    expect(readFileSync(out, 'utf8')).toContain('smaller contributions');
+  });
+});
+
+describe('npm run explain -- --help', () => {
+  it('explains every option, the range, the attribution to probability, the files and the exit code', () => {
+    const r = cli('explain', ['--help']);
+    expect(r.status).toBe(0);
+    for (const s of ['--pair <A,B>', '--from <T>', '--to <T>', '--top <K>', '--out <file>', '--no-chart', '--json',
+      'YYYY-MM', 'log-odds', 'in proportion', 'events.jsonl', 'pairs.csv', 'explain-A-B.svg', 'code 2']) {
+      expect(r.stdout).toContain(s);
+    }
+  });
+});
+
+describe('bad input: exit code 2, a clear message, no stack trace, nothing written', () => {
+  let noEvents: string;
+  beforeAll(() => { noEvents = simulateTo(join(tmp, 'no-events'), 'scenarios/minimal-pair.yaml', ['--no-events']); });
+
+  const bad = (args: string[], message: RegExp) => {
+    const out = join(tmp, 'never.svg');
+    const before = listing(asean);
+    const r = cli('explain', [...args, '--out', out]);
+    expect(r.status, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+    expect(listing(asean)).toEqual(before);
+    return r.stderr;
+  };
+
+  it('a missing run folder', () => {
+    bad([join(tmp, 'nowhere'), '--pair', 'A,B'], /nowhere: no such folder; expected a run folder written by npm run simulate/);
+  });
+
+  it('a run written with --no-events', () => {
+    const msg = bad([noEvents, '--pair', 'A,B'], /events\.jsonl: the run was written with --no-events, so it has no event log to explain/);
+    expect(msg).toContain('nothing was written');
+  });
+
+  it('an unknown state id, listing the valid ones', () => {
+    bad([asean, '--pair', 'IDN,XYZ'], /<command line>: --pair: unknown state id "XYZ"; expected one of: BRN, KHM, IDN, LAO, MYS, MMR, PHL, SGP, THA, VNM, USA, CHN, JPN, KOR, IND, AUS, NZL, RUS/);
+  });
+
+  it('a state paired with itself', () => {
+    bad([asean, '--pair', 'IDN,IDN'], /--pair: a state's trust in itself is not modelled; name two different states/);
+  });
+
+  it('--from after --to', () => {
+    bad([asean, '--pair', 'IDN,MYS', '--from', '2012-01', '--to', '2008-01'], /--from: the range starts after it ends \(from step 72, 2012-01, to step 24, 2008-01\)/);
+  });
+
+  it('a step or a month outside the run', () => {
+    bad([asean, '--pair', 'IDN,MYS', '--to', '240'], /--to: step 240 is outside the run; the run has steps 0 to 239, 2006-01 to 2025-12/);
+    bad([asean, '--pair', 'IDN,MYS', '--from', '1999-12'], /--from: 1999-12 is outside the run/);
+  });
+
+  it('malformed options, all reported at once', () => {
+    const msg = bad([asean, '--pair', 'IDN', '--top', '0', '--from', 'soon'], /--pair: expected two state ids separated by a comma/);
+    expect(msg).toMatch(/--top: expected a whole number from 1 to 1000, got "0"/);
+    expect(msg).toMatch(/--from: expected a step number or a month as YYYY-MM, got "soon"/);
+    expect(msg).toContain('3 problems found; nothing was written.');
+    const r = cli('explain', [asean, '--pair', 'IDN,MYS', '--out', join(tmp, 'chart.pdf')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--out: expected a file name ending in \.svg or \.png/);
+  });
+
+  it('no --pair at all', () => {
+    const r = cli('explain', [asean]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/required option '--pair <A,B>' not specified/);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('names from the scenario are shown as they are in the terminal and escaped in the chart', () => {
+  it('a state named with markup', () => {
+    const text = readFileSync(join(ROOT, 'scenarios', 'minimal-pair.yaml'), 'utf8')
+      .replace('name: Transmitter', `name: "<script>alert('x')</script> & Co"`);
+    const file = join(tmp, 'markup.yaml');
+    writeFileSync(file, text);
+    const dir = simulateTo(join(tmp, 'markup'), file);
+    const r = cli('explain', [dir, '--pair', 'B,A', '--top', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Receiver's trust in <script>alert('x')</script> & Co (B -> A)");
+    const svg = readFileSync(join(dir, 'explain-B-A.svg'), 'utf8');
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co');
+  });
+});
