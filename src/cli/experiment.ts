@@ -18,8 +18,8 @@ import { MODEL_VERSION } from '../version.js';
 import { gitCommit, InputError, optionProblem, runCommand } from './common.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-/** Every file an experiment folder may hold; anything else makes the folder someone else's. */
-export const EXPERIMENT_FILES = [PLAN_FILE, MANIFEST_FILE, DATA_DIR, ...RESULT_FILES];
+/** Every file an experiment folder may hold (the report's too); anything else makes the folder someone else's. */
+export const EXPERIMENT_FILES = [PLAN_FILE, MANIFEST_FILE, DATA_DIR, ...RESULT_FILES, 'report.html', 'charts'];
 
 interface ExperimentCliOptions {
   workers?: string;

@@ -14,6 +14,8 @@ import { hypothesisName, parseHypothesis } from '../world/hypothesis.js';
 
 /** Every file a run may write: an earlier result holding only these may be replaced. */
 const RUN_FILES = ['run.json', 'series.csv', 'events.jsonl', 'final.json', 'pairs.csv'];
+/** Files written from a run by other commands (explain, report); replaced with the run. */
+const DERIVED_FILES = [/^explain-.*\.(svg|png|json|txt)$/, 'report.html', 'charts'];
 import { MODEL_VERSION } from '../version.js';
 import { gitCommit, InputError, optionProblem, runCommand, sha256, table } from './common.js';
 
@@ -107,7 +109,7 @@ export function runSimulate(file: string, o: SimulateCliOptions): { dir: string;
   // Refuse a destination that holds anything but an earlier run's files before running.
   const hypothesisNow = hypothesisName(parseHypothesis(opts.hypothesis ?? scenario.run.hypothesis));
   const target = planned(opts.seed ?? scenario.run.seed, hypothesisNow);
-  const outProblem = outputProblem(target, RUN_FILES);
+  const outProblem = outputProblem(target, [...RUN_FILES, ...DERIVED_FILES]);
   if (outProblem !== null) throw optionProblem('--out', outProblem);
   const started = performance.now();
   const result = simulate(scenario, { seed: opts.seed, hypothesis: opts.hypothesis, steps: opts.steps, pairs: o.pairs ?? false, events: o.events });
@@ -131,7 +133,7 @@ export function runSimulate(file: string, o: SimulateCliOptions): { dir: string;
   if (o.pairs) files['pairs.csv'] = pairsCsv(result);
   files['run.json'] = JSON.stringify(manifest, null, 2) + '\n';
   try {
-    writeDirAtomic(dir, files, RUN_FILES);
+    writeDirAtomic(dir, files, [...RUN_FILES, ...DERIVED_FILES]);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EROFS' || code === 'EEXIST' || code === 'ENOTDIR' || code === 'EPERM') {

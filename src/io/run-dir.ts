@@ -12,18 +12,18 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { basename, dirname, join } from 'node:path';
 
 /** Why `dir` cannot receive results whose files are `ours`, or null when it can. */
-export function outputProblem(dir: string, ours: readonly string[]): string | null {
+export function outputProblem(dir: string, ours: readonly (string | RegExp)[]): string | null {
   if (!existsSync(dir)) return null;
   if (!statSync(dir).isDirectory()) return `"${dir}" is a file, not a folder; choose a new or empty folder`;
-  const allowed = new Set(ours);
-  const foreign = readdirSync(dir).filter((name) => !allowed.has(name));
+  const isOurs = (name: string) => ours.some((o) => (typeof o === 'string' ? o === name : o.test(name)));
+  const foreign = readdirSync(dir).filter((name) => !isOurs(name));
   if (foreign.length === 0) return null;
   const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? `, and ${foreign.length - 3} more` : '');
   return `the folder "${dir}" holds files that are not results of this command (${shown}); choose a new or empty folder`;
 }
 
 /** Writes `files` into `dir` as one unit; call `outputProblem` first. */
-export function writeDirAtomic(dir: string, files: Record<string, string>, ours: readonly string[] = Object.keys(files)): void {
+export function writeDirAtomic(dir: string, files: Record<string, string>, ours: readonly (string | RegExp)[] = Object.keys(files)): void {
   const problem = outputProblem(dir, ours);
   if (problem !== null) throw new Error(problem);
   const parent = dirname(dir);

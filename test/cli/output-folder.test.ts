@@ -64,4 +64,16 @@ describe('--out', () => {
     expect(readdirSync(dir).sort()).toEqual(['final.json', 'run.json', 'series.csv']);
     expect(readdirSync(tmp).filter((f) => f.startsWith('.tmp-') || f.startsWith('.old-'))).toEqual([]);
   });
+
+  it('replaces an earlier result folder that explain and report wrote into, stale charts included', () => {
+    const dir = join(tmp, 'explained');
+    expect(simulate([SCENARIO, '--out', dir, '--quiet']).status).toBe(0);
+    writeFileSync(join(dir, 'explain-A-B.svg'), '<svg/>');
+    writeFileSync(join(dir, 'report.html'), '<html></html>');
+    mkdirSync(join(dir, 'charts'));
+    writeFileSync(join(dir, 'charts', 'timeline.svg'), '<svg/>');
+    const r = simulate([SCENARIO, '--out', dir, '--quiet', '--seed', '2']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'final.json', 'run.json', 'series.csv']);
+  });
 });
