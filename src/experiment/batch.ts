@@ -68,7 +68,7 @@ export class BatchRunner {
       const n = world.n;
       const trust = new Float64Array(n * n);
       result.final.trust.forEach((row, i) => row.forEach((q, j) => { trust[i * n + j] = q; }));
-      summariseRun(result.series, this.index, trust, n, this.ctx.thresholds, records, k * RECORD_WIDTH, traces, at);
+      summariseRun(result.series, this.index, trust, n, this.ctx.thresholds, records, k * RECORD_WIDTH, traces, at, world.trustworthiness);
       at += s.steps * TRACE_WIDTH;
     });
     return { start, end, records, traces };

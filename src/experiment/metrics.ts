@@ -29,6 +29,9 @@ export const METRICS: readonly MetricDef[] = [
   { name: 'timeToConfidence', kind: 'time', better: 'lower', description: 'Steps until regional mean trust first reaches the confidence threshold (censored at the end of the run when it never does).' },
   { name: 'defectionLoss', kind: 'value', better: 'lower', description: 'Fall in regional mean trust from the step before the first defection to its lowest point within the recovery window (runs with a defection only).' },
   { name: 'recoveryTime', kind: 'time', better: 'lower', description: 'Steps from the first defection until regional mean trust is back at its level before it (censored at the end; runs with a defection only).' },
+  { name: 'gains', kind: 'value', better: 'higher', description: 'Payoffs gained by relying on partners who honoured tested cooperation, summed over states and the run.' },
+  { name: 'losses', kind: 'value', better: 'lower', description: 'Payoffs lost by relying on partners who exploited it (misplaced trust), summed over states and the run.' },
+  { name: 'trustError', kind: 'value', better: 'lower', description: 'Whether trust is also right: mean over directed pairs of |final trust in a partner - that partner\'s trustworthiness|.' },
 ];
 
 export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
@@ -51,6 +54,7 @@ export interface SeriesIndex {
   width: number;
   meanTrust: number; trustSpread: number; meanTension: number; meanHabit: number;
   agreementsTotal: number; activities: number; heeded: number; incidents: number; defections: number;
+  gains: number; losses: number;
 }
 
 export function seriesIndex(columns: readonly string[]): SeriesIndex {
@@ -63,15 +67,17 @@ export function seriesIndex(columns: readonly string[]): SeriesIndex {
     width: columns.length,
     meanTrust: at('meanTrust'), trustSpread: at('trustSpread'), meanTension: at('meanTension'), meanHabit: at('meanHabit'),
     agreementsTotal: at('agreementsTotal'), activities: at('activities'), heeded: at('heeded'), incidents: at('incidents'), defections: at('defections'),
+    gains: at('gains'), losses: at('losses'),
   };
 }
 
 /**
  * Writes a run's record into `out[at .. at + RECORD_WIDTH)` and its trace (steps x TRACE_WIDTH,
- * step-major) into `trace[traceAt ..]`. `trust` is the final trust matrix, row-major n x n.
+ * step-major) into `trace[traceAt ..]`. `trust` is the final trust matrix, row-major n x n;
+ * `trustworthiness` the states' (hidden) trustworthiness, for `trustError` (NaN without it).
  */
 export function summariseRun(series: Series, ix: SeriesIndex, trust: ArrayLike<number>, n: number, th: Thresholds,
-  out: Float64Array, at: number, trace: Float32Array, traceAt: number): void {
+  out: Float64Array, at: number, trace: Float32Array, traceAt: number, trustworthiness?: ArrayLike<number>): void {
   const d = series.data, w = ix.width, steps = series.rows;
   let trustSum = 0, tensionSum = 0, incidents = 0, defections = 0, activities = 0, heeded = 0;
   let reachedAt = -1, firstDefection = -1;
@@ -127,5 +133,14 @@ export function summariseRun(series: Series, ix: SeriesIndex, trust: ArrayLike<n
   out[k++] = reachedAt >= 0 ? 1 : 0;
   out[k++] = loss;
   out[k++] = recovery;
-  out[k] = recovered;
+  out[k++] = recovered;
+  out[k++] = d[last + ix.gains];
+  out[k++] = d[last + ix.losses];
+  let error = 0;
+  if (trustworthiness !== undefined && n > 1) {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) error += Math.abs(trust[i * n + j] - trustworthiness[j]);
+    out[k] = error / (n * (n - 1));
+  } else {
+    out[k] = NaN;
+  }
 }

@@ -65,7 +65,7 @@ describe('npm run experiment', () => {
     const c = JSON.parse(readFileSync(join(single, 'comparison.json'), 'utf8'));
     expect(c.comparisons[0]).toMatchObject({ a: 'trust-first', b: 'habits-first', level: 0.95 });
     // 2 scenarios x 2 sets x every metric
-    expect(c.comparisons[0].rows.length).toBe(4 * 14);
+    expect(c.comparisons[0].rows.length).toBe(4 * 17);
   });
 
   it('gives identical files with 2 workers and with the runs in the main thread', () => {
