@@ -10,7 +10,7 @@
 import { closeSync, openSync, writeSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { probit, quantileSorted } from 'simple-statistics';
-import { pairedComparison, pairedTimeToEvent, summarize, timeToEvent } from '../stats/index.js';
+import { kaplanMeier, pairedComparison, pairedTimeToEvent, summarize } from '../stats/index.js';
 import { METRICS, RECORD_COLUMNS, RECORD_WIDTH, TRACE_COLUMNS, TRACE_WIDTH, type MetricDef } from './metrics.js';
 import { runSeed, traceOffsets } from './plan.js';
 import { readRecords, readTraces, writeFileAtomic, type PlanInfo } from './store.js';
@@ -81,7 +81,7 @@ export interface ComparisonRow {
   n: number;
   meanA: number;
   meanB: number;
-  /** Mean of A - B over the paired seeds (for time metrics: of the times capped at the horizon). */
+  /** Mean of A - B over the paired seeds (for time metrics: of the recorded times, a run that did not reach counting as the steps it was observed for). */
   meanDiff: number;
   ciLow: number;
   ciHigh: number;
@@ -149,10 +149,11 @@ export function analyse(dir: string, info: PlanInfo): Comparison[] {
             const reached = column(block, R, H, h, recordColumn(`${m.name}.reached`));
             const keep = [...reached.keys()].filter((k) => Number.isFinite(x[k]));
             const times = Float64Array.from(keep, (k) => x[k]);
-            const horizon = sc.steps;
-            const ev = timeToEvent(times, keep.map((k) => reached[k] === 1), horizon);
+            // Kaplan-Meier with each run censored where it was last observed (the recorded time:
+            // the end of the run for timeToConfidence, the steps after the defection for recoveryTime).
+            const km = kaplanMeier(times, keep.map((k) => reached[k] === 1));
             const st = summarize(times, { seed, resamples, level });
-            cells = [ev.n, st.mean, st.sd, st.ciLow, st.ciHigh, ev.median ?? NaN, ev.shareReached].map(num);
+            cells = [km.n, st.mean, st.sd, st.ciLow, st.ciHigh, km.median ?? NaN, km.n > 0 ? km.events / km.n : NaN].map(num);
           }
           summary.line([csvText(sc.name), String(p), ...paramCells, info.hypotheses[h], m.name, ...cells].join(','));
         }
@@ -173,8 +174,11 @@ export function analyse(dir: string, info: PlanInfo): Comparison[] {
           } else {
             const ra = column(block, R, H, a, recordColumn(`${m.name}.reached`));
             const rb = column(block, R, H, b, recordColumn(`${m.name}.reached`));
+            // Wins: who reached first (never is last). Differences: of the recorded times, each run's
+            // time restricted to what was observed of it, so that meanDiff = meanA - meanB.
             const pt = pairedTimeToEvent(va, keep.map((k) => ra[k] === 1), vb, keep.map((k) => rb[k] === 1), sc.steps, { seed, resamples, level });
-            row = { n: pt.n, meanA: mean(va), meanB: mean(vb), meanDiff: pt.meanDiff, ciLow: pt.ciLow, ciHigh: pt.ciHigh, effectSize: pt.effectSize, winsA: pt.aFirst, winsB: pt.bFirst, ties: pt.ties, excludesZero: pt.excludesZero };
+            const pc = pairedComparison(va, vb, { seed, resamples, level });
+            row = { n: pc.n, meanA: mean(va), meanB: mean(vb), meanDiff: pc.meanDiff, ciLow: pc.ciLow, ciHigh: pc.ciHigh, effectSize: pc.effectSize, winsA: pt.aFirst, winsB: pt.bFirst, ties: pt.ties, excludesZero: pc.excludesZero };
           }
           const aBetter = m.better === 'higher' ? row.meanDiff > 0 : row.meanDiff < 0;
           const leader = !row.excludesZero || row.meanDiff === 0 ? 'none' : aBetter ? 'a' : 'b';

@@ -65,7 +65,8 @@ export const CONDITIONS: Record<string, Condition> = {
         ...s,
         states: s.states.map((st) => ({
           ...st,
-          culture: Object.fromEntries(dims.map((d) => [d, clamp(mean[d] + k * (base(st, d) - mean[d]))])),
+          // k = 1 keeps every value as written, bit for bit (mean + (x - mean) can round).
+          culture: Object.fromEntries(dims.map((d) => [d, k === 1 ? base(st, d) : clamp(mean[d] + k * (base(st, d) - mean[d]))])),
         })),
       };
     },
@@ -76,9 +77,10 @@ export const CONDITIONS: Record<string, Condition> = {
     apply: (s, v) => ({
       ...s,
       states: s.states.map((st) => {
-        const lang = st.language ?? s.stateDefaults.language;
-        if (lang?.primary === 'en') return st;
-        return { ...st, language: { primary: lang?.primary ?? 'xx', english: 1 - v } };
+        // Without a language a state is a native English speaker, as in resolveWorld.
+        const lang = st.language ?? s.stateDefaults.language ?? { primary: 'en', english: 1 };
+        if (lang.primary === 'en') return st;
+        return { ...st, language: { primary: lang.primary, english: 1 - v } };
       }),
     }),
   },

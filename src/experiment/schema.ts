@@ -45,7 +45,7 @@ export function checkVariations(data: unknown): Found[] {
     return false;
   };
   const value = (n: string, x: unknown, path: PropertyKey[]) => {
-    if (typeof x !== 'number') return; // the schema reports it
+    if (typeof x !== 'number' || !Number.isFinite(x)) return; // the schema reports it
     const problem = conditionValueProblem(n, x);
     if (problem !== null) found.push({ path, message: problem });
   };

@@ -5,12 +5,13 @@
  * - `data/traces.f32`: every run's per-step trace at a fixed place (see plan.traceOffsets).
  * - `data/done.log`: one line `start end` per finished batch, appended only after the batch's
  *   numbers are on disk (data files are synced before the lines that name them are written
- *   and synced). A torn last line is ignored; a batch not in the log is simply run again.
+ *   and synced). A torn last line is ignored (and cut off before new lines are appended); a
+ *   batch not in the log is simply run again.
  *
  * Because every run has its own place, the files hold the same bytes whatever the number of
  * workers, the order in which batches finish, the interruptions, or the shards they came from.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { RECORD_WIDTH, TRACE_WIDTH } from './metrics.js';
 import type { BatchResult } from './batch.js';
@@ -108,7 +109,15 @@ export class Store {
     const open = (name: string) => openSync(join(dir, DATA_DIR, name), existsSync(join(dir, DATA_DIR, name)) ? 'r+' : 'w+');
     this.records = open('records.f64');
     this.traces = open('traces.f32');
-    this.done = openSync(join(dir, DATA_DIR, 'done.log'), 'a');
+    // A torn last line (a power loss while it was written) is cut off, so that the next line
+    // appended does not run into it and the batch it records is not lost.
+    const log = join(dir, DATA_DIR, 'done.log');
+    if (existsSync(log)) {
+      const text = readFileSync(log);
+      const whole = text.lastIndexOf(0x0a) + 1;
+      if (whole < text.length) truncateSync(log, whole);
+    }
+    this.done = openSync(log, 'a');
     this.offsets = traceOffsets(plan);
   }
 
