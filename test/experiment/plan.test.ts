@@ -1,0 +1,294 @@
+/**
+ * An experiment file expanded into its plan (src/experiment/plan.ts): parameter sets from a
+ * grid, a list or a Latin hypercube; run numbering and its inverse; run seeds; the plan key;
+ * where each run's trace lives in the data file; batches and shards.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fc, test as fcTest } from '@fast-check/vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BatchRunner } from '../../src/experiment/batch.js';
+import { RECORD_WIDTH, TRACE_WIDTH } from '../../src/experiment/metrics.js';
+import {
+  BATCH_SIZE, latinHypercube, loadPlan, runCoords, runIndex, runSeed, traceAt, traceOffsets, type Layout, type Plan,
+} from '../../src/experiment/plan.js';
+import { batchContext } from '../../src/experiment/runner.js';
+import { batchRange, shardBatches } from '../../src/experiment/store.js';
+import { formatProblem } from '../../src/io/document.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SCENARIOS = join(ROOT, 'scenarios');
+
+let tmp: string;
+beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-plan-')); });
+afterAll(() => { rmSync(tmp, { recursive: true, force: true }); });
+
+let files = 0;
+/** Writes an experiment file (lines of YAML) into the temporary folder and returns its path. */
+function experimentFile(lines: string[], name = `exp-${files++}.yaml`): string {
+  const file = join(tmp, name);
+  writeFileSync(file, [...lines, ''].join('\n'));
+  return file;
+}
+
+function plan(lines: string[], overrides: { replications?: number } = {}): Plan {
+  const r = loadPlan(experimentFile(lines), overrides);
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+  return r.value;
+}
+
+const HEAD = ['name: Plan test', 'description: A plan.', `scenarios: [${join(SCENARIOS, 'minimal-pair.yaml')}, ${join(SCENARIOS, 'senior-partner.yaml')}]`];
+
+describe('parameter sets', () => {
+  it('a grid expands to the full product, the last condition varying fastest', () => {
+    const p = plan([...HEAD, 'replications: 3', 'variations:', '  grid: { tension: [0.1, 0.5], receptivity: [0.2, 0.4, 0.6], parameters.leapOfFaith: [1] }']);
+    expect(p.sets).toEqual([
+      { tension: 0.1, receptivity: 0.2, 'parameters.leapOfFaith': 1 },
+      { tension: 0.1, receptivity: 0.4, 'parameters.leapOfFaith': 1 },
+      { tension: 0.1, receptivity: 0.6, 'parameters.leapOfFaith': 1 },
+      { tension: 0.5, receptivity: 0.2, 'parameters.leapOfFaith': 1 },
+      { tension: 0.5, receptivity: 0.4, 'parameters.leapOfFaith': 1 },
+      { tension: 0.5, receptivity: 0.6, 'parameters.leapOfFaith': 1 },
+    ]);
+    expect(p.conditionNames).toEqual(['tension', 'receptivity', 'parameters.leapOfFaith']);
+    // 2 scenarios x 6 sets x 3 replications x 2 hypotheses (the default two)
+    expect(p.hypotheses).toEqual(['habits-first', 'trust-first']);
+    expect(p.runs).toBe(72);
+    expect(p.batches).toBe(Math.ceil(72 / BATCH_SIZE));
+  });
+
+  it('a list is taken as given, its conditions named in order of first appearance', () => {
+    const p = plan([...HEAD, 'replications: 1', 'variations:', '  list:', '    - { seniority: 0.9 }', '    - { tension: 0.3, seniority: 0.1 }', '    - {}']);
+    expect(p.sets).toEqual([{ seniority: 0.9 }, { tension: 0.3, seniority: 0.1 }, {}]);
+    expect(p.conditionNames).toEqual(['seniority', 'tension']);
+  });
+
+  it('without variations there is one set, the scenarios as written', () => {
+    const p = plan([...HEAD, 'replications: 2', 'hypotheses: [trust-first, trust-first, blend=0.5]']);
+    expect(p.sets).toEqual([{}]);
+    expect(p.conditionNames).toEqual([]);
+    expect(p.hypotheses).toEqual(['trust-first', 'blend=0.5']); // repeated hypotheses run once
+    expect(p.runs).toBe(2 * 1 * 2 * 2);
+  });
+
+  /** Checks one point per stratum in every dimension (sorted values: the k-th in stratum k). */
+  function expectLatin(sets: Record<string, number>[], ranges: Record<string, [number, number]>): void {
+    const n = sets.length;
+    for (const [name, [lo, hi]] of Object.entries(ranges)) {
+      const xs = sets.map((s) => s[name]).sort((a, b) => a - b);
+      const w = (hi - lo) / n;
+      const eps = 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi));
+      xs.forEach((x, k) => {
+        expect(x).toBeGreaterThanOrEqual(lo);
+        expect(x).toBeLessThanOrEqual(hi);
+        expect(x, `${name}: value ${k} of ${n}`).toBeGreaterThanOrEqual(lo + k * w - eps);
+        expect(x, `${name}: value ${k} of ${n}`).toBeLessThanOrEqual(lo + (k + 1) * w + eps);
+      });
+    }
+  }
+
+  const ranges = fc.dictionary(
+    fc.constantFrom('tension', 'receptivity', 'equivocation', 'parameters.leapOfFaith', 'culturalDistance'),
+    fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true })).map(([lo, w]): [number, number] => [lo, lo + w]),
+    { minKeys: 1, maxKeys: 5 },
+  );
+
+  fcTest.prop([fc.integer({ min: 1, max: 60 }), ranges, fc.string()], { numRuns: 100 })(
+    'a Latin hypercube puts exactly one point in each stratum of each range, and is repeatable',
+    (samples, r, seed) => {
+      const sets = latinHypercube(samples, r, seed);
+      expect(sets).toHaveLength(samples);
+      for (const s of sets) expect(Object.keys(s).sort()).toEqual(Object.keys(r).sort());
+      expectLatin(sets, r);
+      expect(latinHypercube(samples, r, seed)).toEqual(sets);
+    });
+
+  it('a Latin hypercube depends on its seed, which defaults to the base seed', () => {
+    const r: Record<string, [number, number]> = { tension: [0, 1], receptivity: [0.2, 0.9] };
+    const a = latinHypercube(10, r, 'a');
+    const b = latinHypercube(10, r, 'b');
+    expect(a).not.toEqual(b);
+    for (const name of Object.keys(r)) expect(a.map((s) => s[name])).not.toEqual(b.map((s) => s[name]));
+    const lhs = (baseSeed: string) => plan([...HEAD, 'replications: 1', `baseSeed: ${baseSeed}`, 'variations:',
+      '  latinHypercube: { samples: 10, ranges: { tension: [0, 1], receptivity: [0.2, 0.9] } }']);
+    expect(lhs('a').sets).toEqual(a);
+    expect(lhs('b').sets).toEqual(b);
+    expect(lhs('7').sets).toEqual(latinHypercube(10, r, '7'));
+    const seeded = plan([...HEAD, 'replications: 1', 'baseSeed: a', 'variations:',
+      '  latinHypercube: { samples: 10, ranges: { tension: [0, 1], receptivity: [0.2, 0.9] }, seed: b }']);
+    expect(seeded.sets).toEqual(b);
+    expectLatin(seeded.sets, r);
+    expect(seeded.conditionNames).toEqual(['tension', 'receptivity']);
+  });
+});
+
+describe('run numbering', () => {
+  const layout = fc.record({
+    scenarios: fc.integer({ min: 1, max: 4 }),
+    sets: fc.integer({ min: 1, max: 6 }),
+    replications: fc.integer({ min: 1, max: 12 }),
+    hypotheses: fc.integer({ min: 1, max: 3 }),
+  }).map((l) => ({
+    scenarios: Array.from({ length: l.scenarios }, () => ({ steps: 1 })),
+    sets: Array.from({ length: l.sets }, () => ({})),
+    replications: l.replications,
+    hypotheses: Array.from({ length: l.hypotheses }, () => 'h'),
+  }));
+  const runsOf = (p: Layout) => p.scenarios.length * p.sets.length * p.replications * p.hypotheses.length;
+
+  fcTest.prop([layout.chain((p) => fc.tuple(fc.constant(p), fc.nat({ max: runsOf(p) - 1 })))], { numRuns: 300 })(
+    'runCoords and runIndex are inverse, and the coordinates are in range',
+    ([p, run]) => {
+      const c = runCoords(p, run);
+      expect(c.scenario).toBeGreaterThanOrEqual(0);
+      expect(c.scenario).toBeLessThan(p.scenarios.length);
+      expect(c.set).toBeLessThan(p.sets.length);
+      expect(c.replication).toBeLessThan(p.replications);
+      expect(c.hypothesis).toBeLessThan(p.hypotheses.length);
+      for (const v of Object.values(c)) expect(Number.isInteger(v) && v >= 0).toBe(true);
+      expect(runIndex(p, c)).toBe(run);
+    });
+
+  fcTest.prop([layout], { numRuns: 50 })('runs are numbered scenario, set, replication, hypothesis, the hypothesis fastest', (p) => {
+    let run = 0;
+    for (let scenario = 0; scenario < p.scenarios.length; scenario++) {
+      for (let set = 0; set < p.sets.length; set++) {
+        for (let replication = 0; replication < p.replications; replication++) {
+          for (let hypothesis = 0; hypothesis < p.hypotheses.length; hypothesis++) {
+            expect(runCoords(p, run)).toEqual({ scenario, set, replication, hypothesis });
+            expect(runIndex(p, { scenario, set, replication, hypothesis })).toBe(run);
+            run++;
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('run seeds', () => {
+  it('are the first 48 bits of the SHA-256 the manifest describes', () => {
+    const expected = (base: string | number, name: string, set: number, rep: number) =>
+      createHash('sha256').update(`entente|experiment|${base}|${name}|set${set}|rep${rep}`).digest().readUIntBE(0, 6);
+    for (const [base, name, set, rep] of [[1, 'Minimal transmitter and receiver', 0, 0], ['x y', 'S', 3, 41], [0, '', 0, 999]] as const) {
+      const seed = runSeed(base, name, set, rep);
+      expect(seed).toBe(expected(base, name, set, rep));
+      expect(Number.isSafeInteger(seed)).toBe(true);
+      expect(seed).toBeLessThan(2 ** 48);
+    }
+  });
+
+  it('differ across base seeds, scenarios, parameter sets and replications', () => {
+    const seeds = new Set<number>();
+    let count = 0;
+    for (const base of [1, 2, 'one'])
+      for (const name of ['Minimal transmitter and receiver', 'Senior partner', 'A'])
+        for (let set = 0; set < 5; set++)
+          for (let rep = 0; rep < 20; rep++) { seeds.add(runSeed(base, name, set, rep)); count++; }
+    expect(seeds.size).toBe(count);
+  });
+
+  it('are shared by the hypotheses of a replication: two names for the same model give the same records', () => {
+    // habits-first and blend=0 are the same model: on common random numbers their runs match bit for bit.
+    const p = plan([...HEAD, 'replications: 3', 'steps: 24', 'hypotheses: [habits-first, blend=0, trust-first]', 'variations:', '  grid: { tension: [0.1, 0.4] }']);
+    const result = new BatchRunner(batchContext(p)).run(0, p.runs);
+    const record = (run: number) => [...result.records.subarray(run * RECORD_WIDTH, (run + 1) * RECORD_WIDTH)];
+    let differs = 0;
+    for (let run = 0; run < p.runs; run += 3) {
+      expect(runCoords(p, run).hypothesis).toBe(0);
+      expect(record(run + 1)).toEqual(record(run));
+      if (JSON.stringify(record(run + 2)) !== JSON.stringify(record(run))) differs++;
+    }
+    expect(differs).toBeGreaterThan(0); // trust-first is another model on the same dice
+    // And runs of different replications differ.
+    expect(record(3)).not.toEqual(record(0));
+  });
+});
+
+describe('the plan key', () => {
+  it('is the same when nothing changed, and changes with a scenario file\'s bytes, the experiment file or the replications', () => {
+    const scenario = join(tmp, 'my-scenario.yaml');
+    copyFileSync(join(SCENARIOS, 'minimal-pair.yaml'), scenario);
+    const lines = ['name: Key test', 'description: The key.', 'scenarios: [my-scenario.yaml]', 'replications: 2'];
+    const file = experimentFile(lines, 'key.yaml');
+    const key = () => {
+      const r = loadPlan(file);
+      if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+      return r.value.key;
+    };
+    const k0 = key();
+    expect(k0).toMatch(/^[0-9a-f]{64}$/);
+    expect(key()).toBe(k0);
+    // The same bytes written again, with another modification time: same key.
+    writeFileSync(scenario, readFileSync(scenario));
+    utimesSync(scenario, new Date(2001, 1, 1), new Date(2001, 1, 1));
+    expect(key()).toBe(k0);
+    // One comment added to the scenario: the results could differ, so the key does.
+    writeFileSync(scenario, `${readFileSync(scenario, 'utf8')}# a comment\n`);
+    const k1 = key();
+    expect(k1).not.toBe(k0);
+    copyFileSync(join(SCENARIOS, 'minimal-pair.yaml'), scenario);
+    expect(key()).toBe(k0);
+    // The experiment file changed.
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# a comment\n`);
+    expect(key()).not.toBe(k0);
+    // --replications.
+    const base = loadPlan(file);
+    const more = loadPlan(file, { replications: 3 });
+    expect(base.ok && more.ok && base.value.key !== more.value.key).toBe(true);
+  });
+});
+
+describe('the traces file', () => {
+  const layout = fc.record({
+    steps: fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 5 }),
+    sets: fc.integer({ min: 1, max: 5 }),
+    replications: fc.integer({ min: 1, max: 6 }),
+    hypotheses: fc.integer({ min: 1, max: 3 }),
+  }).map((l): Layout => ({
+    scenarios: l.steps.map((steps) => ({ steps })),
+    sets: Array.from({ length: l.sets }, () => ({})),
+    replications: l.replications,
+    hypotheses: Array.from({ length: l.hypotheses }, () => 'h'),
+  }));
+
+  fcTest.prop([layout], { numRuns: 200 })('lays the runs out one after another, without overlap or gaps', (p) => {
+    const offsets = traceOffsets(p);
+    const perScenario = p.sets.length * p.replications * p.hypotheses.length;
+    const runs = p.scenarios.length * perScenario;
+    expect(offsets).toHaveLength(p.scenarios.length + 1);
+    let at = 0;
+    for (let run = 0; run < runs; run++) {
+      const s = runCoords(p, run).scenario;
+      if (run % perScenario === 0) expect(offsets[s]).toBe(at);
+      expect(traceAt(p, offsets, run)).toBe(at);
+      at += p.scenarios[s].steps * TRACE_WIDTH;
+    }
+    // The last run ends where the file ends: steps x TRACE_WIDTH numbers for every run.
+    expect(offsets[p.scenarios.length]).toBe(at);
+    expect(at).toBe(p.scenarios.reduce((a, s) => a + s.steps, 0) * perScenario * TRACE_WIDTH);
+  });
+});
+
+describe('batches and shards', () => {
+  fcTest.prop([fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 9 })], { numRuns: 200 })(
+    'batches cover every run once, and the shards of N cover every batch once',
+    (runs, n) => {
+      const info = { runs, batchSize: BATCH_SIZE };
+      const batches = Math.ceil(runs / BATCH_SIZE);
+      let next = 0;
+      for (let b = 0; b < batches; b++) {
+        const [start, end] = batchRange(info, b);
+        expect(start).toBe(next);
+        expect(end).toBeGreaterThan(start);
+        expect(end - start).toBeLessThanOrEqual(BATCH_SIZE);
+        next = end;
+      }
+      expect(next).toBe(runs);
+      const all = Array.from({ length: n }, (_, k) => shardBatches(batches, { k: k + 1, n })).flat().sort((a, b) => a - b);
+      expect(all).toEqual(Array.from({ length: batches }, (_, b) => b));
+      expect(shardBatches(batches, null)).toEqual(all);
+    });
+});
