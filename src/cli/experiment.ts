@@ -220,6 +220,7 @@ export async function runExperiment(file: string, o: ExperimentCliOptions, argv:
   const progress = progressReporter(total, already, quiet);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
+  if (hooks.signal?.aborted) abort.abort();
   hooks.signal?.addEventListener('abort', onSignal);
   // Until the results are written, Ctrl-C (or a kill) stops between batches, keeping what is done.
   process.on('SIGINT', onSignal);

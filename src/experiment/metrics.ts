@@ -29,7 +29,7 @@ export const METRICS: readonly MetricDef[] = [
   { name: 'timeToConfidence', kind: 'time', better: 'lower', description: 'Steps until regional mean trust first reaches the confidence threshold (censored at the end of the run when it never does).' },
   { name: 'defectionLoss', kind: 'value', better: 'lower', description: 'Fall in regional mean trust from the step before the first defection to its lowest point within the recovery window (runs with a defection only).' },
   { name: 'recoveryTime', kind: 'time', better: 'lower', description: 'Steps from the first defection until regional mean trust is back at its level before it (censored at the end; runs with a defection only).' },
-  { name: 'gains', kind: 'value', better: 'higher', description: 'Payoffs gained by relying on partners who honoured tested cooperation, summed over states and the run.' },
+  { name: 'gains', kind: 'value', better: 'higher', description: 'Payoffs gained in tested cooperation (relying on partners who honoured it, and the temptation payoff of exploiting), summed over states and the run.' },
   { name: 'losses', kind: 'value', better: 'lower', description: 'Payoffs lost by relying on partners who exploited it (misplaced trust), summed over states and the run.' },
   { name: 'trustError', kind: 'value', better: 'lower', description: 'Whether trust is also right: mean over directed pairs of |final trust in a partner - that partner\'s trustworthiness|.' },
 ];
