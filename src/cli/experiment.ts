@@ -12,7 +12,7 @@ import { analyse, RESULT_FILES } from '../experiment/analysis.js';
 import { loadPlan, type Plan } from '../experiment/plan.js';
 import { defaultWorkers, runBatches } from '../experiment/runner.js';
 import { DATA_DIR, PLAN_FILE, planInfo, readDone, shardBatches, writeFileAtomic, type PlanInfo } from '../experiment/store.js';
-import { BATCH_SIZE } from '../experiment/plan.js';
+import { BATCH_SIZE, codeHash } from '../experiment/plan.js';
 import { RNG_ALGORITHM } from '../core/rng.js';
 import { MODEL_VERSION } from '../version.js';
 import { gitCommit, InputError, optionProblem, runCommand } from './common.js';
@@ -26,6 +26,7 @@ interface ExperimentCliOptions {
   replications?: string;
   out?: string;
   resume?: boolean;
+  overwrite?: boolean;
   shard?: string;
   quiet?: boolean;
 }
@@ -40,8 +41,9 @@ export function buildProgram(): Command {
     .argument('<experiment>', 'experiment file (YAML or JSON), e.g. experiments/trust-vs-habits.yaml')
     .option('--workers <n>', `worker threads (default: one per core, here ${defaultWorkers()}); 0 runs in the main thread`)
     .option('--replications <n>', 'replications instead of the file\'s (e.g. 10 for a quick look)')
-    .option('--out <dir>', 'output folder (default: out/<experiment name>, or out/<name>-shard-K-of-N)')
+    .option('--out <dir>', 'output folder (default: out/<experiment name>[-<N>-replications][-shard-K-of-N])')
     .option('--resume', 'finish an interrupted experiment in --out without redoing finished runs')
+    .option('--overwrite', 'replace the results of another (or an unfinished) experiment in --out')
     .option('--shard <K/N>', 'run only shard K of N (a fixed 1/N of the runs); combine shards with npm run merge')
     .option('--quiet', 'print nothing but errors')
     .addHelpText('after', '\nExamples:\n'
@@ -148,7 +150,9 @@ export function prepare(file: string, o: ExperimentCliOptions): Prepared {
   if (problems.length > 0 || !loaded.ok) throw new InputError([...problems.flatMap((p) => p.problems), ...fileProblems]);
   const plan = loaded.value;
   const info = planInfo(plan, BATCH_SIZE, shard);
-  const dir = o.out ?? join('out', `${slug(plan.experiment.name)}${shard === null ? '' : `-shard-${shard.k}-of-${shard.n}`}`);
+  const dir = o.out ?? join('out', `${slug(plan.experiment.name)}${replications === undefined ? '' : `-${replications}-replications`}${shard === null ? '' : `-shard-${shard.k}-of-${shard.n}`}`);
+  if (o.resume && o.overwrite) problems.push(optionProblem('--overwrite', 'cannot be used with --resume'));
+  if (problems.length > 0) throw new InputError(problems.flatMap((p) => p.problems));
   const fp = folderProblem(dir);
   if (fp !== null) throw optionProblem('--out', fp);
   const earlier = readPlanInfo(dir);
@@ -161,10 +165,16 @@ export function prepare(file: string, o: ExperimentCliOptions): Prepared {
     const todo = mine.filter((b) => !done.has(b));
     return { plan, info, dir, todo, shardRuns: runsOf(info, mine), workers };
   }
-  if (earlier !== null && earlier.key === info.key && JSON.stringify(earlier.shard) === JSON.stringify(shard)) {
-    const done = readDone(dir, info);
-    if (mine.some((b) => !done.has(b))) {
-      throw optionProblem('--out', `"${dir}" holds an unfinished run of this experiment; add --resume to finish it, or choose another --out`);
+  if (earlier !== null && !o.overwrite) {
+    // Results already in the folder are never replaced by accident: an unfinished run of this
+    // experiment is resumed, another experiment's results are kept unless --overwrite is given.
+    if (earlier.key === info.key && JSON.stringify(earlier.shard) === JSON.stringify(shard)) {
+      const done = readDone(dir, info);
+      if (mine.some((b) => !done.has(b))) {
+        throw optionProblem('--out', `"${dir}" holds an unfinished run of this experiment; add --resume to finish it, --overwrite to start again, or choose another --out`);
+      }
+    } else {
+      throw optionProblem('--out', `"${dir}" holds the results of another experiment ("${earlier.name}", ${earlier.runs} runs${earlier.shard ? `, shard ${earlier.shard.k}/${earlier.shard.n}` : ''}, from other files, options or Entente version); choose another --out, or add --overwrite to replace them`);
     }
   }
   return { plan, info, dir, todo: mine, shardRuns: runsOf(info, mine), workers };
@@ -190,6 +200,7 @@ export function manifest(info: PlanInfo, extra: Record<string, unknown>): string
     seeds: 'run seed = first 48 bits of SHA-256("entente|experiment|<baseSeed>|<scenario name>|set<k>|rep<r>"), the same for every hypothesis',
     rngAlgorithm: RNG_ALGORITHM,
     planKey: info.key,
+    codeSha256: codeHash(),
     modelVersion: MODEL_VERSION,
     gitCommit: gitCommit(),
     node: process.version,

@@ -3,14 +3,14 @@
  * (`npm run experiment -- <file> --shard K/N`) into the results a single machine would have
  * written: the same runs.csv, summary.csv, steps.csv, comparison.json and comparison.txt.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { analyse, RESULT_FILES } from '../experiment/analysis.js';
 import { RECORD_WIDTH } from '../experiment/metrics.js';
 import { traceAt, traceOffsets } from '../experiment/plan.js';
-import { batchRange, DATA_DIR, PLAN_FILE, readDone, readRecords, readTraces, writeFileAtomic, type PlanInfo } from '../experiment/store.js';
+import { batchRange, DATA_DIR, PLAN_FILE, readDone, readRecords, readTraces, writeAll, writeFileAtomic, type PlanInfo } from '../experiment/store.js';
 import { EXPERIMENT_FILES, folderProblem, MANIFEST_FILE, manifest, readPlanInfo, slug } from './experiment.js';
 import { InputError, optionProblem, runCommand } from './common.js';
 import type { Problem } from '../io/document.js';
@@ -75,13 +75,16 @@ export function mergeShards(dirs: string[], o: MergeCliOptions, argv: string[]):
       const from = infos[owner[b]].dir;
       const [start, end] = batchRange(info, b);
       const rec = readRecords(from, start, end - start);
-      writeSync(records, Buffer.from(rec.buffer), 0, rec.byteLength, start * RECORD_WIDTH * 8);
+      writeAll(records, new Uint8Array(rec.buffer), start * RECORD_WIDTH * 8);
       const at = traceAt(plan, offsets, start);
       const len = (end < info.runs ? traceAt(plan, offsets, end) : offsets[offsets.length - 1]) - at;
       const tr = readTraces(from, at, len);
-      writeSync(traces, Buffer.from(tr.buffer), 0, tr.byteLength, at * 4);
+      writeAll(traces, new Uint8Array(tr.buffer), at * 4);
       done.push(`${start} ${end}\n`);
     }
+    // The numbers are durable before the log that says they are there.
+    fsyncSync(records);
+    fsyncSync(traces);
   } finally {
     closeSync(records);
     closeSync(traces);

@@ -7,13 +7,13 @@
  *
  * Memory is bounded by one (scenario, parameter set) at a time, and one trace metric at a time.
  */
-import { closeSync, openSync, writeSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fsyncSync, openSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { probit, quantileSorted } from 'simple-statistics';
 import { kaplanMeier, pairedComparison, pairedTimeToEvent, summarize } from '../stats/index.js';
 import { METRICS, RECORD_COLUMNS, RECORD_WIDTH, TRACE_COLUMNS, TRACE_WIDTH, type MetricDef } from './metrics.js';
 import { runSeed, traceOffsets } from './plan.js';
-import { readRecords, readTraces, writeFileAtomic, type PlanInfo } from './store.js';
+import { readRecords, readTraces, syncDir, writeAll, writeFileAtomic, type PlanInfo } from './store.js';
 
 export const RESULT_FILES = ['runs.csv', 'summary.csv', 'steps.csv', 'comparison.json', 'comparison.txt'] as const;
 
@@ -51,14 +51,16 @@ class AtomicWriter {
     if (this.size > 1 << 20) this.drain();
   }
   private drain(): void {
-    writeSync(this.fd, this.buf.join(''));
+    writeAll(this.fd, this.buf.join(''));
     this.buf = [];
     this.size = 0;
   }
   close(): void {
     this.drain();
+    fsyncSync(this.fd);
     closeSync(this.fd);
     renameSync(this.tmp, this.file);
+    syncDir(dirname(this.file));
   }
 }
 
@@ -170,7 +172,9 @@ export function analyse(dir: string, info: PlanInfo): Comparison[] {
           let row: Omit<ComparisonRow, 'leader' | 'leads' | 'scenario' | 'set' | 'params' | 'metric' | 'better'>;
           if (m.kind === 'value') {
             const pc = pairedComparison(va, vb, { seed, resamples, level });
-            row = { n: pc.n, meanA: mean(va), meanB: mean(vb), meanDiff: pc.meanDiff, ciLow: pc.ciLow, ciHigh: pc.ciHigh, effectSize: pc.effectSize, winsA: pc.winsA, winsB: pc.winsB, ties: pc.ties, excludesZero: pc.excludesZero };
+            // A "wins" a seed when it does better on it: higher, or lower for metrics where lower is better.
+            const [winsA, winsB] = m.better === 'higher' ? [pc.winsA, pc.winsB] : [pc.winsB, pc.winsA];
+            row = { n: pc.n, meanA: mean(va), meanB: mean(vb), meanDiff: pc.meanDiff, ciLow: pc.ciLow, ciHigh: pc.ciHigh, effectSize: pc.effectSize, winsA, winsB, ties: pc.ties, excludesZero: pc.excludesZero };
           } else {
             const ra = column(block, R, H, a, recordColumn(`${m.name}.reached`));
             const rb = column(block, R, H, b, recordColumn(`${m.name}.reached`));
@@ -230,7 +234,10 @@ export function analyse(dir: string, info: PlanInfo): Comparison[] {
   runs.close();
   summary.close();
   steps.close();
-  writeFileAtomic(join(dir, 'comparison.json'), JSON.stringify({ comparisons }, null, 2) + '\n');
+  // JSON has no infinities: an effect size of +-Infinity (every paired difference the same, and
+  // not zero) is written as the string "Infinity" or "-Infinity"; NaN (undefined) as null.
+  const finiteJson = (_: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) && !Number.isNaN(v) ? (v > 0 ? 'Infinity' : '-Infinity') : v);
+  writeFileAtomic(join(dir, 'comparison.json'), JSON.stringify({ comparisons }, finiteJson, 2) + '\n');
   writeFileAtomic(join(dir, 'comparison.txt'), comparisonText(info, comparisons) + '\n');
   return comparisons;
 }

@@ -28,7 +28,7 @@ export const METRICS: readonly MetricDef[] = [
   { name: 'heededShare', kind: 'value', better: 'higher', description: 'Share of activities heeded by their receivers.' },
   { name: 'timeToConfidence', kind: 'time', better: 'lower', description: 'Steps until regional mean trust first reaches the confidence threshold (censored at the end of the run when it never does).' },
   { name: 'defectionLoss', kind: 'value', better: 'lower', description: 'Fall in regional mean trust from the step before the first defection to its lowest point within the recovery window (runs with a defection only).' },
-  { name: 'recoveryTime', kind: 'time', better: 'lower', description: 'Steps from the first defection until regional mean trust is back at its level before it (censored at the end; runs with a defection only).' },
+  { name: 'recoveryTime', kind: 'time', better: 'lower', description: 'Steps from the first defection until regional mean trust is back at its level before it, watched over the recovery window (censored at the window; runs whose first defection leaves a whole window only).' },
   { name: 'gains', kind: 'value', better: 'higher', description: 'Payoffs gained in tested cooperation (relying on partners who honoured it, and the temptation payoff of exploiting), summed over states and the run.' },
   { name: 'losses', kind: 'value', better: 'lower', description: 'Payoffs lost by relying on partners who exploited it (misplaced trust), summed over states and the run.' },
   { name: 'trustError', kind: 'value', better: 'lower', description: 'Whether trust is also right: mean over directed pairs of |final trust in a partner - that partner\'s trustworthiness|.' },
@@ -111,10 +111,14 @@ export function summariseRun(series: Series, ix: SeriesIndex, trust: ArrayLike<n
     const end = Math.min(steps, firstDefection + th.recovery);
     for (let t = firstDefection; t < end; t++) low = Math.min(low, d[t * w + ix.meanTrust]);
     loss = before - low;
-    recovery = steps - firstDefection;
-    recovered = 0;
-    for (let t = firstDefection; t < steps; t++) {
-      if (d[t * w + ix.meanTrust] >= before) { recovery = t - firstDefection; recovered = 1; break; }
+    // Recovery is watched over a fixed window, so every run is censored at the same time: a
+    // run whose first defection leaves less than the window before the end has no recovery time.
+    if (firstDefection + th.recovery <= steps) {
+      recovery = th.recovery;
+      recovered = 0;
+      for (let t = firstDefection; t < firstDefection + th.recovery; t++) {
+        if (d[t * w + ix.meanTrust] >= before) { recovery = t - firstDefection; recovered = 1; break; }
+      }
     }
   }
   let k = at;

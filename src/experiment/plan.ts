@@ -9,8 +9,9 @@
  * one seed (common random numbers).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
 import { loadFile, type LoadResult, type Problem } from '../io/document.js';
 import { Scenario } from '../scenario/schema.js';
@@ -49,6 +50,34 @@ export interface Plan {
   key: string;
 }
 
+let cachedCodeHash: string | null = null;
+
+/**
+ * SHA-256 of Entente's own source and locked dependencies: part of the plan key, so that an
+ * experiment is never resumed or merged across versions of the code that could give other
+ * numbers, whatever the version number says.
+ */
+export function codeHash(): string {
+  if (cachedCodeHash !== null) return cachedCodeHash;
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else if (e.name.endsWith('.ts')) files.push(rel);
+    }
+  };
+  walk('src');
+  const h = createHash('sha256');
+  for (const f of [...files, 'package-lock.json']) {
+    h.update(`${f}\0`);
+    if (existsSync(join(root, f))) h.update(readFileSync(join(root, f)));
+  }
+  cachedCodeHash = h.digest('hex');
+  return cachedCodeHash;
+}
+
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
@@ -60,11 +89,18 @@ export function loadPlan(file: string, overrides: { replications?: number } = {}
     const found = checkVariations(data);
     const list = typeof data === 'object' && data !== null ? (data as { scenarios?: unknown }).scenarios : undefined;
     if (Array.isArray(list)) {
+      const names = new Map<string, number>();
       list.forEach((rel, i) => {
         if (typeof rel !== 'string' || rel === '') return;
         const full = resolve(base, rel);
-        if (!existsSync(full)) found.push({ path: ['scenarios', i], message: `no such scenario file: ${full}` });
-        else if (!statSync(full).isFile()) found.push({ path: ['scenarios', i], message: `not a file: ${full}` });
+        if (!existsSync(full)) { found.push({ path: ['scenarios', i], message: `no such scenario file: ${full}` }); return; }
+        if (!statSync(full).isFile()) { found.push({ path: ['scenarios', i], message: `not a file: ${full}` }); return; }
+        // Runs are told apart (and seeded) by scenario name: two scenarios with one name would mix.
+        const s = loadFile(full, Scenario);
+        if (!s.ok) return; // reported with the scenario's own file name below
+        const first = names.get(s.value.name);
+        if (first !== undefined) found.push({ path: ['scenarios', i], message: `has the same name as scenarios[${first}] ("${s.value.name}"); list each scenario once, and give different scenarios different names` });
+        else names.set(s.value.name, i);
       });
     }
     return found;
@@ -91,7 +127,7 @@ export function buildPlan(file: string, fileSha: string, experiment: Experiment,
   const runs = scenarios.length * sets.length * experiment.replications * hypotheses.length;
   const metrics = METRICS.filter((m) => experiment.metrics === undefined || experiment.metrics.includes(m.name));
   const keyed = {
-    model: MODEL_VERSION, experiment: fileSha, scenarios: scenarios.map((s) => [s.file, s.sha256, s.steps]),
+    model: MODEL_VERSION, code: codeHash(), experiment: fileSha, scenarios: scenarios.map((s) => [s.file, s.sha256, s.steps]),
     sets, hypotheses, replications: experiment.replications, batch: BATCH_SIZE, record: RECORD_WIDTH, trace: TRACE_WIDTH,
   };
   return {

@@ -78,7 +78,7 @@ export const Experiment = z.strictObject({
   scenarios: z.array(z.string().min(1)).min(1)
     .describe('Scenario files, relative to the experiment file.'),
   hypotheses: z.array(Hypothesis).min(1).default(['habits-first', 'trust-first'])
-    .describe('Hypotheses to compare; the first two are compared pairwise (first minus second).'),
+    .describe('Hypotheses to compare; every two are compared on the same seeds (earlier minus later in this list).'),
   variations: Variations.optional().describe('Conditions to vary (default: the scenarios as written).'),
   replications: z.number().int().min(1).max(1000000).describe('Runs per scenario, parameter set and hypothesis.'),
   baseSeed: z.union([z.number().int(), z.string().min(1)]).default(1),
@@ -87,7 +87,7 @@ export const Experiment = z.strictObject({
     .describe(`Metrics to summarise (default: all): ${METRICS.map((m) => m.name).join(', ')}.`),
   thresholds: z.strictObject({
     confidence: z.number().gt(0).lt(1).default(0.6).describe('Regional mean trust that counts as confidence.'),
-    recovery: z.number().int().min(1).default(36).describe('Steps after a defection within which the loss is measured.'),
+    recovery: z.number().int().min(1).default(36).describe('Steps after the first defection over which the loss and the recovery are watched.'),
   }).default({ confidence: 0.6, recovery: 36 }),
   analysis: z.strictObject({
     resamples: z.number().int().min(100).max(100000).default(2000).describe('Bootstrap resamples.'),

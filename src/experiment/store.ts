@@ -11,8 +11,8 @@
  * Because every run has its own place, the files hold the same bytes whatever the number of
  * workers, the order in which batches finish, the interruptions, or the shards they came from.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { RECORD_WIDTH, TRACE_WIDTH } from './metrics.js';
 import type { BatchResult } from './batch.js';
 import { traceAt, traceOffsets, type Layout, type Plan } from './plan.js';
@@ -70,10 +70,15 @@ export function batchRange(info: Pick<PlanInfo, 'runs' | 'batchSize'>, b: number
 }
 
 /** Finished batches listed in a done log (whole lines only). */
-export function readDone(dir: string, info: Pick<PlanInfo, 'runs' | 'batchSize'>): Set<number> {
+export function readDone(dir: string, info: Pick<PlanInfo, 'runs' | 'batchSize'> & Layout): Set<number> {
   const file = join(dir, DATA_DIR, 'done.log');
   const done = new Set<number>();
   if (!existsSync(file)) return done;
+  // A batch counts as done only if its numbers are inside the data files (a file cut short by
+  // damage loses the batches it no longer holds; they are run again).
+  const size = (name: string) => { try { return statSync(join(dir, DATA_DIR, name)).size; } catch { return 0; } };
+  const recordBytes = size('records.f64'), traceBytes = size('traces.f32');
+  const offsets = traceOffsets(info);
   const text = readFileSync(file, 'utf8');
   const lines = text.split('\n');
   lines.pop(); // the part after the last newline is either empty or torn
@@ -83,7 +88,10 @@ export function readDone(dir: string, info: Pick<PlanInfo, 'runs' | 'batchSize'>
     const start = Number(m[1]);
     if (start % info.batchSize !== 0) continue;
     const b = start / info.batchSize;
-    if (batchRange(info, b)[1] === Number(m[2])) done.add(b);
+    const end = Number(m[2]);
+    if (batchRange(info, b)[1] !== end) continue;
+    const traceEnd = end < info.runs ? traceAt(info, offsets, end) : offsets[offsets.length - 1];
+    if (end * RECORD_WIDTH * 8 <= recordBytes && traceEnd * 4 <= traceBytes) done.add(b);
   }
   return done;
 }
@@ -94,6 +102,31 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const fd = openSync(tmp, 'r');
   try { fsyncSync(fd); } finally { closeSync(fd); }
   renameSync(tmp, file);
+  syncDir(dirname(file));
+}
+
+/** Makes a folder's entries (new files, renames) durable; a no-op where folders cannot be synced. */
+export function syncDir(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some systems cannot sync a folder; the files themselves are synced.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** Writes every byte of `data` (at `position` when given), however many calls it takes. */
+export function writeAll(fd: number, data: Uint8Array | string, position?: number): void {
+  const buf = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let done = 0;
+  while (done < buf.length) {
+    const n = writeSync(fd, buf, done, buf.length - done, position === undefined ? null : position + done);
+    if (n <= 0) throw new Error('could not write the results to disk (no space left?)');
+    done += n;
+  }
 }
 
 /** Open data files of an experiment folder, for writing batches as they come. */
@@ -123,10 +156,8 @@ export class Store {
 
   /** Puts a batch's numbers in their places; its done line is written at the next flush. */
   write(r: BatchResult): void {
-    const rec = Buffer.from(r.records.buffer, r.records.byteOffset, r.records.byteLength);
-    writeSync(this.records, rec, 0, rec.length, r.start * RECORD_WIDTH * 8);
-    const tr = Buffer.from(r.traces.buffer, r.traces.byteOffset, r.traces.byteLength);
-    writeSync(this.traces, tr, 0, tr.length, traceAt(this.plan, this.offsets, r.start) * 4);
+    writeAll(this.records, new Uint8Array(r.records.buffer, r.records.byteOffset, r.records.byteLength), r.start * RECORD_WIDTH * 8);
+    writeAll(this.traces, new Uint8Array(r.traces.buffer, r.traces.byteOffset, r.traces.byteLength), traceAt(this.plan, this.offsets, r.start) * 4);
     this.pending.push(`${r.start} ${r.end}\n`);
   }
 
@@ -135,7 +166,7 @@ export class Store {
     if (this.pending.length === 0) return;
     fsyncSync(this.records);
     fsyncSync(this.traces);
-    writeSync(this.done, this.pending.join(''));
+    writeAll(this.done, this.pending.join(''));
     fsyncSync(this.done);
     this.pending = [];
   }
@@ -168,7 +199,7 @@ function readAt(file: string, into: Buffer, position: number): void {
     let got = 0;
     while (got < into.length) {
       const n = readSync(fd, into, got, into.length - got, position + got);
-      if (n === 0) break; // past the end: holes of shards not yet run read as zeros
+      if (n === 0) throw new Error(`${file} is shorter than its done log says (damaged?); results are missing: run the experiment again into a new folder`);
       got += n;
     }
   } finally { closeSync(fd); }

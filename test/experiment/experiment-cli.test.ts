@@ -242,6 +242,41 @@ describe('bad input to npm run experiment', () => {
     expect(hashes(dir)).toEqual(before);
   }, 60_000);
 
+  it('never replaces another experiment\'s results without --overwrite', () => {
+    const dir = join(tmp, 'keep');
+    expect(run(EXPERIMENT, [SMALL, '--replications', '2', '--out', dir, '--quiet']).status).toBe(0);
+    const before = hashes(dir);
+    const r = run(EXPERIMENT, [SMALL, '--replications', '3', '--out', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/holds the results of another experiment .*add --overwrite/);
+    expect(hashes(dir)).toEqual(before);
+    const o = run(EXPERIMENT, [SMALL, '--replications', '3', '--out', dir, '--overwrite', '--quiet']);
+    expect(o.status, o.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 2 * 2 * 3 * 2);
+  }, 60_000);
+
+  it('a data file cut short is noticed: the batches it lost are run again on --resume', () => {
+    const dir = join(tmp, 'cut');
+    // 64 runs: three batches; cutting the file in half loses the last one or two.
+    expect(run(EXPERIMENT, [SMALL, '--replications', '8', '--out', dir, '--quiet']).status).toBe(0);
+    const before = hashes(dir);
+    const records = join(dir, 'data', 'records.f64');
+    const bytes = readFileSync(records);
+    writeFileSync(records, bytes.subarray(0, bytes.length / 2));
+    const r = run(EXPERIMENT, [SMALL, '--replications', '8', '--out', dir, '--resume']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/already done/);
+    expect(hashes(dir)).toEqual(before);
+  }, 60_000);
+
+  it('refuses a scenario listed twice (runs are told apart by scenario name)', () => {
+    const file = join(tmp, 'twice.yaml');
+    const scen = join(ROOT, 'scenarios', 'minimal-pair.yaml');
+    writeFileSync(file, `name: Twice\ndescription: The same scenario twice.\nscenarios:\n  - ${scen}\n  - ${scen}\nreplications: 2\n`);
+    const out = join(tmp, 'twice-out');
+    expectRefused(run(EXPERIMENT, [file, '--out', out]), out, /twice\.yaml:5:\d+: scenarios\[1\]: has the same name as scenarios\[0\]/);
+  });
+
   it('merge refuses folders from different experiments', () => {
     const a = join(tmp, 'single');
     const b = join(tmp, 'changing-out');

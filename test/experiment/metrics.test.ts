@@ -164,26 +164,30 @@ describe('summariseRun on hand-built series', () => {
     // First defection at step 3, trust before it 0.55; the window is steps 3..6, low 0.2 at step 4.
     // Step 8 (0.1, a second defection) is outside the window.
     expect(r.defectionLoss).toBeCloseTo(0.55 - 0.2, 15);
-    // Back at 0.55 or more at step 7: 4 steps after the defection.
+    // Not back at 0.55 within the window (steps 3..6): censored at the window.
     expect(r.recoveryTime).toBe(4);
-    expect(r['recoveryTime.reached']).toBe(1);
+    expect(r['recoveryTime.reached']).toBe(0);
     expect(r.defections).toBe(2);
-    // A longer window reaches the second fall.
+    // A window of 5 sees it back at step 7, 4 steps after the defection.
+    const five = summarise(series(10, { meanTrust: trust, defections }), { th: { confidence: 0.9, recovery: 5 } });
+    expect(five.recoveryTime).toBe(4);
+    expect(five['recoveryTime.reached']).toBe(1);
+    // A longer window reaches the second fall, but leaves the run before it ends: no recovery time.
     const longer = summarise(series(10, { meanTrust: trust, defections }), { th: { confidence: 0.9, recovery: 36 } });
     expect(longer.defectionLoss).toBeCloseTo(0.55 - 0.1, 15);
-    expect(longer.recoveryTime).toBe(4);
+    expect(longer.recoveryTime).toBeNaN();
   });
 
-  it('recoveryTime: censored at the end of the run when trust never gets back', () => {
+  it('recoveryTime: censored at the window when trust never gets back within it', () => {
     const trust = [0.5, 0.6, 0.4, 0.45, 0.5, 0.59];
-    const r = summarise(series(6, { meanTrust: trust, defections: [0, 0, 1, 0, 0, 0] }), { th: { confidence: 0.9, recovery: 36 } });
+    const r = summarise(series(6, { meanTrust: trust, defections: [0, 0, 1, 0, 0, 0] }), { th: { confidence: 0.9, recovery: 3 } });
     expect(r.defectionLoss).toBeCloseTo(0.2, 15);
-    expect(r.recoveryTime).toBe(6 - 2); // the steps observed after the defection
+    expect(r.recoveryTime).toBe(3); // the window, the same for every run
     expect(r['recoveryTime.reached']).toBe(0);
   });
 
   it('a defection at the first step is measured from the first step', () => {
-    const r = summarise(series(4, { meanTrust: [0.5, 0.3, 0.4, 0.5], defections: [1, 0, 0, 0] }), { th: { confidence: 0.9, recovery: 36 } });
+    const r = summarise(series(4, { meanTrust: [0.5, 0.3, 0.4, 0.5], defections: [1, 0, 0, 0] }), { th: { confidence: 0.9, recovery: 4 } });
     expect(r.defectionLoss).toBeCloseTo(0.2, 15);
     expect(r.recoveryTime).toBe(0); // trust at the defection step is its own level before it
     expect(r['recoveryTime.reached']).toBe(1);
@@ -227,12 +231,17 @@ describe('summariseRun over random series', () => {
     const window = trust.slice(first, Math.min(steps, first + recovery));
     expect(r.defectionLoss).toBe(before - Math.min(...window));
     const rt = r.recoveryTime;
-    if (r['recoveryTime.reached'] === 1) {
+    if (first + recovery > steps) {
+      // Less than a whole window left: no recovery time.
+      expect(rt).toBeNaN();
+    } else if (r['recoveryTime.reached'] === 1) {
+      expect(rt).toBeLessThan(recovery);
       expect(trust[first + rt]).toBeGreaterThanOrEqual(before);
       expect(trust.slice(first, first + rt).every((x) => x < before)).toBe(true);
     } else {
-      expect(rt).toBe(steps - first);
-      expect(trust.slice(first).every((x) => x < before)).toBe(true);
+      expect(r['recoveryTime.reached']).toBe(0);
+      expect(rt).toBe(recovery);
+      expect(trust.slice(first, first + recovery).every((x) => x < before)).toBe(true);
     }
   });
 });
