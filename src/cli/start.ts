@@ -1,27 +1,115 @@
 /**
- * `npm start`: the first thing a newcomer runs. Runs the default teaching scenario (ASEAN with
- * the ADMM and ADMM-Plus) under both hypotheses on the same seed and prints their summaries.
+ * `npm start`: the first thing a newcomer runs. Runs the project's experiment
+ * (experiments/trust-vs-habits.yaml: every teaching scenario, as written and under fifteen
+ * conditions, under both hypotheses on the same dice) at a size that takes about a minute on a
+ * two-core machine, then writes its seminar report and says where it is.
  */
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { runCommand } from './common.js';
-import { runSimulate, summary } from './simulate.js';
+import { loadPlan, BATCH_SIZE } from '../experiment/plan.js';
+import { defaultWorkers } from '../experiment/runner.js';
+import { planInfo, readDone } from '../experiment/store.js';
+import { makeReport, ReportInputError } from '../report/index.js';
+import { InputError, optionProblem, runCommand } from './common.js';
+import { progressReporter, readPlanInfo, runExperiment } from './experiment.js';
 
-export const DEFAULT_SCENARIO = 'scenarios/asean-admm.yaml';
+export const DEFAULT_EXPERIMENT = 'experiments/trust-vs-habits.yaml';
+export const DEFAULT_OUT = join('out', 'trust-vs-habits-quick');
+/**
+ * Replications per scenario, condition and hypothesis. Measured on the two-core machine this
+ * was written on: one replication of the experiment (330 runs) takes about 2.5 s of CPU (runs and
+ * their analysis), of which the runs (about 1.5 s) share the two cores; with the fixed costs
+ * (start-up, the analysis' fixed part, the report: about 9 s) 40 replications come to about a
+ * minute on an otherwise idle machine (about 90 s when it is busy with other work).
+ */
+export const QUICK_REPLICATIONS = 40;
+
+interface StartOptions {
+  replications?: string;
+  workers?: string;
+  out?: string;
+}
+
+const show = (p: string) => {
+  const r = relative(process.cwd(), p);
+  return r === '' ? '.' : r.startsWith('..') ? p : r;
+};
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('start')
-    .description(`Run the default teaching scenario (${DEFAULT_SCENARIO}) under both hypotheses and print the summaries.`)
-    .option('--seed <seed>', 'run seed (default: the scenario\'s run.seed)')
-    .addHelpText('after', '\nTo run any scenario with every option: npm run simulate -- --help');
-  await runCommand(program, argv, () => {
-    const { seed } = program.opts<{ seed?: string }>();
-    for (const hypothesis of ['habits-first', 'trust-first']) {
-      const { dir, result } = runSimulate(DEFAULT_SCENARIO, { seed, hypothesis, events: true });
-      console.log(summary(result, dir));
-      console.log('');
+    .description(`Run the project's experiment (${DEFAULT_EXPERIMENT}) at a quick size, about a minute on two cores, and write its seminar report.`)
+    .option('--replications <n>', `replications per scenario, condition and hypothesis (default ${QUICK_REPLICATIONS}; the file's own is 100)`)
+    .option('--workers <n>', `worker threads (default: one per core, here ${defaultWorkers()})`)
+    .option('--out <dir>', `output folder (default ${DEFAULT_OUT})`)
+    .addHelpText('after', `
+What it does:
+  1. Runs ${DEFAULT_EXPERIMENT}: the eleven teaching scenarios, each as written and under fourteen
+     conditions (tension, equivocation, receptivity, cultural and language distance, seniority,
+     untrustworthy states, each set low and high), under trust-first and habits-first on the
+     same seeds, ${QUICK_REPLICATIONS} replications each (13,200 runs), on worker threads.
+  2. Compares the hypotheses run by run, with bootstrap intervals (summary.csv, steps.csv,
+     comparison.json, comparison.txt in the output folder).
+  3. Writes the seminar report, report.html, with its charts in charts/ beside it: open it in a
+     browser, or print it.
+  Interrupted (Ctrl-C), it keeps the runs done; npm start again finishes them.
+
+Then:
+  npm run experiment -- ${DEFAULT_EXPERIMENT}        the full experiment (100 replications)
+  npm run simulate -- scenarios/asean-admm.yaml --pairs   one run, with every pair's trust
+  npm run report -- <run or experiment folder>         the report of any results
+  npm run simulate -- --help, npm run experiment -- --help, npm run report -- --help
+`);
+  await runCommand(program, argv, async () => {
+    const o = program.opts<StartOptions>();
+    const started = performance.now();
+    const replications = o.replications ?? String(QUICK_REPLICATIONS);
+    if (!/^\d+$/.test(replications) || Number(replications) < 1 || Number(replications) > 1000000) {
+      throw optionProblem('--replications', `expected a whole number from 1 to 1000000, got "${replications}"`);
     }
-    console.log('Next: edit a scenario in scenarios/ and run it with  npm run simulate -- <file>  (see --help).');
+    const dir = o.out ?? DEFAULT_OUT;
+    const loaded = loadPlan(DEFAULT_EXPERIMENT, { replications: Number(replications) });
+    if (!loaded.ok) throw new InputError(loaded.problems);
+    const info = planInfo(loaded.value, BATCH_SIZE, null);
+    // An earlier npm start of the same experiment that was interrupted is finished, not redone.
+    const earlier = readPlanInfo(dir);
+    const resume = earlier !== null && earlier.key === info.key && earlier.shard === null
+      && !existsSync(join(dir, 'manifest.json')) && readDone(dir, info).size < info.batches;
+    const workers = o.workers ?? String(defaultWorkers());
+    const P = info.sets.length, S = info.scenarios.length;
+    console.log(`Entente: does trust come first, or habits of cooperation?`);
+    console.log(`Running ${DEFAULT_EXPERIMENT}: ${S} teaching scenarios x ${P} conditions x ${replications} replications x ${info.hypotheses.length} hypotheses (${info.hypotheses.join(', ')}, on the same seeds) = ${info.runs.toLocaleString('en')} runs on ${workers} worker${workers === '1' ? '' : 's'}${resume ? ', finishing an interrupted start' : ''}.`);
+    console.log(`Results go to ${show(dir)}/${o.replications === undefined ? ' (about a minute on two cores)' : ''}.`);
+    const already = resume ? [...readDone(dir, info)].reduce((n, b) => n + Math.min(info.runs, (b + 1) * info.batchSize) - b * info.batchSize, 0) : 0;
+    const progress = progressReporter(info.runs, already, false);
+    const args = [DEFAULT_EXPERIMENT, '--replications', replications, '--out', dir, ...(o.workers !== undefined ? ['--workers', o.workers] : [])];
+    // npm start's own folder (or an earlier start's results elsewhere) is replaced when not resumed.
+    const options = { replications, out: dir, workers: o.workers, quiet: true, resume, overwrite: !resume && earlier !== null && (o.out === undefined || earlier.name === info.name) };
+    const r = await runExperiment(DEFAULT_EXPERIMENT, options, args, { onProgress: (n) => progress.update(n) });
+    progress.stop();
+    if (!r.finished) {
+      console.log(`Interrupted: the runs done so far are kept in ${show(dir)}; npm start again finishes them.`);
+      process.exit(130);
+    }
+    const ran = (performance.now() - started) / 1000;
+    console.log(`Experiment done in ${ran.toFixed(0)} s. Writing the report...`);
+    let report;
+    try {
+      report = await makeReport(dir, { command: `npm run report -- ${dir}` });
+    } catch (e) {
+      if (e instanceof ReportInputError) throw new InputError(e.problems);
+      throw e;
+    }
+    const total = (performance.now() - started) / 1000;
+    console.log('');
+    console.log(`Report: ${show(report.file)}  (open it in a browser; it prints to A4 or Letter)`);
+    console.log(`Charts: ${show(report.chartsDir)}/  (${report.charts} chart${report.charts === 1 ? '' : 's'}, each as SVG and PNG)`);
+    console.log(`Tables: ${show(join(dir, 'comparison.txt'))}, summary.csv, steps.csv, runs.csv`);
+    console.log(`Done in ${total.toFixed(0)} s.`);
+    console.log('');
+    console.log(`Next: the full experiment (100 replications):  npm run experiment -- ${DEFAULT_EXPERIMENT}`);
+    console.log('      one run of a scenario, and its report:  npm run simulate -- scenarios/asean-admm.yaml --pairs  then  npm run report -- <its folder>');
   });
 }
 

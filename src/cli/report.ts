@@ -1,0 +1,112 @@
+/**
+ * `npm run report -- <run or experiment folder> [--out FILE] [--pair A,B ...] [--quiet]`: one
+ * self-contained HTML report for a seminar, with its charts as SVG and PNG files beside it.
+ */
+import { relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+import { buildReport, planReport, ReportInputError, writeReportFiles } from '../report/index.js';
+import { InputError, optionProblem, runCommand } from './common.js';
+
+const HELP_AFTER = `
+What it writes:
+  One HTML file (default <folder>/report.html) that holds everything: the charts inline as
+  SVG, the fonts and styles inline. It opens in any browser without a network connection, and
+  prints to A4 or Letter (each section on a new page, no chart split across pages). Beside it,
+  in charts/, every chart as an SVG and a PNG file for slides and papers. The folder's earlier
+  report is replaced as a whole; nothing else is touched.
+
+For a run folder (npm run simulate): the scenario's description and teaching note, the key
+  figures, trust over time (the region and chosen pairs), trust matrices at the start, middle
+  and end (these need the run's pairs.csv: simulate with --pairs), the trust network, tension
+  and events on one timeline, the nine outcomes, the state that sent most as transmitter and
+  receiver, explanations of the pairs whose trust moved most (and those chosen with --pair)
+  with waterfall charts, and what it takes to reproduce the run.
+
+For an experiment folder (npm run experiment): the experiment's and each scenario's
+  description and teaching note, the key figures, trust over time with bands per hypothesis,
+  the hypotheses' trajectories on the same dice, paired differences with intervals per
+  scenario and condition, a sweep map when two conditions vary together, the comparison table
+  (which hypothesis leads per scenario, parameter set and metric, with intervals), and what it
+  takes to reproduce the experiment. It reads the aggregated results (summary.csv, steps.csv,
+  comparison.json), so even a large experiment's report takes seconds.
+
+Every name and description taken from a scenario or an experiment file is escaped: a file
+cannot put markup or script into a report. Bad input (a missing folder, a folder that is
+neither a run nor an experiment, an unknown state id in --pair) exits with code 2 and writes
+nothing.
+
+Examples:
+  npm run report -- out/asean-admm/habits-first-seed1
+  npm run report -- out/asean-admm/habits-first-seed1 --pair PHL,CHN --pair IDN,MYS
+  npm run report -- out/trust-first-or-habits-first --out seminar/week3.html
+`;
+
+interface ReportCliOptions {
+  out?: string;
+  pair?: string[];
+  quiet?: boolean;
+}
+
+export function buildProgram(): Command {
+  return new Command('report')
+    .description('Write a self-contained HTML report of a run folder or an experiment folder, with its charts as SVG and PNG files.')
+    .argument('<folder>', 'a run folder (npm run simulate) or an experiment folder (npm run experiment)')
+    .option('--out <file>', 'the report file, ending in .html (default: <folder>/report.html); charts go to charts/ beside it')
+    .option('--pair <A,B...>', "pairs to show and explain, A's trust in B, each as two state ids: --pair A,B C,D or --pair A,B --pair C,D (run folders only)")
+    .option('--quiet', 'print nothing but errors')
+    .addHelpText('after', HELP_AFTER)
+    .showHelpAfterError('(run with --help for usage)');
+}
+
+/** Parses --pair values ("A,B"); problems for malformed ones. */
+export function parsePairs(values: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  const bad: InputError[] = [];
+  for (const v of values) {
+    const ids = v.split(',').map((s) => s.trim());
+    if (ids.length !== 2 || ids.some((s) => s === '')) bad.push(optionProblem('--pair', `expected two state ids separated by a comma, e.g. --pair IDN,MYS; got "${v}"`));
+    else out.push([ids[0], ids[1]]);
+  }
+  if (bad.length > 0) throw new InputError(bad.flatMap((e) => e.problems));
+  return out;
+}
+
+/** Plans, builds and writes a report; returns what it wrote. Bad input throws InputError (nothing written). */
+export async function runReport(dir: string, o: ReportCliOptions, argv: readonly string[]): Promise<{ file: string; chartsDir: string; charts: number; seconds: number }> {
+  const started = performance.now();
+  const pairs = parsePairs(o.pair ?? []);
+  let plan;
+  try {
+    plan = planReport(dir, { out: o.out, pairs, command: ['npm run report --', ...argv].join(' ') });
+  } catch (e) {
+    if (e instanceof ReportInputError) throw new InputError(e.problems);
+    throw e;
+  }
+  const report = await buildReport(plan);
+  try {
+    writeReportFiles(plan, report);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOSPC') {
+      throw optionProblem('--out', `cannot write the report to "${plan.file}" (${code}); choose a file you can write`);
+    }
+    throw e;
+  }
+  return { file: plan.file, chartsDir: plan.chartsDir, charts: report.charts.length / 2, seconds: (performance.now() - started) / 1000 };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  await runCommand(program, argv, async () => {
+    const [dir] = program.args;
+    const o = program.opts<ReportCliOptions>();
+    const r = await runReport(dir, o, argv.slice(2));
+    if (!o.quiet) {
+      const show = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
+      process.stdout.write(`Report written to ${show(r.file)} (${r.charts} chart${r.charts === 1 ? '' : 's'}, also as SVG and PNG in ${show(r.chartsDir)}/) in ${r.seconds.toFixed(1)} s.\n`);
+    }
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main(process.argv);

@@ -1,0 +1,71 @@
+/**
+ * The charts of one report: each spec gets an id unique in the report (ids name the chart files
+ * and prefix the ids inside its SVG, so two inline SVGs never share an id), is rendered to SVG at
+ * once and to PNG off the main thread (resvg's renderAsync, with the options of the chart
+ * library's renderPng, so the bytes are the same).
+ */
+import { renderAsync } from '@resvg/resvg-js';
+import { renderSvg, resvgOptions, svgSize, type ChartSpec } from '../charts/index.js';
+import { html, raw, type Html } from './html.js';
+
+export interface ReportChart {
+  id: string;
+  /** Figure number in the report, from 1. */
+  number: number;
+  title: string;
+  caption: string;
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** A file-name-safe id: lower-case letters, digits and dashes. */
+export function safeId(id: string): string {
+  const s = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return s === '' ? 'chart' : s;
+}
+
+export class ChartSet {
+  readonly charts: ReportChart[] = [];
+  private readonly pngs: Promise<Uint8Array>[] = [];
+  private readonly ids = new Set<string>();
+
+  /** Renders a chart (SVG now, PNG in the background) and returns its figure. */
+  add(spec: ChartSpec): ReportChart {
+    let id = safeId(spec.id);
+    if (this.ids.has(id)) {
+      let k = 2;
+      while (this.ids.has(`${id}-${k}`)) k++;
+      id = `${id}-${k}`;
+    }
+    this.ids.add(id);
+    const svg = renderSvg({ ...spec, id });
+    const { width, height } = svgSize(svg);
+    const chart: ReportChart = { id, number: this.charts.length + 1, title: spec.title, caption: spec.caption, svg, width, height };
+    this.charts.push(chart);
+    const png = renderAsync(svg, resvgOptions(2)).then((img) => {
+      const b = img.asPng();
+      return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    });
+    png.catch(() => undefined); // awaited in files(); keep an early failure from being unhandled
+    this.pngs.push(png);
+    return chart;
+  }
+
+  /** Every chart file, `<id>.svg` and `<id>.png`, once the PNGs are drawn. */
+  async files(): Promise<{ name: string; data: string | Uint8Array }[]> {
+    const pngs = await Promise.all(this.pngs);
+    return this.charts.flatMap((c, k) => [{ name: `${c.id}.svg`, data: c.svg }, { name: `${c.id}.png`, data: pngs[k] }]);
+  }
+}
+
+/**
+ * A chart as a figure of the page: the SVG inline (title, legend and caption are drawn inside
+ * it), sized to the column and, in print, never taller than a page; links to its files below.
+ */
+export function figure(c: ReportChart, chartsHref: string): Html {
+  // Width/height ratio: in print the width is capped so that the height fits on one page.
+  const ratio = (c.width / c.height).toFixed(4);
+  const href = (ext: string) => `${chartsHref}/${c.id}.${ext}`;
+  return html`<figure class="chart" id="fig-${c.id}" style="--ratio: ${ratio}">${raw(c.svg)}<figcaption>Figure ${c.number}. Files: <a href="${href('svg')}">${href('svg')}</a>, <a href="${href('png')}">${href('png')}</a></figcaption></figure>`;
+}

@@ -1,0 +1,126 @@
+/**
+ * `npm run report` as a user runs it: a report and its charts written where asked; bad input
+ * (a missing folder, a folder that is neither a run nor an experiment, a bad or unknown pair,
+ * --pair on an experiment, an --out that is someone's file) exits with code 2, says what is
+ * wrong, and writes nothing. `npm start --help` still answers.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeExperiment, makeRun, ROOT } from './fixtures.js';
+
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const cli = (name: string, args: string[]) => {
+  const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, `src/cli/${name}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+  if (r.error) throw r.error;
+  return r;
+};
+const report = (args: string[]) => cli('report', args);
+
+let tmp: string, run: string, exp: string;
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'entente-report-cli-'));
+  run = makeRun(join(tmp, 'run'), join(ROOT, 'scenarios/minimal-pair.yaml'), { steps: '24' });
+  const file = join(tmp, 'exp.yaml');
+  exp = await makeExperiment(join(tmp, 'exp'), file, `name: Tiny
+description: One scenario, both hypotheses.
+scenarios: [${JSON.stringify(join(ROOT, 'scenarios/minimal-pair.yaml'))}]
+hypotheses: [trust-first, habits-first]
+replications: 2
+steps: 12
+analysis: { resamples: 100, level: 0.95 }
+`);
+}, 120_000);
+afterAll(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+
+const listing = (dir: string) => readdirSync(dir).sort();
+
+describe('npm run report', () => {
+  it('writes one HTML file and its charts where --out says, quietly', () => {
+    const out = join(tmp, 'seminar', 'week 3', 'asean.html');
+    const r = report([run, '--out', out, '--pair', 'A,B', 'B,A', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+    expect(listing(join(tmp, 'seminar', 'week 3'))).toEqual(['asean.html', 'charts']);
+    const names = listing(join(tmp, 'seminar', 'week 3', 'charts'));
+    expect(names).toContain('pair-trust.svg');
+    expect(names).toContain('pair-trust.png');
+    expect(names.filter((n) => n.endsWith('.svg')).length).toBe(names.filter((n) => n.endsWith('.png')).length);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('href="charts/pair-trust.svg"');
+    expect(html).toContain(`npm run report -- ${run} --out ${out} --pair A,B B,A --quiet`);
+    // The run folder itself is untouched.
+    expect(listing(run)).toEqual(['events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
+  });
+
+  it('writes <folder>/report.html by default and says where', () => {
+    const r = report([exp]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Report written to .*report\.html \(\d+ charts?, also as SVG and PNG in .*charts\/\) in [\d.]+ s\.\n$/);
+    expect(existsSync(join(exp, 'report.html'))).toBe(true);
+  });
+
+  it('refuses a missing folder, and a folder that is neither a run nor an experiment', () => {
+    const r1 = report([join(tmp, 'no-such-folder')]);
+    expect(r1.status).toBe(2);
+    expect(r1.stderr).toMatch(/no-such-folder: no such folder; expected a run folder \(npm run simulate\) or an experiment folder/);
+    expect(r1.stderr).toMatch(/1 problem found; nothing was written\.\n$/);
+    expect(existsSync(join(tmp, 'no-such-folder'))).toBe(false);
+    const other = join(tmp, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'notes.txt'), 'mine');
+    const r2 = report([other]);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toContain('is neither a run folder');
+    expect(r2.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(listing(other)).toEqual(['notes.txt']);
+  });
+
+  it('refuses unknown or malformed pairs, and pairs on an experiment, writing nothing', () => {
+    const before = listing(run);
+    const r1 = report([run, '--pair', 'A,Z', 'B,B', '--out', join(tmp, 'x.html')]);
+    expect(r1.status).toBe(2);
+    expect(r1.stderr).toContain('<command line>: --pair: unknown state id "Z" in A,Z; expected one of: A, B');
+    expect(r1.stderr).toContain("B,B: a state's trust in itself is not modelled");
+    expect(r1.stderr).toContain('2 problems found; nothing was written.');
+    const r2 = report([run, '--pair', 'AB']);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toContain('expected two state ids separated by a comma');
+    expect(listing(run)).toEqual(before);
+    expect(existsSync(join(tmp, 'x.html'))).toBe(false);
+    const expBefore = listing(exp);
+    const r3 = report([exp, '--pair', 'A,B', '--out', join(tmp, 'y.html')]);
+    expect(r3.status).toBe(2);
+    expect(r3.stderr).toContain('is an experiment folder; --pair applies to a run folder');
+    expect(listing(exp)).toEqual(expBefore);
+    expect(existsSync(join(tmp, 'y.html'))).toBe(false);
+  });
+
+  it("never overwrites a file that is not a report, and takes only .html for --out", () => {
+    const mine = join(tmp, 'mine.html');
+    writeFileSync(mine, '<p>my lecture notes</p>');
+    const r = report([run, '--out', mine]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('exists and is not a report written by npm run report');
+    expect(readFileSync(mine, 'utf8')).toBe('<p>my lecture notes</p>');
+    const r2 = report([run, '--out', join(tmp, 'report.pdf')]);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toContain('expected a file name ending in .html');
+    expect(existsSync(join(tmp, 'charts'))).toBe(false);
+  });
+
+  it('has --help, and so has npm start', () => {
+    const r = report(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('prints to A4 or Letter');
+    const s = cli('start', ['--help']);
+    expect(s.status).toBe(0);
+    expect(s.stdout).toContain('experiments/trust-vs-habits.yaml');
+    expect(s.stdout).toContain('report.html');
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The report's parts: escaping, the WOFF repacking of the embedded font, the streamed reader of
+ * steps.csv, when a sweep map can be drawn, the PNGs drawn off the main thread, and the
+ * one-unit write that never touches anything but a report's own files.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPng, trustNetworkChart, type FinalData } from '../../src/charts/index.js';
+import { fontDirectory } from '../../src/charts/font.js';
+import { ChartSet } from '../../src/report/charts.js';
+import { escapeHtml, folderKind, GENERATOR, html, outputProblems, raw, readSteps, sweepAxes, ttfToWoff } from '../../src/report/index.js';
+import { writeReport } from '../../src/report/write.js';
+import type { PlanInfo } from '../../src/experiment/store.js';
+
+let tmp: string;
+beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-report-unit-')); });
+afterAll(() => { rmSync(tmp, { recursive: true, force: true }); });
+
+describe('escaping', () => {
+  it('escapes every interpolation unless it is markup built here', () => {
+    const hostile = '<script>alert(1)</script>"\'><img src=x onerror=alert(1)>&`';
+    expect(escapeHtml(hostile)).toBe('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;&amp;&#96;');
+    expect(html`<p title="${hostile}">${hostile}</p>`.text).not.toMatch(/<script|<img|"'/);
+    expect(html`<div>${[hostile, html`<b>${hostile}</b>`]}</div>`.text).toBe(`<div>${escapeHtml(hostile)}<b>${escapeHtml(hostile)}</b></div>`);
+    expect(html`${raw('<br>')}${null}${undefined}${false}${3}`.text).toBe('<br>3');
+  });
+
+  it('drops control characters a document may not hold', () => {
+    expect(escapeHtml('a\u0000b\u0007c\u007Fd\te\nf')).toBe('abcd\te\nf');
+  });
+});
+
+describe('the embedded font', () => {
+  it('is DejaVu Sans repacked as WOFF 1.0 with the same tables, smaller', () => {
+    const ttf = readFileSync(join(fontDirectory(), 'DejaVuSans.ttf'));
+    const woff = ttfToWoff(ttf);
+    const v = new DataView(woff.buffer, woff.byteOffset, woff.byteLength);
+    expect(v.getUint32(0)).toBe(0x774f4646);
+    expect(v.getUint32(8)).toBe(woff.byteLength);
+    const n = v.getUint16(12);
+    expect(n).toBe(ttf.readUInt16BE(4));
+    expect(woff.byteLength).toBeLessThan(ttf.byteLength * 0.75);
+    let sfnt = 12 + 16 * n;
+    let lastTag = -1;
+    for (let k = 0; k < n; k++) {
+      const rec = 44 + 20 * k;
+      const tag = v.getUint32(rec), off = v.getUint32(rec + 4), comp = v.getUint32(rec + 8), orig = v.getUint32(rec + 12);
+      expect(tag).toBeGreaterThan(lastTag);
+      lastTag = tag;
+      expect(off % 4).toBe(0);
+      const stored = Buffer.from(woff.subarray(off, off + comp));
+      const data = comp < orig ? inflateSync(stored) : stored;
+      expect(data.byteLength).toBe(orig);
+      // The same bytes as the TrueType table with that tag.
+      for (let t = 0; t < n; t++) {
+        if (ttf.readUInt32BE(12 + 16 * t) !== tag) continue;
+        const o = ttf.readUInt32BE(12 + 16 * t + 8);
+        expect(data.equals(ttf.subarray(o, o + orig))).toBe(true);
+      }
+      sfnt += (orig + 3) & ~3;
+    }
+    expect(v.getUint32(16)).toBe(sfnt);
+  });
+});
+
+describe('steps.csv, streamed', () => {
+  it('keeps only the rows asked for, with quoted names, line breaks in quotes and chunk edges', () => {
+    const file = join(tmp, 'steps.csv');
+    const lines = ['scenario,set,hypothesis,step,date,metric,n,mean,sd,ciLow,ciHigh,p10,p90'];
+    const names = ['Plain', '"Comma, and ""quotes"""', '"Two\nlines"', 'Ünïcode ✓'];
+    for (const name of names) {
+      for (let t = 0; t < 3000; t++) {
+        for (const metric of ['meanTrust', 'meanTension']) lines.push(`${name},${t % 2},trust-first,${t},2020-01,${metric},5,${t / 10000},0.1,0.2,0.3,0.4,0.5`);
+      }
+    }
+    writeFileSync(file, lines.join('\n') + '\n');
+    const rows = readSteps(file, (scenario, set, metric) => metric === 'meanTrust' && set === 1);
+    // In chunks of a few bytes (lines, and UTF-8 characters, cut across chunks) the same rows.
+    expect(readSteps(file, (scenario, set, metric) => metric === 'meanTrust' && set === 1, 7)).toEqual(rows);
+    expect(readSteps(file, (scenario, set, metric) => metric === 'meanTrust' && set === 1, 4096)).toEqual(rows);
+    expect(rows.length).toBe(4 * 1500);
+    expect([...new Set(rows.map((r) => r.scenario))]).toEqual(['Plain', 'Comma, and "quotes"', 'Two\nlines', 'Ünïcode ✓']);
+    expect(rows[0]).toEqual({ scenario: 'Plain', set: 1, hypothesis: 'trust-first', step: 1, date: '2020-01', metric: 'meanTrust', n: 5, mean: 0.0001, sd: 0.1, ciLow: 0.2, ciHigh: 0.3, p10: 0.4, p90: 0.5 });
+    expect(rows.every((r) => r.metric === 'meanTrust' && r.set === 1)).toBe(true);
+  });
+});
+
+describe('the sweep map', () => {
+  const plan = (sets: Record<string, number>[]) => ({ sets, conditionNames: [...new Set(sets.flatMap((s) => Object.keys(s)))] }) as PlanInfo;
+  it('is drawn over two conditions crossed on a grid', () => {
+    const sets = [0.1, 0.3].flatMap((x) => [1, 2, 3].map((y) => ({ tension: x, seniority: y })));
+    expect(sweepAxes(plan(sets))).toEqual({ x: 'tension', y: 'seniority', sets: [0, 1, 2, 3, 4, 5] });
+  });
+  it('is skipped, with the reason, when conditions vary one at a time or not at all', () => {
+    expect(sweepAxes(plan([{}, { tension: 0.1 }, { tension: 0.5 }, { equivocation: 0.2 }, { equivocation: 0.6 }]))).toEqual({ reason: expect.stringContaining('vary one at a time') });
+    expect(sweepAxes(plan([{}, { tension: 0.1 }, { tension: 0.5 }]))).toEqual({ reason: expect.stringContaining('only one condition varies (tension)') });
+    expect(sweepAxes(plan([{}]))).toEqual({ reason: expect.stringContaining('single parameter set') });
+  });
+});
+
+describe('charts of a report', () => {
+  const final: FinalData = {
+    states: ['A', 'B', 'C'], step: 9, date: '2020-10',
+    trust: [[1, 0.8, 0.7], [0.75, 1, 0.3], [0.65, 0.2, 1]],
+    tension: [], habit: [], understanding: [], agreements: [['A', 'B']], outcomes: {}, perState: [],
+  };
+  it('get ids unique in the report, and PNGs drawn off the main thread identical to renderPng', async () => {
+    const set = new ChartSet();
+    const a = set.add(trustNetworkChart(final, { id: 'Net work!' }));
+    const b = set.add(trustNetworkChart(final, { id: 'net-work' }));
+    expect([a.id, b.id]).toEqual(['net-work', 'net-work-2']);
+    expect(b.svg).toContain('id="net-work-2-title"');
+    const files = await set.files();
+    expect(files.map((f) => f.name)).toEqual(['net-work.svg', 'net-work.png', 'net-work-2.svg', 'net-work-2.png']);
+    expect(Buffer.from(files[1].data as Uint8Array).equals(Buffer.from(renderPng(a.svg)))).toBe(true);
+  });
+});
+
+describe('writing a report', () => {
+  it('replaces an earlier report and its charts as a whole, leaving no temporary file', () => {
+    const dir = join(tmp, 'w1');
+    mkdirSync(join(dir, 'charts'), { recursive: true });
+    writeFileSync(join(dir, 'charts', 'old-chart.svg'), '<svg/>');
+    writeFileSync(join(dir, 'report.html'), `<!doctype html><meta name="generator" content="${GENERATOR}">old`);
+    writeReport(join(dir, 'report.html'), `<!doctype html><meta name="generator" content="${GENERATOR}">new`, join(dir, 'charts'), [{ name: 'a.svg', data: '<svg/>' }, { name: 'a.png', data: new Uint8Array([1, 2]) }]);
+    expect(readdirSync(dir).sort()).toEqual(['charts', 'report.html']);
+    expect(readdirSync(join(dir, 'charts')).sort()).toEqual(['a.png', 'a.svg']);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/new$/);
+  });
+
+  it('refuses to overwrite a file that is not a report, or a charts folder holding other files', () => {
+    const dir = join(tmp, 'w2');
+    mkdirSync(join(dir, 'charts'), { recursive: true });
+    writeFileSync(join(dir, 'notes.html'), '<p>my notes</p>');
+    writeFileSync(join(dir, 'charts', 'thesis.docx'), 'years of work');
+    const problems = outputProblems(join(dir, 'notes.html'), join(dir, 'charts'));
+    expect(problems).toEqual([
+      expect.stringContaining('is not a report written by npm run report'),
+      expect.stringContaining('holds files that are not charts of a report (thesis.docx)'),
+    ]);
+    expect(() => writeReport(join(dir, 'notes.html'), 'x', join(dir, 'charts'), [])).toThrow();
+    expect(readFileSync(join(dir, 'notes.html'), 'utf8')).toBe('<p>my notes</p>');
+    expect(readFileSync(join(dir, 'charts', 'thesis.docx'), 'utf8')).toBe('years of work');
+    expect(outputProblems(join(dir), join(tmp, 'none'))).toEqual([expect.stringContaining('is a folder')]);
+  });
+
+  it('tells a run from an experiment, and says why a folder is neither', () => {
+    const none = join(tmp, 'neither');
+    mkdirSync(none);
+    writeFileSync(join(none, 'data.csv'), 'a,b\n');
+    expect(folderKind(none)).toEqual({ problems: [expect.objectContaining({ message: expect.stringContaining('is neither a run folder') })] });
+    expect(folderKind(join(tmp, 'missing'))).toEqual({ problems: [expect.objectContaining({ message: expect.stringContaining('no such folder') })] });
+    const unfinished = join(tmp, 'unfinished');
+    mkdirSync(unfinished);
+    writeFileSync(join(unfinished, 'plan.json'), JSON.stringify({ format: 'entente-experiment/1', shard: null }));
+    expect(folderKind(unfinished)).toEqual({ problems: [expect.objectContaining({ message: expect.stringContaining('has not finished') })] });
+    writeFileSync(join(unfinished, 'plan.json'), JSON.stringify({ format: 'entente-experiment/1', shard: { k: 2, n: 4 } }));
+    expect(folderKind(unfinished)).toEqual({ problems: [expect.objectContaining({ message: expect.stringContaining('shard 2 of 4') })] });
+    expect(existsSync(join(unfinished, 'report.html'))).toBe(false);
+  });
+});
