@@ -3,19 +3,21 @@
  * scenarios, hypotheses, parameter sets and replications, on worker threads, and analyses it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { formatProblem } from '../io/document.js';
 import { analyse, RESULT_FILES } from '../experiment/analysis.js';
-import { loadPlan, type Plan } from '../experiment/plan.js';
+import { loadPlan, runCoords, runScenario, runSeed, type Plan } from '../experiment/plan.js';
 import { defaultWorkers, runBatches } from '../experiment/runner.js';
 import { DATA_DIR, PLAN_FILE, planInfo, readDone, shardBatches, writeFileAtomic, type PlanInfo } from '../experiment/store.js';
 import { BATCH_SIZE, codeHash } from '../experiment/plan.js';
 import { RNG_ALGORITHM } from '../core/rng.js';
 import { MODEL_VERSION } from '../version.js';
 import { gitCommit, InputError, optionProblem, runCommand } from './common.js';
+import { runDirProblem, summary, writeRunDir } from './simulate.js';
+import { simulate, type RunResult } from '../run/simulate.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** Every file an experiment folder may hold (the report's too); anything else makes the folder someone else's. */
@@ -27,6 +29,7 @@ interface ExperimentCliOptions {
   out?: string;
   resume?: boolean;
   overwrite?: boolean;
+  replay?: string;
   shard?: string;
   quiet?: boolean;
 }
@@ -45,6 +48,7 @@ export function buildProgram(): Command {
     .option('--resume', 'finish an interrupted experiment in --out without redoing finished runs')
     .option('--overwrite', 'replace the results of another (or an unfinished) experiment in --out')
     .option('--shard <K/N>', 'run only shard K of N (a fixed 1/N of the runs); combine shards with npm run merge')
+    .option('--replay <run>', 'instead of the experiment, write run number <run> (see runs.csv) as a run folder, with its event log and every pair\'s trust, for npm run explain and npm run report')
     .option('--quiet', 'print nothing but errors')
     .addHelpText('after', '\nExamples:\n'
       + '  npm run experiment -- experiments/trust-vs-habits.yaml\n'
@@ -52,6 +56,7 @@ export function buildProgram(): Command {
       + '  npm run experiment -- experiments/trust-vs-habits.yaml --out out/tvh --resume   # after Ctrl-C\n'
       + '  npm run experiment -- experiments/trust-vs-habits.yaml --shard 3/8 --out out/tvh-3\n'
       + '  npm run merge -- out/tvh-1 out/tvh-2 ... --out out/tvh\n'
+      + '  npm run experiment -- experiments/trust-vs-habits.yaml --replay 1234 --out out/run-1234\n'
       + '\nExit codes: 0 done, 2 bad input (nothing written), 130 interrupted (resume with --resume), 1 other errors.');
 }
 
@@ -278,11 +283,58 @@ async function runAndAnalyse(file: string, o: ExperimentCliOptions, argv: string
   return { dir, finished: true };
 }
 
+/**
+ * Writes one run of the experiment as a run folder (as `npm run simulate` does), with its event
+ * log and every pair's trust: the same numbers as its row of runs.csv, and everything explain
+ * and report need.
+ */
+export function replayRun(file: string, o: ExperimentCliOptions, argv: string[]): { dir: string; result: RunResult } {
+  const problems: InputError[] = [];
+  let replications: number | undefined;
+  if (o.replications !== undefined) {
+    if (!/^\d+$/.test(o.replications) || Number(o.replications) < 1) problems.push(optionProblem('--replications', `expected a whole number from 1, got "${o.replications}"`));
+    else replications = Number(o.replications);
+  }
+  const loaded = loadPlan(file, { replications });
+  const fileProblems = loaded.ok ? [] : loaded.problems;
+  const runText = o.replay ?? '';
+  if (!/^\d+$/.test(runText)) problems.push(optionProblem('--replay', `expected a run number (the run column of runs.csv), got "${runText}"`));
+  else if (loaded.ok && Number(runText) >= loaded.value.runs) problems.push(optionProblem('--replay', `expected a run number from 0 to ${loaded.value.runs - 1}, got ${runText}`));
+  for (const [name, given] of [['--shard', o.shard], ['--resume', o.resume], ['--overwrite', o.overwrite], ['--workers', o.workers]] as const) {
+    if (given !== undefined) problems.push(optionProblem(name, 'does not apply to --replay'));
+  }
+  if (problems.length > 0 || !loaded.ok) throw new InputError([...problems.flatMap((p) => p.problems), ...fileProblems]);
+  const plan = loaded.value;
+  const run = Number(runText);
+  const c = runCoords(plan, run);
+  const sc = plan.scenarios[c.scenario];
+  const seed = runSeed(plan.experiment.baseSeed, sc.name, c.set, c.replication);
+  const dir = o.out ?? join('out', `${slug(plan.experiment.name)}-run-${run}`);
+  const problem = runDirProblem(dir);
+  if (problem !== null) throw optionProblem('--out', problem);
+  const result = simulate(runScenario(plan, c), { seed, hypothesis: plan.hypotheses[c.hypothesis], steps: sc.steps, pairs: true, events: true });
+  writeRunDir(dir, result, {
+    scenario: { name: sc.name, file: join(dirname(file), sc.file), sha256: sc.sha256 },
+    seed, hypothesis: result.hypothesis, steps: sc.steps,
+    experiment: { file, sha256: plan.experimentSha256, run, scenario: c.scenario, set: c.set, parameters: plan.sets[c.set], replication: c.replication },
+    modelVersion: MODEL_VERSION, gitCommit: gitCommit(), node: process.version, rng: result.rngAlgorithm,
+    command: ['experiment', ...argv].join(' '),
+    files: ['series.csv', 'events.jsonl', 'final.json', 'pairs.csv'],
+  }, { events: true, pairs: true });
+  return { dir, result };
+}
+
 async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, async () => {
     const [file] = program.args;
-    const r = await runExperiment(file, program.opts<ExperimentCliOptions>(), argv.slice(2));
+    const o = program.opts<ExperimentCliOptions>();
+    if (o.replay !== undefined) {
+      const { dir, result } = replayRun(file, o, argv.slice(2));
+      if (!o.quiet) process.stdout.write(`${summary(result, dir)}\n`);
+      return;
+    }
+    const r = await runExperiment(file, o, argv.slice(2));
     if (!r.finished) process.exit(130);
   });
 }

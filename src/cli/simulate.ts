@@ -128,6 +128,17 @@ export function runSimulate(file: string, o: SimulateCliOptions): { dir: string;
     command: ['simulate', ...process.argv.slice(2)].join(' '),
     files: ['series.csv', ...(o.events ? ['events.jsonl'] : []), 'final.json', ...(o.pairs ? ['pairs.csv'] : [])],
   };
+  writeRunDir(dir, result, manifest, { events: o.events === true, pairs: o.pairs === true });
+  return { dir, result };
+}
+
+/** Why `dir` cannot receive a run's files, or null. */
+export function runDirProblem(dir: string): string | null {
+  return outputProblem(dir, [...RUN_FILES, ...DERIVED_FILES]);
+}
+
+/** Writes a run's folder as one unit: run.json (the manifest given), series.csv, final.json, and events.jsonl and pairs.csv when asked. */
+export function writeRunDir(dir: string, result: RunResult, manifest: object, o: { events: boolean; pairs: boolean }): void {
   const files: Record<string, string> = { 'series.csv': seriesCsv(result), 'final.json': finalJson(result) };
   if (o.events) files['events.jsonl'] = eventsJsonl(result);
   if (o.pairs) files['pairs.csv'] = pairsCsv(result);
@@ -141,7 +152,6 @@ export function runSimulate(file: string, o: SimulateCliOptions): { dir: string;
     }
     throw e;
   }
-  return { dir, result };
 }
 
 /** The summary printed after a run: key figures at the start and end, and the pairs that moved most. */

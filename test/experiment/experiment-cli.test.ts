@@ -162,6 +162,29 @@ describe('npm run experiment', () => {
     expect(r.stdout).toMatch(/finalTrust/);
   }, 60_000);
 
+  it('--replay N writes run N as a run folder whose numbers are its row of runs.csv', () => {
+    const header = readFileSync(join(single, 'runs.csv'), 'utf8').split('\n')[0].split(',');
+    const rows = readFileSync(join(single, 'runs.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    for (const n of [37, 90]) {
+      const row = rows[n];
+      const dir = join(tmp, `replay-${n}`);
+      const r = run(EXPERIMENT, [SMALL, '--replay', String(n), '--out', dir]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
+      const m = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+      expect(String(m.seed)).toBe(row[header.indexOf('seed')]);
+      expect(m.hypothesis).toBe(row[header.indexOf('hypothesis')]);
+      expect(m.experiment).toMatchObject({ run: n, set: Number(row[header.indexOf('set')]), replication: Number(row[header.indexOf('replication')]) });
+      const series = readFileSync(join(dir, 'series.csv'), 'utf8').trim().split('\n');
+      const cols = series[0].split(',');
+      const last = series[series.length - 1].split(',');
+      expect(last[cols.indexOf('meanTrust')]).toBe(row[header.indexOf('finalTrust')]);
+    }
+    const bad = run(EXPERIMENT, [SMALL, '--replay', '96', '--out', join(tmp, 'replay-bad')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--replay: expected a run number from 0 to 95/);
+  }, 60_000);
+
   it('--help explains every option', () => {
     const r = run(EXPERIMENT, ['--help']);
     expect(r.status).toBe(0);
