@@ -15,7 +15,7 @@ import {
   type Comparison, type ComparisonRow, type OutcomeProfile, type StepRow, type SummaryRow,
 } from '../charts/index.js';
 import { paramsLabel } from '../charts/common.js';
-import { runSeed } from '../experiment/plan.js';
+import { runIndex, runSeed } from '../experiment/plan.js';
 import type { PlanInfo } from '../experiment/store.js';
 import type { Problem } from '../io/document.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -375,28 +375,31 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
   }
 
   // --- Explanations --------------------------------------------------------------------------
-  const cwdPath = (k: number) => {
-    const f = found[k];
-    if (f.path !== null) {
-      const rel = relative(process.cwd(), f.path);
-      return rel.startsWith('..') ? f.path : rel;
-    }
-    return plan.scenarios[k].file;
-  };
+  // Each run can be written again as a run folder (npm run experiment -- --replay N), its
+  // parameter set applied; the run numbers are those of runs.csv.
+  const expPath = (() => {
+    const p = input.experimentFile.path;
+    if (p === null) return plan.experimentFile;
+    const rel = relative(process.cwd(), p);
+    return rel === '' || rel.startsWith('..') ? p : rel;
+  })();
+  const layout = { sets: plan.sets, replications: R, hypotheses: plan.hypotheses };
   const replayRows = plan.scenarios.map((s, k) => {
-    const seed = runSeed(plan.baseSeed, s.name, baseSet, 0);
-    return [s.name, String(seed), html`<code>${`npm run simulate -- ${shellWord(cwdPath(k))} --seed ${seed} --hypothesis ${A} --steps ${s.steps} --pairs --out out/replay-${k + 1}`}</code>`];
+    const set = trajectorySet.get(s.name) ?? baseSet;
+    const runA = runIndex(layout, { scenario: k, set, replication: 0, hypothesis: 0 });
+    const runB = H > 1 ? runIndex(layout, { scenario: k, set, replication: 0, hypothesis: 1 }) : null;
+    return [
+      s.name, setLabel(set), String(runSeed(plan.baseSeed, s.name, set, 0)),
+      html`<code>${`npm run experiment -- ${shellWord(expPath)} --replications ${R} --replay ${runA} --out out/run-${runA}`}</code>${runB !== null ? html`<span class="ci-line">${B}: --replay ${runB}</span>` : ''}`,
+    ];
   });
-  const asWritten = Object.keys(plan.sets[baseSet] ?? {}).length === 0;
   sections.push({
     id: 'explanations',
     title: 'Why trust moved',
     body: joinHtml([
-      html`<p>Explanations of why one state's trust in another moved need a run's event log, which an experiment does not keep (it keeps a summary of each run). A run of the experiment can be replayed exactly: its seed depends on the scenario, the parameter set and the replication, not on the hypothesis.</p>`,
-      asWritten
-        ? html`<p>Replication 1 of each scenario ${baseWords}, under ${A} (use <code>--hypothesis ${B}</code> for the same dice under ${B}); then <code>npm run report -- out/replay-N</code> gives that run's report with its explanations, or <code>npm run explain -- out/replay-N --pair A,B</code> one pair's.</p>`
-        : html`<p class="missing">Every parameter set of this experiment changes the scenarios (the first is ${setLabel(baseSet)}), and the simulate command runs a scenario file as written: the commands below use the seed of replication 1 of that set, so they run the scenario on the same dice but without the set's conditions. To replay the run itself, write the conditions into a copy of the scenario file first.</p>`,
-      table(['scenario', 'seed', 'command'], replayRows, { numeric: [1] }),
+      html`<p>Explanations of why one state's trust in another moved need a run's event log, which an experiment does not keep (it keeps a summary of each run). Any run of the experiment can be written again, exactly, as a run folder with its event log and every pair's trust: its seed depends on the scenario, the parameter set and the replication, not on the hypothesis, so the two hypotheses' runs share their dice.</p>`,
+      html`<p>For each scenario, replication 1 at the parameter set shown in “Trajectories on the same dice”, under ${A}${H > 1 ? ` (and the same dice under ${B})` : ''}; then <code>npm run report -- out/run-N</code> gives that run's report with the explanations of its biggest moves, or <code>npm run explain -- out/run-N --pair A,B</code> one pair's.</p>`,
+      table(['scenario', 'parameter set', 'seed', 'command'], replayRows, { numeric: [2] }),
     ]),
   });
 

@@ -37,6 +37,8 @@ interface RunJson {
   wallTimeMs?: number;
   command?: string;
   files?: string[];
+  /** When the run was written from an experiment (npm run experiment -- --replay N). */
+  experiment?: { file: string; sha256?: string; run: number; set: number; parameters?: Record<string, number>; replication: number };
 }
 
 const whole = (file: string, message: string): Problem => ({ file, path: '', line: 0, column: 0, message });
@@ -141,9 +143,18 @@ function topSender(data: RunData): { state: string; sent: number } | null {
   return best !== null && best.sent > 0 ? best : null;
 }
 
-const simulateCommand = (m: RunJson): string => {
+/** The recorded command line ("simulate <args>", "experiment <args>") as the npm command that runs it. */
+const npmCommand = (m: RunJson): string => {
   const c = m.command ?? '';
-  return c.startsWith('simulate ') ? `npm run simulate -- ${c.slice('simulate '.length)}` : c;
+  const m2 = /^(simulate|experiment|start) ?(.*)$/.exec(c);
+  if (m2 === null) return c;
+  return m2[1] === 'start' ? `npm start${m2[2] ? ` -- ${m2[2]}` : ''}` : `npm run ${m2[1]}${m2[2] ? ` -- ${m2[2]}` : ''}`;
+};
+
+/** "tension = 0.05, seniority = 0.8", or "as written". */
+const conditionWords = (p: Record<string, number> | undefined): string => {
+  const e = Object.entries(p ?? {});
+  return e.length === 0 ? 'as written' : e.map(([k, v]) => `${k} = ${v}`).join(', ');
 };
 
 /** Builds the sections of a run report, drawing its charts into `charts`. */
@@ -173,6 +184,7 @@ export function runReport(input: RunInput, charts: ChartSet, ctx: { chartsHref: 
     html`<p class="kind">Entente run report</p>`,
     html`<h1>${m.scenario.name}</h1>`,
     html`<p class="subtitle">Hypothesis ${m.hypothesis}, seed ${String(m.seed)}; ${states.length} states, ${series.length} steps, ${monthLabel(first.date)} to ${monthLabel(last.date)}.</p>`,
+    m.experiment ? html`<p class="subtitle">Run ${String(m.experiment.run)} of the experiment <code>${m.experiment.file}</code>: parameter set ${String(m.experiment.set)} (${conditionWords(m.experiment.parameters)}), replication ${String(m.experiment.replication + 1)}.</p>` : '',
     scenarioText(scenario),
   ]);
 
@@ -353,13 +365,16 @@ npm run report -- out/mine</pre>`,
     title: 'Reproduce this run',
     body: joinHtml([
       html`<p>The same scenario file, seed, hypothesis, steps and model version give byte-identical <code>series.csv</code>, <code>events.jsonl</code>, <code>final.json</code> and <code>pairs.csv</code> on any machine.</p>`,
-      html`<h3>The command that made it</h3><pre>${simulateCommand(m) || `npm run simulate -- ${m.scenario.file} --seed ${m.seed} --hypothesis ${m.hypothesis} --steps ${m.steps}`}</pre>`,
-      html`<p>Into a new folder: <code>${`npm run simulate -- ${shellWord(m.scenario.file)} --seed ${shellWord(String(m.seed))} --hypothesis ${m.hypothesis} --steps ${m.steps}${hasPairs ? ' --pairs' : ''}${hasEvents ? '' : ' --no-events'} --out out/replay`}</code>. This report: <code>${ctx.reportCommand}</code>.</p>`,
+      html`<h3>The command that made it</h3><pre>${npmCommand(m) || `npm run simulate -- ${m.scenario.file} --seed ${m.seed} --hypothesis ${m.hypothesis} --steps ${m.steps}`}</pre>`,
+      m.experiment && Object.keys(m.experiment.parameters ?? {}).length > 0
+        ? html`<p>This run was written from an experiment with its parameter set's conditions (${conditionWords(m.experiment.parameters)}) applied to the scenario, so the scenario file alone does not give it: the command above does. This report: <code>${ctx.reportCommand}</code>.</p>`
+        : html`<p>Into a new folder: <code>${`npm run simulate -- ${shellWord(m.scenario.file)} --seed ${shellWord(String(m.seed))} --hypothesis ${m.hypothesis} --steps ${m.steps}${hasPairs ? ' --pairs' : ''}${hasEvents ? '' : ' --no-events'} --out out/replay`}</code>. This report: <code>${ctx.reportCommand}</code>.</p>`,
       html`<h3>Manifest (run.json)</h3>`,
       kv([
         ['scenario', m.scenario.name],
         ['scenario file', html`<code>${m.scenario.file}</code> (${found})`],
         ['scenario SHA-256', html`<code class="wrap">${m.scenario.sha256}</code>`],
+        ...(m.experiment ? [['experiment', html`<code>${m.experiment.file}</code>, run ${String(m.experiment.run)}, parameter set ${String(m.experiment.set)} (${conditionWords(m.experiment.parameters)}), replication ${String(m.experiment.replication + 1)}`] as [string, Html]] : []),
         ['seed', String(m.seed)],
         ['hypothesis', m.hypothesis],
         ['steps', `${m.steps} (${first.date} to ${last.date})`],
@@ -372,6 +387,7 @@ npm run report -- out/mine</pre>`,
       html`<h3>Result files</h3>`,
       filesTable(fileHashes(input.dir, ['run.json', 'series.csv', 'events.jsonl', 'final.json', 'pairs.csv'])),
       html`<h3>Parameters</h3>`,
+      m.experiment && Object.keys(m.experiment.parameters ?? {}).length > 0 ? html`<p>Conditions of the experiment's parameter set, applied over the scenario's own values: ${conditionWords(m.experiment.parameters)}.</p>` : '',
       sc !== null ? parametersTable(sc) : html`<p class="missing">The parameters cannot be listed: the scenario file is ${found}. The file's SHA-256 above identifies the exact file.</p>`,
     ]),
   });

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayRun } from '../../src/cli/experiment.js';
+import { makeReport } from '../../src/report/index.js';
 import { makeExperiment, makeRun, ROOT } from './fixtures.js';
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -21,11 +23,11 @@ const cli = (name: string, args: string[]) => {
 };
 const report = (args: string[]) => cli('report', args);
 
-let tmp: string, run: string, exp: string;
+let tmp: string, run: string, exp: string, expFile: string;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'entente-report-cli-'));
   run = makeRun(join(tmp, 'run'), join(ROOT, 'scenarios/minimal-pair.yaml'), { steps: '24' });
-  const file = join(tmp, 'exp.yaml');
+  const file = expFile = join(tmp, 'exp.yaml');
   exp = await makeExperiment(join(tmp, 'exp'), file, `name: Tiny
 description: One scenario, both hypotheses.
 scenarios: [${JSON.stringify(join(ROOT, 'scenarios/minimal-pair.yaml'))}]
@@ -112,6 +114,16 @@ describe('npm run report', () => {
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain('expected a file name ending in .html');
     expect(existsSync(join(tmp, 'charts'))).toBe(false);
+  });
+
+  it("tells how to replay an experiment's run, and reports on a replayed run as such", async () => {
+    const html = readFileSync(join(exp, 'report.html'), 'utf8');
+    expect(html).toContain(`--replications 2 --replay 0 --out out/run-0`);
+    replayRun(expFile, { replay: '1', out: join(tmp, 'run-1') }, [expFile, '--replay', '1', '--out', join(tmp, 'run-1')]);
+    const r = await makeReport(join(tmp, 'run-1'));
+    const text = readFileSync(r.file, 'utf8');
+    expect(text).toContain('Run 1 of the experiment');
+    expect(text).toContain(`npm run experiment -- ${expFile} --replay 1 --out ${join(tmp, 'run-1')}`);
   });
 
   it('has --help, and so has npm start', () => {
