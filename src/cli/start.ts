@@ -79,7 +79,7 @@ Then:
     const workers = o.workers ?? String(defaultWorkers());
     const P = info.sets.length, S = info.scenarios.length;
     console.log(`Entente: does trust come first, or habits of cooperation?`);
-    console.log(`Running ${DEFAULT_EXPERIMENT}: ${S} teaching scenarios x ${P} conditions x ${replications} replications x ${info.hypotheses.length} hypotheses (${info.hypotheses.join(', ')}, on the same seeds) = ${info.runs.toLocaleString('en')} runs on ${workers} worker${workers === '1' ? '' : 's'}${resume ? ', finishing an interrupted start' : ''}.`);
+    console.log(`Running ${DEFAULT_EXPERIMENT}: ${S} teaching scenarios x ${P} condition settings x ${replications} replications x ${info.hypotheses.length} hypotheses (${info.hypotheses.join(', ')}, on the same seeds) = ${info.runs.toLocaleString('en')} runs on ${workers} worker${workers === '1' ? '' : 's'}${resume ? ', finishing an interrupted start' : ''}.`);
     console.log(`Results go to ${show(dir)}/${o.replications === undefined ? ' (about a minute on two cores)' : ''}.`);
     const already = resume ? [...readDone(dir, info)].reduce((n, b) => n + Math.min(info.runs, (b + 1) * info.batchSize) - b * info.batchSize, 0) : 0;
     const progress = progressReporter(info.runs, already, false);
