@@ -65,7 +65,7 @@ export function waterfallBars(e: PairExplanation, top = 8): WaterfallBar[] {
   return bars;
 }
 
-/** The x domain: the bars' span, padded, within [0, 1], never narrower than 0.02. */
+/** The x domain: the bars' span, padded, within [0, 1] where the bars allow, never narrower than 0.02. */
 function domain(bars: readonly WaterfallBar[]): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (const b of bars) { lo = Math.min(lo, b.x1, b.x2); hi = Math.max(hi, b.x1, b.x2); }
@@ -73,8 +73,11 @@ function domain(bars: readonly WaterfallBar[]): [number, number] {
   const mid = (lo + hi) / 2;
   // Room on the right for the value labels.
   let a = mid - span * 0.62, z = mid + span * 0.8;
-  if (a < 0) { z -= a; a = 0; }
-  if (z > 1) { a = Math.max(0, a - (z - 1)); z = 1; }
+  // Within [0, 1] unless a running total passes it (shares of the probability change follow the
+  // log-odds, so an intermediate total can go past 1 or below 0 when pushes offset each other).
+  const floor = Math.min(0, lo), ceil = Math.max(1, hi);
+  if (a < floor) { z -= a - floor; a = floor; }
+  if (z > ceil) { a = Math.max(floor, a - (z - ceil)); z = ceil; }
   return [a, z];
 }
 

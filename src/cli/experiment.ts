@@ -3,7 +3,7 @@
  * scenarios, hypotheses, parameter sets and replications, on worker threads, and analyses it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -314,7 +314,7 @@ export function replayRun(file: string, o: ExperimentCliOptions, argv: string[])
   if (problem !== null) throw optionProblem('--out', problem);
   const result = simulate(runScenario(plan, c), { seed, hypothesis: plan.hypotheses[c.hypothesis], steps: sc.steps, pairs: true, events: true });
   writeRunDir(dir, result, {
-    scenario: { name: sc.name, file: join(dirname(file), sc.file), sha256: sc.sha256 },
+    scenario: { name: sc.name, file: relative(process.cwd(), resolve(dirname(file), sc.file)), sha256: sc.sha256 },
     seed, hypothesis: result.hypothesis, steps: sc.steps,
     experiment: { file, sha256: plan.experimentSha256, run, scenario: c.scenario, set: c.set, parameters: plan.sets[c.set], replication: c.replication },
     modelVersion: MODEL_VERSION, gitCommit: gitCommit(), node: process.version, rng: result.rngAlgorithm,
