@@ -136,7 +136,9 @@ export function differencesChart(c: Comparison, opts: DifferencesOptions = {}): 
 
   const width = 960;
   const labelW = Math.min(maxLabel, Math.max(...data.map((d) => textWidth(d.label, TYPE.axis)))) + 30;
-  const span = Math.max(...rows.flatMap((r) => [Math.abs(r.ciLow), Math.abs(r.ciHigh)]), 1e-9) * 1.1;
+  // The span covers every finite end and mean (an interval is missing, NaN or null, with one replication).
+  const ends = rows.flatMap((r) => [r.ciLow, r.ciHigh, r.meanDiff]).map(Number).filter((x) => Number.isFinite(x));
+  const span = Math.max(...ends.map((x) => Math.abs(x)), 1e-9) * 1.1;
   return {
     id: opts.id ?? `differences-${metric}`,
     title: opts.title ?? `Paired differences, ${c.a} − ${c.b}: ${metricWords(metric)}`,

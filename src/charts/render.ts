@@ -77,14 +77,19 @@ function idStem(id: string): string {
   return s === '' ? 'chart' : /^[A-Za-z]/.test(s) ? s : `c-${s}`;
 }
 
+/**
+ * Geometry far outside any chart is clamped: such a point is invisible either way, and resvg
+ * aborts the whole process on coordinates near its numeric limits.
+ */
+const FAR = 1e6;
 const fmt = (v: number): string => {
-  const r = Math.round(v * 100) / 100;
+  const r = Math.round(Math.min(FAR, Math.max(-FAR, v)) * 100) / 100;
   return Object.is(r, -0) ? '0' : String(r);
 };
 
 /** Attributes whose numbers are rounded to 0.01 px (keeps files small and snapshots stable). */
 const GEOMETRY = new Set(['d', 'transform', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'cx', 'cy', 'r', 'rx', 'ry', 'points', 'viewBox', 'dx', 'dy']);
-const roundNumbers = (s: string): string => s.replace(/-?\d*\.\d+(?:e-?\d+)?/g, (m) => fmt(Number(m)));
+const roundNumbers = (s: string): string => s.replace(/-?\d*\.?\d+(?:e[-+]?\d+)?/g, (m) => fmt(Number(m)));
 
 // --- Plot on linkedom, serialised as XML ---------------------------------------------------
 

@@ -143,3 +143,18 @@ describe('font metrics and wrapping', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
+
+describe('geometry far outside the chart', () => {
+  it('is clamped, so a point a billion pixels away neither crashes resvg nor shows', () => {
+    const far: ChartSpec = {
+      id: 'far', title: 'Far', caption: 'A point far outside the x domain.',
+      plot: { x: { domain: [0, 1] }, marks: [Plot.dot([{ x: -7e8 }, { x: 0.5 }], { x: 'x', r: 6 })] },
+    };
+    const svg = renderSvg(far);
+    const xs = [...svg.matchAll(/cx="(-?[\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(xs.length).toBe(2);
+    expect(Math.min(...xs)).toBe(-1e6);
+    const png = renderPng(svg);
+    expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+  });
+});

@@ -257,16 +257,25 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
 });
 
 describe('npm start', () => {
-  it('runs the teaching scenario under both hypotheses and prints summaries with mean trust', () => {
+  it('runs the default experiment, writes its results and its report, and says where they are', () => {
     expect(PACKAGE.scripts.start).toMatch(/\bsrc\/cli\/start\.ts$/);
-    const r = cli('start', []);
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(r.stdout.match(/^mean trust\s+[01]\.\d{3}\s+[01]\.\d{3}$/gm)).toHaveLength(2);
-    expect(r.stdout).toContain('habits-first');
-    expect(r.stdout).toContain('trust-first');
-    const written = [...r.stdout.matchAll(/^Results written to (.+)$/gm)].map((m) => m[1]);
-    expect(written).toHaveLength(2);
-    for (const dir of written) expect(existsSync(join(dir, 'run.json')), dir).toBe(true);
-  });
+    const tmp = mkdtempSync(join(tmpdir(), 'entente-start-'));
+    try {
+      // One replication instead of the quick default, to keep the test short; the same path.
+      const out = join(tmp, 'start');
+      const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'start.ts'), '--replications', '1', '--out', out],
+        { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/experiments\/trust-vs-habits\.yaml: 11 teaching scenarios x 15 condition settings x 1 replications x 2 hypotheses/);
+      expect(r.stdout).toContain('report.html');
+      for (const f of ['runs.csv', 'summary.csv', 'steps.csv', 'comparison.json', 'manifest.json', 'report.html']) {
+        expect(existsSync(join(out, f)), f).toBe(true);
+      }
+      expect(readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 330);
+      expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
+
