@@ -19,12 +19,11 @@ export const DEFAULT_EXPERIMENT = 'experiments/trust-vs-habits.yaml';
 export const DEFAULT_OUT = join('out', 'trust-vs-habits-quick');
 /**
  * Replications per scenario, condition and hypothesis. Measured on the two-core machine this
- * was written on: one replication of the experiment (330 runs) takes about 2.5 s of CPU (runs and
- * their analysis), of which the runs (about 1.5 s) share the two cores; with the fixed costs
- * (start-up, the analysis' fixed part, the report: about 9 s) 40 replications come to about a
- * minute on an otherwise idle machine (about 90 s when it is busy with other work).
+ * was written on: 40 replications (13,200 runs) took 34 s in all (30 s of runs on two workers,
+ * then the analysis and the report), so 70 (23,100 runs) come to about a minute on an otherwise
+ * idle machine (52 s measured).
  */
-export const QUICK_REPLICATIONS = 40;
+export const QUICK_REPLICATIONS = 70;
 
 interface StartOptions {
   replications?: string;
@@ -48,7 +47,7 @@ What it does:
   1. Runs ${DEFAULT_EXPERIMENT}: the eleven teaching scenarios, each as written and under fourteen
      conditions (tension, equivocation, receptivity, cultural and language distance, seniority,
      untrustworthy states, each set low and high), under trust-first and habits-first on the
-     same seeds, ${QUICK_REPLICATIONS} replications each (13,200 runs), on worker threads.
+     same seeds, ${QUICK_REPLICATIONS} replications each (23,100 runs), on worker threads.
   2. Compares the hypotheses run by run, with bootstrap intervals (summary.csv, steps.csv,
      comparison.json, comparison.txt in the output folder).
   3. Writes the seminar report, report.html, with its charts in charts/ beside it: open it in a
