@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { formatProblem } from '../io/document.js';
@@ -191,6 +191,18 @@ function runsOf(info: PlanInfo, batches: number[]): number {
   return n;
 }
 
+/** Installed versions of the libraries that decide or carry the numbers, for the manifest. */
+function libraryVersions(names: string[]): Record<string, string> {
+  const modules = fileURLToPath(new URL('../../node_modules/', import.meta.url));
+  return Object.fromEntries(names.map((n) => {
+    try {
+      return [n, (JSON.parse(readFileSync(join(modules, n, 'package.json'), 'utf8')) as { version: string }).version];
+    } catch {
+      return [n, 'unknown'];
+    }
+  }));
+}
+
 export function manifest(info: PlanInfo, extra: Record<string, unknown>): string {
   return JSON.stringify({
     experiment: info.name,
@@ -209,6 +221,7 @@ export function manifest(info: PlanInfo, extra: Record<string, unknown>): string
     modelVersion: MODEL_VERSION,
     gitCommit: gitCommit(),
     node: process.version,
+    libraries: libraryVersions(['seedrandom', 'zod', 'yaml', 'piscina', 'simple-statistics', 'mathjs', 'esbuild']),
     ...extra,
   }, null, 2) + '\n';
 }
@@ -235,7 +248,12 @@ export async function runExperiment(file: string, o: ExperimentCliOptions, argv:
     + `${info.shard ? `; shard ${info.shard.k}/${info.shard.n}: ${total} runs` : ''}${already > 0 ? `; ${already} already done` : ''}; ${p.workers} worker${p.workers === 1 ? '' : 's'}; writing to ${dir}`);
   const progress = progressReporter(total, already, quiet);
   const abort = new AbortController();
-  const onSignal = () => abort.abort();
+  // The first Ctrl-C stops after the batches in flight; a second one stops at once (what is in
+  // the done log is on disk, so nothing finished is lost either way).
+  const onSignal = () => {
+    if (abort.signal.aborted) { process.stderr.write('stopped at once; resume with --resume\n'); process.exit(130); }
+    abort.abort();
+  };
   if (hooks.signal?.aborted) abort.abort();
   hooks.signal?.addEventListener('abort', onSignal);
   // Until the results are written, Ctrl-C (or a kill) stops between batches, keeping what is done.

@@ -62,6 +62,10 @@ describe('npm run experiment', () => {
     expect(m.scenarios[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.experimentSha256).toBe(createHash('sha256').update(readFileSync(SMALL)).digest('hex'));
     expect(m.command).toContain('--workers 1');
+    expect(m.libraries.seedrandom).toBe(JSON.parse(readFileSync(join(ROOT, 'node_modules', 'seedrandom', 'package.json'), 'utf8')).version);
+    expect(m.libraries.piscina).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(m.codeSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.modelVersion).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     const c = JSON.parse(readFileSync(join(single, 'comparison.json'), 'utf8'));
     expect(c.comparisons[0]).toMatchObject({ a: 'trust-first', b: 'habits-first', level: 0.95 });
     // 2 scenarios x 2 sets x every metric
