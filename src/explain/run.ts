@@ -8,8 +8,7 @@
  * `npm run simulate`, and `runFromResult` (here) from a `simulate()` result in memory, whose log
  * still holds the exact log-odds.
  */
-import { EVENT_KINDS, F } from '../record/event-log.js';
-import { stepDate } from '../record/format.js';
+import { eventObject, stepDate } from '../record/format.js';
 import type { RunResult } from '../run/simulate.js';
 import type { World } from '../world/world.js';
 
@@ -228,38 +227,11 @@ export function runFromResult(r: RunResult): ExplainRun {
   const log = r.events;
   if (log === null) throw new Error('the run kept no event log (simulate with events: true to explain it)');
   const w = r.world;
-  const id = (i: number) => (i >= 0 ? w.ids[i] : null);
   const entries: LogEntry[] = [];
   for (let k = 0; k < log.length; k++) {
-    const kind = EVENT_KINDS[log.kind[k]];
-    const flags = log.flags[k];
-    const e: LogEntry = { step: log.step[k], kind };
-    if (log.activity[k] >= 0) e.activity = w.activities[log.activity[k]].id;
-    switch (kind) {
-      case 'forum': e.forum = w.forums[log.actor[k]].id; break;
-      case 'defection': e.state = id(log.actor[k]) ?? undefined; e.group = w.groups[log.target[k]].id; break;
-      case 'incident': case 'shock': case 'agreement':
-        e.between = [id(log.actor[k])!, id(log.target[k])!];
-        if (kind === 'incident') e.escalated = (flags & F.escalated) !== 0;
-        break;
-      case 'test':
-        e.trustee = id(log.actor[k]) ?? undefined; e.truster = id(log.target[k]) ?? undefined;
-        e.relied = (flags & F.relied) !== 0;
-        if (e.relied) e.honoured = (flags & F.honoured) !== 0;
-        break;
-      default: e.from = id(log.actor[k]); e.to = id(log.target[k]);
-    }
-    if (kind === 'activity') {
-      e.heeded = (flags & F.heeded) !== 0;
-      if (flags & F.misread) e.misread = true;
-      if (flags & F.deceived) e.deceived = true;
-      if (flags & F.suspicious) e.suspicious = true;
-    }
-    if (log.observer[k] >= 0) {
-      e.observer = w.ids[log.observer[k]]; e.subject = w.ids[log.subject[k]];
-      e.l0 = log.l0[k]; e.l1 = log.l1[k]; e.l2 = log.l2[k];
-      e.drift = log.drift(k); e.delta = log.delta(k); e.trust = log.trust(k);
-    }
+    // The object events.jsonl holds, plus the exact log-odds a file does not keep.
+    const e = eventObject(w, log, k) as unknown as LogEntry;
+    if (log.observer[k] >= 0) { e.l0 = log.l0[k]; e.l1 = log.l1[k]; e.l2 = log.l2[k]; }
     entries.push(e);
   }
   const named = worldNames(w);
