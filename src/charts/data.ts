@@ -4,6 +4,7 @@
  * `comparison.json`). Every `parse*` function takes file contents and is pure; `readRunDir` and
  * `readExperimentDir` read the files. `runData` builds the same rows from an in-process run.
  */
+import type { Comparison as AnalysisComparison, ComparisonRow as AnalysisRow } from '../experiment/analysis.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventsJsonl, finalJson, pairsCsv, seriesCsv, type RunResult } from '../index.js';
@@ -249,35 +250,17 @@ export interface SummaryRow {
   reached?: number;
 }
 
-/** One row of comparison.json: hypothesis a minus b on the same seeds. */
-export interface ComparisonRow {
-  scenario: string;
-  set: number;
-  params: Record<string, number>;
-  metric: string;
-  /** Whether higher or lower values are better for this metric (default higher). */
-  better?: 'higher' | 'lower';
-  n: number;
-  meanA?: number;
-  meanB?: number;
-  meanDiff: number;
-  ciLow: number;
-  ciHigh: number;
-  effectSize: number;
-  winsA: number;
-  winsB: number;
-  ties: number;
-  excludesZero: boolean;
-  leader: 'a' | 'b' | 'none';
-}
+/**
+ * One row of comparison.json (hypothesis a minus b on the same seeds), as the experiment's
+ * analysis writes it; the fields a chart can do without are optional, so hand-made rows serve too.
+ */
+export type ComparisonRow = Omit<AnalysisRow, 'better' | 'meanA' | 'meanB' | 'leads'> & Partial<Pick<AnalysisRow, 'better' | 'meanA' | 'meanB' | 'leads'>>;
 
-export interface Comparison {
-  a: string;
-  b: string;
+export type Comparison = Omit<AnalysisComparison, 'level' | 'rows'> & {
   /** Confidence level of the intervals (e.g. 0.95). */
   level?: number;
   rows: ComparisonRow[];
-}
+};
 
 export function parseStepsCsv(text: string): StepRow[] {
   return csvRecords(text).map((r) => ({
