@@ -15,7 +15,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { dirname, join } from 'node:path';
 import { RECORD_WIDTH, TRACE_WIDTH } from './metrics.js';
 import type { BatchResult } from './batch.js';
-import { traceAt, traceOffsets, type Layout, type Plan } from './plan.js';
+import { traceAt, traceOffsets, type Layout, type Plan, type PlanScenario } from './plan.js';
 
 export const DATA_DIR = 'data';
 export const PLAN_FILE = 'plan.json';
@@ -28,7 +28,7 @@ export interface PlanInfo {
   description: string;
   experimentFile: string;
   experimentSha256: string;
-  scenarios: { file: string; name: string; sha256: string; steps: number; start: string; stepMonths: number; ids: string[] }[];
+  scenarios: (Omit<PlanScenario, 'scenario'> & { start: string; stepMonths: number; ids: string[] })[];
   sets: Record<string, number>[];
   conditionNames: string[];
   hypotheses: string[];
