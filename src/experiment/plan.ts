@@ -85,6 +85,13 @@ export function sha256(data: string | Uint8Array): string {
 /** Reads the experiment and its scenarios; every problem in every file is reported. */
 export function loadPlan(file: string, overrides: { replications?: number } = {}): LoadResult<Plan> {
   const base = dirname(resolve(file));
+  // Each scenario file is read once, for the name check and for the plan.
+  const seen = new Map<string, LoadResult<Scenario>>();
+  const load = (full: string): LoadResult<Scenario> => {
+    let r = seen.get(full);
+    if (r === undefined) { r = loadFile(full, Scenario); seen.set(full, r); }
+    return r;
+  };
   const loaded = loadFile(file, Experiment, (data) => {
     const found = checkVariations(data);
     const list = typeof data === 'object' && data !== null ? (data as { scenarios?: unknown }).scenarios : undefined;
@@ -96,7 +103,7 @@ export function loadPlan(file: string, overrides: { replications?: number } = {}
         if (!existsSync(full)) { found.push({ path: ['scenarios', i], message: `no such scenario file: ${full}` }); return; }
         if (!statSync(full).isFile()) { found.push({ path: ['scenarios', i], message: `not a file: ${full}` }); return; }
         // Runs are told apart (and seeded) by scenario name: two scenarios with one name would mix.
-        const s = loadFile(full, Scenario);
+        const s = load(full);
         if (!s.ok) return; // reported with the scenario's own file name below
         const first = names.get(s.value.name);
         if (first !== undefined) found.push({ path: ['scenarios', i], message: `has the same name as scenarios[${first}] ("${s.value.name}"); list each scenario once, and give different scenarios different names` });
@@ -111,7 +118,7 @@ export function loadPlan(file: string, overrides: { replications?: number } = {}
   const scenarios: PlanScenario[] = [];
   for (const rel of experiment.scenarios) {
     const full = resolve(base, rel);
-    const s = loadFile(full, Scenario);
+    const s = load(full);
     if (!s.ok) { problems.push(...s.problems); continue; }
     const steps = experiment.steps ?? s.value.calendar.steps;
     scenarios.push({ file: rel, name: s.value.name, sha256: sha256(readFileSync(full)), steps, scenario: s.value });
