@@ -3,23 +3,21 @@
  * written nothing; anything unexpected exits with code 1 and a one-line message.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { CommanderError, type Command } from 'commander';
-import { formatProblem, type Problem } from '../io/document.js';
+import { formatProblem } from '../io/document.js';
+import { optionProblem as problemOfOption, ProblemError } from '../io/problem.js';
+
+export { sha256 } from '../io/hash.js';
 
 export const EXIT_BAD_INPUT = 2;
 
-/** Bad input found before anything was written. */
-export class InputError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
-  }
-}
+/** Bad input found before anything was written (the problem type of every module: src/io/problem.ts). */
+export { ProblemError as InputError } from '../io/problem.js';
 
-/** A bad command-line value, reported like a file problem with `<command line>` as the file. */
-export function optionProblem(option: string, message: string): InputError {
-  return new InputError([{ file: '<command line>', path: option, line: 0, column: 0, message }]);
+/** A bad command-line value, thrown like a file problem with `<command line>` as the file. */
+export function optionProblem(option: string, message: string): ProblemError {
+  return new ProblemError([problemOfOption(option, message)]);
 }
 
 /** Runs a command's main function with the exit-code conventions above. */
@@ -34,18 +32,14 @@ export async function runCommand(program: Command, argv: string[], main: () => P
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') process.exit(0);
       process.exit(EXIT_BAD_INPUT);
     }
-    if (e instanceof InputError) {
+    if (e instanceof ProblemError) {
       const n = e.problems.length;
-      process.stderr.write(`${e.message}\n${n} problem${n === 1 ? '' : 's'} found; nothing was written.\n`);
+      process.stderr.write(`${e.problems.map(formatProblem).join('\n')}\n${n} problem${n === 1 ? '' : 's'} found; nothing was written.\n`);
       process.exit(EXIT_BAD_INPUT);
     }
     process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   }
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** The git commit of the working tree, with `+dirty` when it has uncommitted changes; `unknown` outside git. */
