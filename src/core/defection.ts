@@ -9,7 +9,8 @@
  */
 import { C } from '../world/state.js';
 import { K } from '../record/event-log.js';
-import { addEvidence, addTension, habitNow, sigmoid, trustLogit, type Ctx } from './pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, habitNow, trustLogit, type Ctx } from './pair.js';
 
 export function coreInterestIssue(c: Ctx, group: number, issue: number, decision: number): void {
   const { w, s, p, n, t } = c;

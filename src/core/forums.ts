@@ -7,7 +7,8 @@
 import { C } from '../world/state.js';
 import { K } from '../record/event-log.js';
 import type { Forum } from '../world/world.js';
-import { addEvidence, sigmoid, trustLogit, type Ctx } from './pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, trustLogit, type Ctx } from './pair.js';
 import { transmit, DECLINED, FORUM } from './transmit.js';
 
 export function meetsAt(f: Forum, t: number): boolean {

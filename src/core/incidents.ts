@@ -5,7 +5,8 @@
  */
 import { C } from '../world/state.js';
 import { F, K } from '../record/event-log.js';
-import { addEvidence, addTension, OUT, sat, sigmoid, trustLogit, type Ctx } from './pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, OUT, sat, trustLogit, type Ctx } from './pair.js';
 
 /** Random incidents this step: a Poisson count, each between two states drawn by naval presence. */
 export function randomIncidents(c: Ctx): void {

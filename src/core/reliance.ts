@@ -13,7 +13,8 @@
 import { C } from '../world/state.js';
 import { POLICY_GRIT, POLICY_RECIPROCAL } from '../world/world.js';
 import { F, K } from '../record/event-log.js';
-import { addEvidence, addTension, habitNow, sigmoid, stakeThreshold, trustLogit, type Ctx } from './pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, habitNow, stakeThreshold, trustLogit, type Ctx } from './pair.js';
 
 /** Random tests: each state, with probability testRate, tests a partner it has a working routine with. */
 export function randomTests(c: Ctx): void {

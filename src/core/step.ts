@@ -12,7 +12,8 @@ import { chooseActivities } from './choose.js';
 import { coreInterestIssue } from './defection.js';
 import { forumMeeting, meetsAt } from './forums.js';
 import { incident, randomIncidents } from './incidents.js';
-import { addEvidence, addTension, clampLogit, prune, PRUNE_EVERY, sigmoid, touchL, trustLogit, type Ctx } from './pair.js';
+import { clampLogit, sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, prune, PRUNE_EVERY, touchL, trustLogit, type Ctx } from './pair.js';
 import { randomTests, scheduledTest } from './reliance.js';
 import { BILATERAL, BROADCAST, DECLINED, transmit } from './transmit.js';
 

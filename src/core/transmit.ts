@@ -5,7 +5,8 @@
  */
 import { C } from '../world/state.js';
 import { F, K } from '../record/event-log.js';
-import { addEvidence, addTension, habitNow, OUT, reinforceHabit, sat, sigmoid, tensionNow, trustLogit, type Ctx } from './pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, habitNow, OUT, reinforceHabit, sat, tensionNow, trustLogit, type Ctx } from './pair.js';
 
 /** What a transmission achieved: 0 declined (not undertaken), 1 undertaken, 2 undertaken and heeded. */
 export const DECLINED = 0;

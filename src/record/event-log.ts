@@ -10,6 +10,8 @@
  * pair's rows, drift + delta, plus the forgetting after its last row, give the pair's whole
  * change: explanations add up. Other rows keep their one number (tension, pressure...) in `l2`.
  */
+import { sigmoid } from '../model/logistic.js';
+
 export const EVENT_KINDS = [
   'activity', // a transmission i -> j heard by j (or not): delta is j's trust in i
   'symbolic', // a watcher's trust moved by an activity's symbolic positioning
@@ -65,11 +67,11 @@ export class EventLog {
   }
 
   /** Change in trust (probability) from forgetting just before event k (trust rows). */
-  drift(k: number): number { return prob(this.l1[k]) - prob(this.l0[k]); }
+  drift(k: number): number { return sigmoid(this.l1[k]) - sigmoid(this.l0[k]); }
   /** Change in trust (probability) caused by event k (trust rows). */
-  delta(k: number): number { return prob(this.l2[k]) - prob(this.l1[k]); }
+  delta(k: number): number { return sigmoid(this.l2[k]) - sigmoid(this.l1[k]); }
   /** Observer's trust in subject after event k (trust rows). */
-  trust(k: number): number { return prob(this.l2[k]); }
+  trust(k: number): number { return sigmoid(this.l2[k]); }
   /** The number a non-trust row carries (tension, pressure, members). */
   value(k: number): number { return this.l2[k]; }
 
@@ -85,5 +87,3 @@ export class EventLog {
     this.flags = g(this.flags); this.l0 = g(this.l0); this.l1 = g(this.l1); this.l2 = g(this.l2);
   }
 }
-
-const prob = (l: number): number => 1 / (1 + Math.exp(-l));

@@ -4,7 +4,8 @@
  * recorder read the model after each step. No I/O here: writing files is the CLI's job.
  */
 import { OUTCOMES } from '../model/activity.js';
-import { createCtx, habitNow, sigmoid, tensionNow, trustLogit, type Ctx } from '../core/pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { createCtx, habitNow, tensionNow, trustLogit, type Ctx } from '../core/pair.js';
 import { createStreams, RNG_ALGORITHM } from '../core/rng.js';
 import { step } from '../core/step.js';
 import type { EventLog } from '../record/event-log.js';

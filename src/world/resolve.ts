@@ -5,6 +5,7 @@
  */
 import { OUTCOMES } from '../model/activity.js';
 import { CATALOGUE } from '../model/catalogue.js';
+import { clampLogit, logit } from '../model/logistic.js';
 import { Parameters, type Params } from '../model/params.js';
 import type { Scenario } from '../scenario/schema.js';
 import { parseHypothesis } from './hypothesis.js';
@@ -31,8 +32,8 @@ export interface ResolveOptions {
   steps?: number;
 }
 
-/** Log-odds of a probability, kept within +-30 (the core's limit) so extreme inputs stay finite. */
-const logit = (p: number) => Math.min(30, Math.max(-30, Math.log(p / (1 - p))));
+/** Log-odds of a probability, kept within the core's limit so extreme inputs stay finite. */
+const boundedLogit = (p: number) => clampLogit(logit(p));
 
 export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): World {
   const params: Params = Parameters.parse(scenario.parameters);
@@ -90,8 +91,8 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
 
   // Initial pairwise values.
   const fill = (v: number) => new Float64Array(nn).fill(v);
-  const trust0 = fill(logit(scenario.trust.default));
-  for (const p of scenario.trust.pairs) trust0[idx(p.from) * n + idx(p.to)] = logit(p.value);
+  const trust0 = fill(boundedLogit(scenario.trust.default));
+  for (const p of scenario.trust.pairs) trust0[idx(p.from) * n + idx(p.to)] = boundedLogit(p.value);
   const tension0 = fill(scenario.tension.default);
   for (const p of scenario.tension.pairs) {
     const a = idx(p.between[0]), b = idx(p.between[1]);

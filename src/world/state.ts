@@ -7,6 +7,7 @@
  * touched or read (core/pair.ts), so a step costs in proportion to the pairs it touches.
  */
 import { OUTCOMES } from '../model/activity.js';
+import { clampLogit, sigmoid } from '../model/logistic.js';
 import { EventLog } from '../record/event-log.js';
 import type { World } from './world.js';
 
@@ -87,15 +88,13 @@ export interface RunState {
   log: EventLog | null;
 }
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
 export function createState(world: World, options: { events: boolean }): RunState {
   const { n, params } = world;
   const nn = n * n;
   const L0 = Float64Array.from(world.trust0);
   // trust-first: each state chooses a trust stance toward each partner, a leap of faith (MODEL 6).
   const leap = world.blend * params.leapOfFaith;
-  if (leap !== 0) for (let p = 0; p < nn; p++) if (p % (n + 1) !== 0) L0[p] = Math.min(30, Math.max(-30, L0[p] + leap));
+  if (leap !== 0) for (let p = 0; p < nn; p++) if (p % (n + 1) !== 0) L0[p] = clampLogit(L0[p] + leap);
   const X0 = new Float64Array(nn);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) X0[i * n + j] = world.tension0[i * n + j];
   let restTrust = 0, restTrust2 = 0, restTension = 0;

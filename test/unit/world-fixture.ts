@@ -11,7 +11,8 @@
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
 import { resolveWorld } from '../../src/world/resolve.js';
 import { createState, type RunState } from '../../src/world/state.js';
-import { createCtx, sigmoid, trustLogit, habitNow, tensionNow, type Ctx } from '../../src/core/pair.js';
+import { logit, sigmoid } from '../../src/model/logistic.js';
+import { createCtx, trustLogit, habitNow, tensionNow, type Ctx } from '../../src/core/pair.js';
 import { createStreams, type Uniform } from '../../src/core/rng.js';
 import type { World } from '../../src/world/world.js';
 
@@ -138,8 +139,7 @@ export function forbidden(name: string): Uniform {
   return () => { throw new Error(`stream ${name} must not be drawn from here`); };
 }
 
-export const logit = (p: number): number => Math.log(p / (1 - p));
-export { sigmoid };
+export { logit, sigmoid };
 
 /** Current trust (probability) of from in to. */
 export const trustOf = (c: Ctx, p: number): number => sigmoid(trustLogit(c, p));
