@@ -37,8 +37,9 @@ export { OUTCOMES, ActivitySpec } from './model/activity.js';
 export type { OutcomeName } from './model/activity.js';
 
 /** The event log (every activity, misreading, deception, test, incident, defection, agreement). */
-export { EventLog, EVENT_KINDS, F as EVENT_FLAGS } from './record/event-log.js';
-export type { EventKind } from './record/event-log.js';
+export { EVENT_KINDS, EventFlag as EVENT_FLAGS } from './core/events.js';
+export type { EventKind, EventSink } from './core/events.js';
+export { EventLog } from './record/event-log.js';
 
 /** Output formats written by `npm run simulate`. */
 export { seriesCsv, pairsCsv, eventsJsonl, finalJson, stepDate } from './record/format.js';

@@ -9,6 +9,7 @@
  */
 import { clampLogit, logit, sigmoid } from '../model/logistic.js';
 import type { Params } from '../model/params.js';
+import type { EventSink } from './events.js';
 import type { Streams } from './rng.js';
 import type { RunState } from '../world/state.js';
 import type { World } from '../world/world.js';
@@ -21,7 +22,7 @@ export const OUT = {
 /** Everything a mechanism may read or write during one step. */
 export interface Ctx {
   w: World;
-  s: RunState;
+  s: RunState<EventSink>;
   p: Params;
   r: Streams;
   t: number;
@@ -39,7 +40,7 @@ export interface Ctx {
   weights: Float64Array;
 }
 
-export function createCtx(w: World, s: RunState, r: Streams): Ctx {
+export function createCtx(w: World, s: RunState<EventSink>, r: Streams): Ctx {
   const p = w.params;
   const forget = new Float64Array(w.steps + 2);
   const relax = new Float64Array(w.steps + 2);

@@ -7,7 +7,7 @@
  * incidents. Every mechanism draws a fixed number of numbers per opportunity from its own
  * stream, so the hypotheses run on the same dice.
  */
-import { K } from '../record/event-log.js';
+import { EVENT_KIND_INDEX as Kind } from './events.js';
 import { chooseActivities } from './choose.js';
 import { coreInterestIssue } from './defection.js';
 import { forumMeeting, meetsAt } from './forums.js';
@@ -66,7 +66,7 @@ function scheduledEvent(c: Ctx, k: number): void {
       const m = e.states;
       for (let x = 0; x < m.length; x++) for (let y = x + 1; y < m.length; y++) {
         const after = addTension(c, m[x], m[y], e.tension);
-        if (s.log !== null) s.log.push(c.t, K.shock, m[x], m[y], -1, -1, -1, 0, 0, 0, after);
+        if (s.log !== null) s.log.push(c.t, Kind.shock, m[x], m[y], -1, -1, -1, 0, 0, 0, after);
       }
       break;
     }
@@ -76,7 +76,7 @@ function scheduledEvent(c: Ctx, k: number): void {
       const shiftPair = (j: number) => {
         if (j === i) return;
         const p = i * n + j;
-        addEvidence(c, i, j, e.trustShift, K.leadership, i, j, -1, 0);
+        addEvidence(c, i, j, e.trustShift, Kind.leadership, i, j, -1, 0);
         touchL(c, p);
         s.L0[p] = clampLogit(s.L0[p] + e.trustShift);
       };

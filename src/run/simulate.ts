@@ -8,7 +8,7 @@ import { sigmoid } from '../model/logistic.js';
 import { createCtx, habitNow, tensionNow, trustLogit, type Ctx } from '../core/pair.js';
 import { createStreams, RNG_ALGORITHM } from '../core/rng.js';
 import { step } from '../core/step.js';
-import type { EventLog } from '../record/event-log.js';
+import { EventLog } from '../record/event-log.js';
 import { recordRow, REGIONAL_COLUMNS } from '../record/reporters.js';
 import type { Scenario } from '../scenario/schema.js';
 import { hypothesisName } from '../world/hypothesis.js';
@@ -78,7 +78,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
  * world serves many seeds. `simulate` is `resolveWorld` followed by this.
  */
 export function simulateWorld(world: World, seed: string | number, options: Pick<SimulateOptions, 'pairs' | 'events'> = {}): RunResult {
-  const state = createState(world, { events: options.events ?? true });
+  const log = (options.events ?? true) ? new EventLog() : null;
+  const state = createState(world, { log });
   const ctx = createCtx(world, state, createStreams(seed, world.ids));
   const columns = ['step', ...REGIONAL_COLUMNS];
   const width = columns.length;
@@ -98,7 +99,7 @@ export function simulateWorld(world: World, seed: string | number, options: Pick
   return {
     world, seed, hypothesis: hypothesisName(world.blend), rngAlgorithm: RNG_ALGORITHM,
     series: { columns, rows: world.steps, data },
-    pairTrust, events: state.log, final: finalState(ctx),
+    pairTrust, events: log, final: finalState(ctx),
   };
 }
 

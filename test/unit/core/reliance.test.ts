@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stakeThreshold, tensionNow, trustLogit } from '../../../src/core/pair.js';
 import { randomTests, scheduledTest } from '../../../src/core/reliance.js';
 import { step } from '../../../src/core/step.js';
-import { F, K } from '../../../src/record/event-log.js';
+import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { C } from '../../../src/world/state.js';
 import { build, forbidden, forbidSignals, scripted, type FixtureOptions } from '../world-fixture.js';
 
