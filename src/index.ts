@@ -26,7 +26,7 @@ export type { Problem, LoadResult } from './io/document.js';
 /** The scenario schema (zod) and its types; the JSON Schema for editors is generated from it. */
 export { Scenario, HYPOTHESIS_PATTERN, POLICIES } from './scenario/schema.js';
 export type { ScenarioInput, ScenarioEvent } from './scenario/schema.js';
-export { jsonSchemas } from './scenario/json-schema.js';
+export { jsonSchemas } from './experiment/json-schema.js';
 
 /** The parameters table (every default, overridable per scenario) and the activity catalogue. */
 export { Parameters, defaultParams } from './model/params.js';
