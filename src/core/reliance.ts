@@ -34,9 +34,9 @@ export function randomTests(c: Ctx): void {
   }
 }
 
-/** A scheduled test of `trustee` by `truster` at a given stake. */
+/** A scheduled test of `trustee` by `truster` at a given stake: one `scheduledTests` draw, for honouring. */
 export function scheduledTest(c: Ctx, truster: number, trustee: number, stake: number): void {
-  test(c, truster, trustee, stakeThreshold(stake, c.p.temptation), c.r.tests());
+  test(c, truster, trustee, stakeThreshold(stake, c.p.temptation), c.r.scheduledTests());
 }
 
 function test(c: Ctx, i: number, j: number, qStar: number, uHonour: number): void {

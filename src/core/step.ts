@@ -57,7 +57,7 @@ function scheduledEvent(c: Ctx, k: number): void {
       coreInterestIssue(c, e.group, e.issue, e.decision);
       break;
     case 'incident':
-      incident(c, e.a, e.b, c.r.incidents(), e.escalates);
+      incident(c, e.a, e.b, c.r.scheduledIncidents(), e.escalates);
       break;
     case 'test':
       scheduledTest(c, e.truster, e.trustee, e.stake);
@@ -90,8 +90,8 @@ function scheduledEvent(c: Ctx, k: number): void {
 /**
  * Scheduled bilateral programmes and broadcasts. Under trust-first a state carries out an
  * occurrence only if its trust in the partner passes the activity's stake threshold; under
- * habits-first it keeps to the routine; a blend gates with probability `blend` (one choice
- * draw per occurrence, always drawn).
+ * habits-first it keeps to the routine; a blend gates with probability `blend` (two
+ * `programmeGates` draws per occurrence, one per direction, always drawn).
  */
 function programmes(c: Ctx): void {
   const { w, s, n, t } = c;
@@ -104,8 +104,8 @@ function programmes(c: Ctx): void {
       if (sent) s.credit[g.from] -= act.cost;
       continue;
     }
-    const uGate = c.r.choice();
-    const uGateBack = c.r.choice();
+    const uGate = c.r.programmeGates();
+    const uGateBack = c.r.programmeGates();
     if (gateOpen(c, g.from, g.to, g.activity, uGate) && transmit(c, g.from, g.to, g.activity, 1, BILATERAL) !== DECLINED) s.credit[g.from] -= act.cost;
     if (g.mutual && gateOpen(c, g.to, g.from, g.activity, uGateBack) && transmit(c, g.to, g.from, g.activity, 1, BILATERAL) !== DECLINED) s.credit[g.to] -= act.cost;
   }
