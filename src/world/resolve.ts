@@ -8,7 +8,7 @@ import { CATALOGUE } from '../model/catalogue.js';
 import { clampLogit, logit } from '../model/logistic.js';
 import { Parameters, type Params } from '../model/params.js';
 import type { Scenario } from '../scenario/schema.js';
-import { parseHypothesis } from './hypothesis.js';
+import { parseHypothesis, type Hypothesis } from './hypothesis.js';
 import { Policy, type Activity, type Adjacency, type Forum, type Group, type ProgrammeLine, type World, type WorldEvent } from './world.js';
 
 /** Built-in state defaults (MODEL 2); `stateDefaults` in a scenario overrides them. */
@@ -28,7 +28,9 @@ export const STATE_DEFAULTS = {
 } as const;
 
 export interface ResolveOptions {
-  hypothesis?: string;
+  /** The hypothesis, as text or already parsed (default: the scenario's run.hypothesis). */
+  hypothesis?: string | Hypothesis;
+  /** Number of steps (default: the scenario's calendar.steps). */
   steps?: number;
 }
 
@@ -37,8 +39,9 @@ const boundedLogit = (p: number) => clampLogit(logit(p));
 
 export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): World {
   const params: Params = Parameters.parse(scenario.parameters);
-  const hypothesis = options.hypothesis ?? scenario.run.hypothesis;
-  const blend = parseHypothesis(hypothesis);
+  const given = options.hypothesis ?? scenario.run.hypothesis;
+  const hypothesis = typeof given === 'string' ? given : given.text;
+  const blend = typeof given === 'string' ? parseHypothesis(given) : given.blend;
   const steps = options.steps ?? scenario.calendar.steps;
   const n = scenario.states.length;
   const index = new Map(scenario.states.map((s, i) => [s.id, i]));
