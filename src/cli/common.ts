@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CommanderError, type Command } from 'commander';
 import { formatProblem } from '../io/document.js';
-import { optionProblem as problemOfOption, ProblemError } from '../io/problem.js';
+import { commandLineProblem, ProblemError } from '../io/problem.js';
 
 export { sha256 } from '../io/hash.js';
 
@@ -17,7 +17,7 @@ export { ProblemError as InputError } from '../io/problem.js';
 
 /** A bad command-line value, thrown like a file problem with `<command line>` as the file. */
 export function optionProblem(option: string, message: string): ProblemError {
-  return new ProblemError([problemOfOption(option, message)]);
+  return new ProblemError([commandLineProblem(option, message)]);
 }
 
 /** Runs a command's main function with the exit-code conventions above. */

@@ -16,7 +16,8 @@
  *   then forgives it.
  */
 import { POLICY_AUTO, POLICY_GRIT, POLICY_RECIPROCAL, POLICY_ROUTINE, POLICY_TRUST } from '../world/world.js';
-import { habitNow, sigmoid, tensionNow, trustLogit, type Ctx } from './pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { habitNow, tensionNow, trustLogit, type Ctx } from './pair.js';
 
 export function chooseActivities(c: Ctx): void {
   const { w, s, p, n } = c;

@@ -8,8 +8,9 @@
  * defector's transparency and the group's closeness.
  */
 import { C } from '../world/state.js';
-import { K } from '../record/event-log.js';
-import { addEvidence, addTension, habitNow, sigmoid, trustLogit, type Ctx } from './pair.js';
+import { EVENT_KIND_INDEX as Kind } from './events.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, habitNow, trustLogit, type Ctx } from './pair.js';
 
 export function coreInterestIssue(c: Ctx, group: number, issue: number, decision: number): void {
   const { w, s, p, n, t } = c;
@@ -52,11 +53,11 @@ export function coreInterestIssue(c: Ctx, group: number, issue: number, decision
     if (s.defected[d] === 0) continue;
     s.counters[C.defections]++;
     s.defections[d]++;
-    if (s.log !== null) s.log.push(t, K.defection, d, group, -1, -1, -1, 0, 0, 0, pressure[d]);
+    if (s.log !== null) s.log.push(t, Kind.defection, d, group, -1, -1, -1, 0, 0, 0, pressure[d]);
     const dL = Math.log(p.defectionLR) * soften(d);
     for (const o of g.members) {
       if (o === d) continue;
-      addEvidence(c, o, d, dL, K.defection, d, group, -1, 0);
+      addEvidence(c, o, d, dL, Kind.defection, d, group, -1, 0);
       addTension(c, o, d, p.defectionTension);
     }
   }

@@ -7,7 +7,9 @@
  * Habit decay (MODEL 6): H(t) = F + (H - F) (1 - d)^dt on steps without an interaction, toward a
  * floor F that the "good relationships" outcome raises (MODEL 5: habits persist).
  */
+import { clampLogit, logit, sigmoid } from '../model/logistic.js';
 import type { Params } from '../model/params.js';
+import type { EventSink } from './events.js';
 import type { Streams } from './rng.js';
 import type { RunState } from '../world/state.js';
 import type { World } from '../world/world.js';
@@ -20,7 +22,7 @@ export const OUT = {
 /** Everything a mechanism may read or write during one step. */
 export interface Ctx {
   w: World;
-  s: RunState;
+  s: RunState<EventSink>;
   p: Params;
   r: Streams;
   t: number;
@@ -38,7 +40,7 @@ export interface Ctx {
   weights: Float64Array;
 }
 
-export function createCtx(w: World, s: RunState, r: Streams): Ctx {
+export function createCtx(w: World, s: RunState<EventSink>, r: Streams): Ctx {
   const p = w.params;
   const forget = new Float64Array(w.steps + 2);
   const relax = new Float64Array(w.steps + 2);
@@ -52,17 +54,11 @@ export function createCtx(w: World, s: RunState, r: Streams): Ctx {
   let maxDeg = 1;
   for (let i = 0; i < w.n; i++) maxDeg = Math.max(maxDeg, w.partners.start[i + 1] - w.partners.start[i]);
   return { w, s, p, r, t: 0, n: w.n, nn: w.n * w.n, forget, relax, habitDecay, stakeQ,
-    agreementLogit: Math.log(p.agreementTrust / (1 - p.agreementTrust)), weights: new Float64Array(maxDeg) };
+    agreementLogit: logit(p.agreementTrust), weights: new Float64Array(maxDeg) };
 }
 
 /** Kydd: rely on a partner when trust q >= c / (1 - t + c), c the cost of being exploited, t the temptation. */
 export const stakeThreshold = (stake: number, temptation: number): number => (stake <= 0 ? 0 : stake / (1 - temptation + stake));
-
-export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-
-/** Trust and its baseline stay within +-30 log-odds: finite, and strictly inside (0,1) as probabilities. */
-export const LOGIT_LIMIT = 30;
-export const clampLogit = (x: number): number => (x > LOGIT_LIMIT ? LOGIT_LIMIT : x < -LOGIT_LIMIT ? -LOGIT_LIMIT : x);
 
 /** Saturating feedback of an outcome accumulator: x / (x + scale), a half at x = scale (no exponential in the hot loop). */
 export const sat = (c: Ctx, x: number): number => x / (x + c.p.outcomeScale);
@@ -205,9 +201,8 @@ export function addEvidence(c: Ctx, observer: number, subject: number, dL: numbe
   const stored = s.L[p];
   touchL(c, p);
   const before = s.L[p];
-  let after = before + dL;
   // Keep log-odds finite and trust inside (0,1) in floating point.
-  if (after > LOGIT_LIMIT) after = LOGIT_LIMIT; else if (after < -LOGIT_LIMIT) after = -LOGIT_LIMIT;
+  const after = clampLogit(before + dL);
   s.L[p] = after;
   if (s.log !== null) s.log.push(c.t, kind, actor, target, observer, subject, activity, flags, stored, before, after);
 }

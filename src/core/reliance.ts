@@ -12,8 +12,9 @@
  */
 import { C } from '../world/state.js';
 import { POLICY_GRIT, POLICY_RECIPROCAL } from '../world/world.js';
-import { F, K } from '../record/event-log.js';
-import { addEvidence, addTension, habitNow, sigmoid, stakeThreshold, trustLogit, type Ctx } from './pair.js';
+import { EVENT_KIND_INDEX as Kind, EventFlag as Flag } from './events.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, habitNow, stakeThreshold, trustLogit, type Ctx } from './pair.js';
 
 /** Random tests: each state, with probability testRate, tests a partner it has a working routine with. */
 export function randomTests(c: Ctx): void {
@@ -33,9 +34,9 @@ export function randomTests(c: Ctx): void {
   }
 }
 
-/** A scheduled test of `trustee` by `truster` at a given stake. */
+/** A scheduled test of `trustee` by `truster` at a given stake: one `scheduledTests` draw, for honouring. */
 export function scheduledTest(c: Ctx, truster: number, trustee: number, stake: number): void {
-  test(c, truster, trustee, stakeThreshold(stake, c.p.temptation), c.r.tests());
+  test(c, truster, trustee, stakeThreshold(stake, c.p.temptation), c.r.scheduledTests());
 }
 
 function test(c: Ctx, i: number, j: number, qStar: number, uHonour: number): void {
@@ -51,7 +52,7 @@ function test(c: Ctx, i: number, j: number, qStar: number, uHonour: number): voi
   }
   if (w.policy[i] === POLICY_GRIT && t < s.gritPause[ij]) relies = false; // answering an exploitation
   if (!relies) {
-    if (s.log !== null) s.log.push(t, K.test, j, i, -1, -1, -1, 0, 0, 0, q);
+    if (s.log !== null) s.log.push(t, Kind.test, j, i, -1, -1, -1, 0, 0, 0, q);
     return;
   }
   // The trustee honours with probability trustworthiness; a reciprocal trustee exploits one
@@ -67,14 +68,14 @@ function test(c: Ctx, i: number, j: number, qStar: number, uHonour: number): voi
     s.gain[ij] += p.payoffReward;
     s.gain[ji] += p.payoffReward;
     s.gainTotal += 2 * p.payoffReward;
-    addEvidence(c, i, j, Math.log(p.honourLR), K.test, j, i, -1, F.relied | F.honoured);
+    addEvidence(c, i, j, Math.log(p.honourLR), Kind.test, j, i, -1, Flag.relied | Flag.honoured);
   } else {
     s.counters[C.exploited]++;
     s.loss[ij] -= p.payoffSucker;
     s.gain[ji] += p.payoffTemptation;
     s.gainTotal += p.payoffTemptation;
     s.lossTotal -= p.payoffSucker;
-    addEvidence(c, i, j, Math.log(p.exploitLR), K.test, j, i, -1, F.relied | F.exploited);
+    addEvidence(c, i, j, Math.log(p.exploitLR), Kind.test, j, i, -1, Flag.relied | Flag.exploited);
     addTension(c, i, j, p.defectionTension);
     if (w.policy[i] === POLICY_GRIT) {
       // GRIT answers exploitation, then offers to resume from the first rung.

@@ -12,7 +12,12 @@ import seedrandom from 'seedrandom';
 
 export const RNG_ALGORITHM = 'seedrandom alea; one stream per purpose seeded "entente|<seed>|<purpose>", and per directed pair for signals "entente|<seed>|signal|<from>><to>"';
 
-export const PURPOSES = ['choice', 'tests', 'incidents'] as const;
+/**
+ * `choice`: discretionary activities; `tests` and `incidents`: the random ones. Scheduled tests,
+ * scheduled incidents and the gates of programme lines draw from streams of their own, so that
+ * adding one to a scenario shifts no other mechanism's dice (model version 0.2.1).
+ */
+export const PURPOSES = ['choice', 'tests', 'incidents', 'scheduledTests', 'scheduledIncidents', 'programmeGates'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 /** A uniform draw in [0, 1). */

@@ -7,12 +7,13 @@
  * incidents. Every mechanism draws a fixed number of numbers per opportunity from its own
  * stream, so the hypotheses run on the same dice.
  */
-import { K } from '../record/event-log.js';
+import { EVENT_KIND_INDEX as Kind } from './events.js';
 import { chooseActivities } from './choose.js';
 import { coreInterestIssue } from './defection.js';
 import { forumMeeting, meetsAt } from './forums.js';
 import { incident, randomIncidents } from './incidents.js';
-import { addEvidence, addTension, clampLogit, prune, PRUNE_EVERY, sigmoid, touchL, trustLogit, type Ctx } from './pair.js';
+import { clampLogit, sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, prune, PRUNE_EVERY, touchL, trustLogit, type Ctx } from './pair.js';
 import { randomTests, scheduledTest } from './reliance.js';
 import { BILATERAL, BROADCAST, DECLINED, transmit } from './transmit.js';
 
@@ -56,7 +57,7 @@ function scheduledEvent(c: Ctx, k: number): void {
       coreInterestIssue(c, e.group, e.issue, e.decision);
       break;
     case 'incident':
-      incident(c, e.a, e.b, c.r.incidents(), e.escalates);
+      incident(c, e.a, e.b, c.r.scheduledIncidents(), e.escalates);
       break;
     case 'test':
       scheduledTest(c, e.truster, e.trustee, e.stake);
@@ -65,7 +66,7 @@ function scheduledEvent(c: Ctx, k: number): void {
       const m = e.states;
       for (let x = 0; x < m.length; x++) for (let y = x + 1; y < m.length; y++) {
         const after = addTension(c, m[x], m[y], e.tension);
-        if (s.log !== null) s.log.push(c.t, K.shock, m[x], m[y], -1, -1, -1, 0, 0, 0, after);
+        if (s.log !== null) s.log.push(c.t, Kind.shock, m[x], m[y], -1, -1, -1, 0, 0, 0, after);
       }
       break;
     }
@@ -75,7 +76,7 @@ function scheduledEvent(c: Ctx, k: number): void {
       const shiftPair = (j: number) => {
         if (j === i) return;
         const p = i * n + j;
-        addEvidence(c, i, j, e.trustShift, K.leadership, i, j, -1, 0);
+        addEvidence(c, i, j, e.trustShift, Kind.leadership, i, j, -1, 0);
         touchL(c, p);
         s.L0[p] = clampLogit(s.L0[p] + e.trustShift);
       };
@@ -89,8 +90,8 @@ function scheduledEvent(c: Ctx, k: number): void {
 /**
  * Scheduled bilateral programmes and broadcasts. Under trust-first a state carries out an
  * occurrence only if its trust in the partner passes the activity's stake threshold; under
- * habits-first it keeps to the routine; a blend gates with probability `blend` (one choice
- * draw per occurrence, always drawn).
+ * habits-first it keeps to the routine; a blend gates with probability `blend` (two
+ * `programmeGates` draws per occurrence, one per direction, always drawn).
  */
 function programmes(c: Ctx): void {
   const { w, s, n, t } = c;
@@ -103,8 +104,8 @@ function programmes(c: Ctx): void {
       if (sent) s.credit[g.from] -= act.cost;
       continue;
     }
-    const uGate = c.r.choice();
-    const uGateBack = c.r.choice();
+    const uGate = c.r.programmeGates();
+    const uGateBack = c.r.programmeGates();
     if (gateOpen(c, g.from, g.to, g.activity, uGate) && transmit(c, g.from, g.to, g.activity, 1, BILATERAL) !== DECLINED) s.credit[g.from] -= act.cost;
     if (g.mutual && gateOpen(c, g.to, g.from, g.activity, uGateBack) && transmit(c, g.to, g.from, g.activity, 1, BILATERAL) !== DECLINED) s.credit[g.to] -= act.cost;
   }

@@ -4,8 +4,9 @@
  * hypotheses see the same dice at the same opportunities (common random numbers).
  */
 import { C } from '../world/state.js';
-import { F, K } from '../record/event-log.js';
-import { addEvidence, addTension, habitNow, OUT, reinforceHabit, sat, sigmoid, tensionNow, trustLogit, type Ctx } from './pair.js';
+import { EVENT_KIND_INDEX as Kind, EventFlag as Flag } from './events.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, habitNow, OUT, reinforceHabit, sat, tensionNow, trustLogit, type Ctx } from './pair.js';
 
 /** What a transmission achieved: 0 declined (not undertaken), 1 undertaken, 2 undertaken and heeded. */
 export const DECLINED = 0;
@@ -51,7 +52,7 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   const tw = w.trustworthiness[i];
   if (uMimic >= tw + (1 - tw) * act.sigma) {
     s.counters[C.declined]++;
-    if (s.log !== null) s.log.push(c.t, K.declined, i, j, -1, -1, a, 0, 0, 0, 0);
+    if (s.log !== null) s.log.push(c.t, Kind.declined, i, j, -1, -1, a, 0, 0, 0, 0);
     return DECLINED;
   }
   s.counters[C.activities]++;
@@ -66,7 +67,7 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   const receptive = rec + (1 - rec) * p.incentiveEffect * sat(c, s.O[OUT.incentives * c.nn + ij]);
   if (uHeed >= receptive) {
     // Not heeded: the receiver's trust does not move, so the row is not a trust row.
-    if (s.log !== null) s.log.push(c.t, K.activity, i, j, -1, -1, a, app < 0 ? F.suspicious : 0, 0, 0, 0);
+    if (s.log !== null) s.log.push(c.t, Kind.activity, i, j, -1, -1, a, app < 0 ? Flag.suspicious : 0, 0, 0, 0);
     return SENT;
   }
   // 2. Clarity: an equivocal transmitter is not believed.
@@ -87,7 +88,7 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   }
 
   const quality = mode * app * clarity * partnership * parity;
-  let flags = F.heeded;
+  let flags = Flag.heeded;
   let dL: number;
   // 7. Aims: misaligned, opaque aims leave the receiver feeling deceived, whatever the activity.
   const aims = w.aims[ij];
@@ -95,7 +96,7 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
     ? p.deceptionBase * -aims * (1 - w.transparency[i]) * (1 - sat(c, s.O[OUT.transparency * c.nn + ij]))
     : 0;
   if (uDeceive < pDeceive) {
-    flags |= F.deceived;
+    flags |= Flag.deceived;
     s.counters[C.deceived]++;
     dL = mode * Math.log(p.deceptionLR);
   } else {
@@ -104,18 +105,18 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
     const hyp = (1 - w.blend) * habitScale + w.blend;
     dL = quality * hyp * act.lnLR;
     if (uMisread < pMis) {
-      flags |= F.misread;
+      flags |= Flag.misread;
       s.counters[C.misread]++;
       dL *= p.misreadWeight;
     }
   }
   if (app < 0) {
-    flags |= F.suspicious;
+    flags |= Flag.suspicious;
     s.counters[C.suspicious]++;
     // An inappropriate activity raises tension in proportion to the suspicion it arouses.
     addTension(c, i, j, -app * p.incidentTension);
   }
-  addEvidence(c, j, i, dL * p.evidenceScale, K.activity, i, j, a, flags);
+  addEvidence(c, j, i, dL * p.evidenceScale, Kind.activity, i, j, a, flags);
 
   // 9. Habits, understanding and outcomes for both sides; an activity that arouses suspicion
   // is no longer diplomacy and builds no routine of cooperation.
@@ -153,7 +154,7 @@ function applyOutcomes(c: Ctx, i: number, j: number, a: number, g: number): void
     const { start, list } = w.watchers;
     for (let k = start[i]; k < start[i + 1]; k++) {
       const o = list[k];
-      if (o !== j) addEvidence(c, o, i, dL, K.symbolic, i, j, a, 0);
+      if (o !== j) addEvidence(c, o, i, dL, Kind.symbolic, i, j, a, 0);
     }
   }
   // A more competent armed force: the recipient's capability grows (and with it parity).
@@ -190,5 +191,5 @@ export function checkAgreement(c: Ctx, i: number, j: number): void {
   s.agreement[ji] = 1;
   s.agreementCount++;
   s.counters[C.agreements]++;
-  if (s.log !== null) s.log.push(c.t, K.agreement, i, j, -1, -1, -1, 0, 0, 0, 0);
+  if (s.log !== null) s.log.push(c.t, Kind.agreement, i, j, -1, -1, -1, 0, 0, 0, 0);
 }

@@ -4,7 +4,8 @@
  * resting pairs are summed once and kept up to date by the core (core/pair.ts).
  */
 import { OUTCOMES } from '../model/activity.js';
-import { habitNow, sigmoid, trustLogit, type Ctx } from '../core/pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { habitNow, trustLogit, type Ctx } from '../core/pair.js';
 import { COUNTERS } from '../world/state.js';
 
 export type Reporter = (c: Ctx) => number;

@@ -5,9 +5,10 @@
  */
 import { OUTCOMES } from '../model/activity.js';
 import { CATALOGUE } from '../model/catalogue.js';
+import { clampLogit, logit } from '../model/logistic.js';
 import { Parameters, type Params } from '../model/params.js';
 import type { Scenario } from '../scenario/schema.js';
-import { parseHypothesis } from './hypothesis.js';
+import { parseHypothesis, type Hypothesis } from './hypothesis.js';
 import { Policy, type Activity, type Adjacency, type Forum, type Group, type ProgrammeLine, type World, type WorldEvent } from './world.js';
 
 /** Built-in state defaults (MODEL 2); `stateDefaults` in a scenario overrides them. */
@@ -27,17 +28,20 @@ export const STATE_DEFAULTS = {
 } as const;
 
 export interface ResolveOptions {
-  hypothesis?: string;
+  /** The hypothesis, as text or already parsed (default: the scenario's run.hypothesis). */
+  hypothesis?: string | Hypothesis;
+  /** Number of steps (default: the scenario's calendar.steps). */
   steps?: number;
 }
 
-/** Log-odds of a probability, kept within +-30 (the core's limit) so extreme inputs stay finite. */
-const logit = (p: number) => Math.min(30, Math.max(-30, Math.log(p / (1 - p))));
+/** Log-odds of a probability, kept within the core's limit so extreme inputs stay finite. */
+const boundedLogit = (p: number) => clampLogit(logit(p));
 
 export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): World {
   const params: Params = Parameters.parse(scenario.parameters);
-  const hypothesis = options.hypothesis ?? scenario.run.hypothesis;
-  const blend = parseHypothesis(hypothesis);
+  const given = options.hypothesis ?? scenario.run.hypothesis;
+  const hypothesis = typeof given === 'string' ? given : given.text;
+  const blend = typeof given === 'string' ? parseHypothesis(given) : given.blend;
   const steps = options.steps ?? scenario.calendar.steps;
   const n = scenario.states.length;
   const index = new Map(scenario.states.map((s, i) => [s.id, i]));
@@ -90,8 +94,8 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
 
   // Initial pairwise values.
   const fill = (v: number) => new Float64Array(nn).fill(v);
-  const trust0 = fill(logit(scenario.trust.default));
-  for (const p of scenario.trust.pairs) trust0[idx(p.from) * n + idx(p.to)] = logit(p.value);
+  const trust0 = fill(boundedLogit(scenario.trust.default));
+  for (const p of scenario.trust.pairs) trust0[idx(p.from) * n + idx(p.to)] = boundedLogit(p.value);
   const tension0 = fill(scenario.tension.default);
   for (const p of scenario.tension.pairs) {
     const a = idx(p.between[0]), b = idx(p.between[1]);

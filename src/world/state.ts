@@ -7,7 +7,7 @@
  * touched or read (core/pair.ts), so a step costs in proportion to the pairs it touches.
  */
 import { OUTCOMES } from '../model/activity.js';
-import { EventLog } from '../record/event-log.js';
+import { clampLogit, sigmoid } from '../model/logistic.js';
 import type { World } from './world.js';
 
 /** Counters of what happened in the current step (reset at its start). */
@@ -18,7 +18,11 @@ export const COUNTERS = [
 export type CounterName = (typeof COUNTERS)[number];
 export const C = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<CounterName, number>;
 
-export interface RunState {
+/**
+ * The state of a run. `Log` is the event sink the run reports to (the core's `EventSink`, which
+ * the recorder implements); the world stage only holds it, so it names no type of its own.
+ */
+export interface RunState<Log = unknown> {
   t: number;
   /** Trust log-odds and its baseline (i's belief that j is trustworthy), n x n. */
   L: Float64Array;
@@ -84,18 +88,20 @@ export interface RunState {
   scratch2: Float64Array;
   scratch3: Float64Array;
   defected: Uint8Array;
-  log: EventLog | null;
+  /** Where events are reported; null: not kept. */
+  log: Log | null;
 }
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
-export function createState(world: World, options: { events: boolean }): RunState {
+/** A fresh run state for `world`, reporting events to `options.log` (null: events not kept). */
+export function createState(world: World, options: { log: null }): RunState<never>;
+export function createState<Log>(world: World, options: { log: Log | null }): RunState<Log>;
+export function createState<Log>(world: World, options: { log: Log | null }): RunState<Log> {
   const { n, params } = world;
   const nn = n * n;
   const L0 = Float64Array.from(world.trust0);
   // trust-first: each state chooses a trust stance toward each partner, a leap of faith (MODEL 6).
   const leap = world.blend * params.leapOfFaith;
-  if (leap !== 0) for (let p = 0; p < nn; p++) if (p % (n + 1) !== 0) L0[p] = Math.min(30, Math.max(-30, L0[p] + leap));
+  if (leap !== 0) for (let p = 0; p < nn; p++) if (p % (n + 1) !== 0) L0[p] = clampLogit(L0[p] + leap);
   const X0 = new Float64Array(nn);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) X0[i * n + j] = world.tension0[i * n + j];
   let restTrust = 0, restTrust2 = 0, restTension = 0;
@@ -135,6 +141,6 @@ export function createState(world: World, options: { events: boolean }): RunStat
     slotPartner: new Int32Array(slots).fill(-1), slotActivity: new Int32Array(slots).fill(-1),
     scratch: new Float64Array(nn), scratch2: new Float64Array(nn), scratch3: new Float64Array(nn),
     defected: new Uint8Array(n),
-    log: options.events ? new EventLog() : null,
+    log: options.log,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coreInterestIssue } from '../../../src/core/defection.js';
 import { tensionNow, trustLogit } from '../../../src/core/pair.js';
-import { K } from '../../../src/record/event-log.js';
+import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { C } from '../../../src/world/state.js';
 import { build, type FixtureOptions, type StateInput } from '../world-fixture.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stakeThreshold, tensionNow, trustLogit } from '../../../src/core/pair.js';
 import { randomTests, scheduledTest } from '../../../src/core/reliance.js';
 import { step } from '../../../src/core/step.js';
-import { F, K } from '../../../src/record/event-log.js';
+import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { C } from '../../../src/world/state.js';
 import { build, forbidden, forbidSignals, scripted, type FixtureOptions } from '../world-fixture.js';
 
@@ -11,7 +11,8 @@ function testOnce(o: FixtureOptions, uHonour: number, stake = 0.4, setup?: (fx: 
   const fx = build(o);
   setup?.(fx);
   const tests = scripted([uHonour]);
-  fx.c.r.tests = tests;
+  fx.c.r.scheduledTests = tests;
+  fx.c.r.tests = forbidden('tests'); // a scheduled test has a stream of its own
   forbidSignals(fx.c);
   fx.c.r.choice = forbidden('choice');
   const ab = fx.pair('A', 'B');
@@ -90,7 +91,7 @@ describe('strategies', () => {
     expect(testOnce(o, 0).s.counters[C.honoured]).toBe(1);
     // ... once: then it forgives and honours again.
     expect(r.s.lastMove[r.pair('A', 'B')]).toBe(0);
-    r.c.r.tests = scripted([0]);
+    r.c.r.scheduledTests = scripted([0]);
     scheduledTest(r.c, 0, 1, 0.4);
     expect(r.s.counters[C.honoured]).toBe(1);
     expect(r.s.lastMove[r.pair('B', 'A')]).toBe(1);
@@ -99,7 +100,7 @@ describe('strategies', () => {
   it('a reciprocal truster resumes cooperation after one exploitation: it declines once, then relies again', () => {
     // A is reciprocal and trusts B little; B exploits at the first test and honours afterwards.
     const fx = build({ states: [{ id: 'A', policy: 'reciprocal' }, { id: 'B', trustworthiness: 0.5 }], trust: { default: 0.05 } });
-    fx.c.r.tests = scripted([0.9, 0, 0, 0]);
+    fx.c.r.scheduledTests = scripted([0.9, 0, 0, 0]);
     const relied = () => fx.s.counters[C.honoured] + fx.s.counters[C.exploited];
     const ba = fx.pair('B', 'A');
     scheduledTest(fx.c, 0, 1, 0.4); // relies, exploited
@@ -154,12 +155,12 @@ describe('strategies', () => {
     expect(r.s.gritSince[ab]).toBe(-1);
     // While paused it does not rely, however much it trusts.
     r.c.t = 9;
-    r.c.r.tests = scripted([0]);
+    r.c.r.scheduledTests = scripted([0]);
     scheduledTest(r.c, 0, 1, 0);
     expect(r.s.counters[C.tests]).toBe(2);
     expect(r.s.counters[C.exploited] + r.s.counters[C.honoured]).toBe(1);
     r.c.t = 10;
-    r.c.r.tests = scripted([0.9]);
+    r.c.r.scheduledTests = scripted([0.9]);
     scheduledTest(r.c, 0, 1, 0);
     expect(r.s.counters[C.exploited]).toBe(2);
   });

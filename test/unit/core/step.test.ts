@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tensionNow, trustLogit } from '../../../src/core/pair.js';
 import { step } from '../../../src/core/step.js';
-import { K } from '../../../src/record/event-log.js';
+import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { C } from '../../../src/world/state.js';
 import { build, counting, logit, scripted, type FixtureOptions } from '../world-fixture.js';
 
@@ -125,18 +125,22 @@ describe('scheduled events', () => {
     expect(tensionNow(fx.c, 0, 1)).toBeCloseTo(0.4, 14);
   });
 
-  it('a scheduled incident or test draws once from its own stream', () => {
+  it('a scheduled incident or test draws once from its own stream, not from the random one', () => {
     const fx = build({ ...quiet, events });
-    const incidents = counting(fx.c.r.incidents);
-    const tests = counting(fx.c.r.tests);
-    fx.c.r.incidents = incidents;
-    fx.c.r.tests = tests;
+    const streams = ['incidents', 'tests', 'scheduledIncidents', 'scheduledTests'] as const;
+    const count = Object.fromEntries(streams.map((k) => {
+      const u = counting(fx.c.r[k]);
+      fx.c.r[k] = u;
+      return [k, u];
+    })) as Record<(typeof streams)[number], ReturnType<typeof counting>>;
+    const calls = () => Object.fromEntries(streams.map((k) => [k, count[k].calls]));
     run(fx, 0, 3);
-    const [i0, t0] = [incidents.calls, tests.calls];
+    const before = calls();
+    expect(before.scheduledIncidents + before.scheduledTests).toBe(0);
     run(fx, 4, 4); // the test
-    expect(tests.calls - t0).toBe(1 + 3 * 3); // the scheduled test, then three draws per state for random tests
+    expect(calls()).toEqual({ ...before, tests: before.tests + 3 * 3, scheduledTests: 1 }); // three draws per state for random tests
     run(fx, 5, 5); // the incident (escalation forced, still drawn)
-    expect(incidents.calls - i0).toBe(1);
+    expect(calls()).toEqual({ ...before, tests: before.tests + 2 * 3 * 3, scheduledTests: 1, scheduledIncidents: 1 });
   });
 });
 
@@ -163,13 +167,16 @@ describe('programmes', () => {
     expect(1 / (1 + Math.exp(-(logit(0.1) + 0.8)))).toBeLessThan(0.4 / 1.1);
   });
 
-  it('a blend gates an occurrence with probability blend: two choice draws per occurrence, always', () => {
+  it('a blend gates an occurrence with probability blend: two draws of its own stream per occurrence, always', () => {
     for (const [u, expected] of [[0.29, 0], [0.31, 1]] as const) {
       const fx = build(programme('blend=0.3', 0.1, true));
-      const choice = scripted([u, 0.99]);
+      const gates = scripted([u, 0.99]);
+      fx.c.r.programmeGates = gates;
+      const choice = counting(fx.c.r.choice);
       fx.c.r.choice = choice;
       run(fx, 0, 0);
-      expect(choice.calls).toBe(2);
+      expect(gates.calls).toBe(2);
+      expect(choice.calls).toBe(0); // the gates leave the choice stream alone
       // A -> B gated by the first draw; B -> A (mutual) passes on the second
       expect(fx.s.counters[C.activities]).toBe(expected + 1);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_KINDS } from '../../../src/record/event-log.js';
+import { EVENT_KINDS } from '../../../src/core/events.js';
 import { eventsJsonl, finalJson, pairsCsv, seriesCsv, stepDate } from '../../../src/record/format.js';
 import { simulate } from '../../../src/run/simulate.js';
 import { resolveWorld } from '../../../src/world/resolve.js';

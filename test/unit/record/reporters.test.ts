@@ -40,7 +40,7 @@ const sparse = makeScenario({
 /** Steps a run by hand and checks every regional reporter against a brute-force computation, step by step. */
 function checkRun(scenario: Scenario, hypothesis: string, seed: number) {
   const world = resolveWorld(scenario, { hypothesis });
-  const state = createState(world, { events: false });
+  const state = createState(world, { log: null });
   const ctx = createCtx(world, state, createStreams(seed, world.ids));
   const reporters = regionalReporters();
   const names = reporters.map(([name]) => name);
