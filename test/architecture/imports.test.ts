@@ -19,13 +19,17 @@ const FLOW: readonly (readonly string[])[] = [
   ['record'],
   ['run'],
   ['experiment'],
-  ['stats', 'charts', 'explain'],
+  ['charts', 'explain'],
   ['report'],
   ['cli'],
 ];
 
-/** Shared foundations: any stage may import them; they import only each other. */
-const FOUNDATIONS: readonly string[] = ['io', 'model', 'version.ts'];
+/**
+ * Shared foundations: any stage may import them; they import only each other. `stats` is one:
+ * pure numerical functions of arrays (bootstrap, paired comparison, survival) that know nothing
+ * of scenarios or runs, used by the experiment's analysis and by charts alike.
+ */
+const FOUNDATIONS: readonly string[] = ['io', 'model', 'stats', 'version.ts'];
 
 /** The package entry point: it may import everything, and nothing in src/ may import it. */
 const ENTRY = 'index.ts';
@@ -167,7 +171,7 @@ describe('the flow rule', () => {
   it('allows only the listed peer imports, in their direction', () => {
     expect(violation('charts', 'explain')).toBeNull();
     expect(violation('explain', 'charts')).toMatch(/peer/);
-    expect(violation('stats', 'charts')).toMatch(/peer/);
+    expect(violation('stats', 'charts')).toMatch(/foundation stats imports charts/);
   });
 
   it('flags a folder that is not a stage', () => {
