@@ -51,17 +51,14 @@ const isTrustRow = (r: RunResult, k: number) => r.events!.observer[k] >= 0;
 /** Resolved parameters of a scenario (every default filled). */
 const paramsOf = (s: Scenario) => Parameters.parse(s.parameters);
 
-/** Baseline trust log-odds L0[i*n+j] as the model sets it at the start: logit of the trust setting plus the leap of faith. */
+/** Baseline trust log-odds L0[i*n+j] as the model sets it at the start: logit of the trust setting, under every hypothesis (MODEL 6: no head start). */
 function baselineLogits(s: Scenario, hypothesis: string): Float64Array {
   const n = s.states.length;
   const idx = new Map(s.states.map((st, i) => [st.id, i]));
   const L0 = new Float64Array(n * n).fill(logit(s.trust.default));
   for (const p of s.trust.pairs) L0[idx.get(p.from)! * n + idx.get(p.to)!] = logit(p.value);
-  const leap = parseHypothesis(hypothesis) * paramsOf(s).leapOfFaith;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    if (i === j) L0[i * n + j] = 0;
-    else if (leap !== 0) L0[i * n + j] += leap;
-  }
+  void hypothesis;
+  for (let i = 0; i < n; i++) L0[i * n + i] = 0;
   return L0;
 }
 
@@ -427,7 +424,7 @@ describe('5. zero activity: trust returns to baseline and nothing else moves but
       const n = scenario.states.length;
       const idx = new Map(scenario.states.map((s, i) => [s.id, i]));
       const p = paramsOf(scenario);
-      // The baseline: the trust setting plus the leap of faith plus every leadership shift (a new stance).
+      // The baseline: the trust setting plus every leadership shift.
       const L0 = baselineLogits(scenario, hypothesis);
       for (const e of scenario.events) {
         if (e.type !== 'leadershipChange') continue;

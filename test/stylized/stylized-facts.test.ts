@@ -121,29 +121,25 @@ describe.each(HYPOTHESES)('stylized facts under %s', (hypothesis) => {
 });
 
 describe('5. the two hypotheses', () => {
-  // Without the leap of faith (leapOfFaith 0) the hypotheses start from the same trust and
-  // differ only in mechanism: habits-first scales each signal's evidence by the receiver's
-  // habit (hMin + (1 - hMin) H), trust-first does not but gates programme occurrences by trust.
-  // The two are close (habit soon nears 1), so the test measures a real but small difference.
-  // Measured (docs/MODEL.md section 10): trust-first ends every one of 480 seeds with higher
-  // run-averaged mean trust, by about 0.015 (t about 18 on these 40 seeds), and higher final
-  // mean trust, by about 0.012 (t about 10). With hMin 1 the difference vanishes (t about -1.4)
-  // and this test fails.
-  const scenario = pairScenario({ steps: 60, extra: { parameters: { leapOfFaith: 0 } } });
+  // Model 0.3 (MODEL 6): both hypotheses start from the same belief and weigh every observed act
+  // alike; they differ only in causal order (routine and familiarity against a chosen stance that
+  // gates action and is declared). On the same dice their trajectories must differ measurably;
+  // which one leads is not asserted here (MODEL 10, fact 5): the calibration test asserts that
+  // neither leads in the benign reference (test/stylized/calibration.test.ts).
+  const scenario = pairScenario({ steps: 60, extra: {
+    stateDefaults: { budget: 12 },
+    events: [{ type: 'test', step: 30, truster: 'B', trustee: 'A', stake: 0.3 }],
+  } });
   const column = (r: ReturnType<typeof simulate>, name: string) => {
     const c = r.series.columns.indexOf(name);
     const W = r.series.columns.length;
     return Array.from({ length: r.series.rows }, (_, t) => r.series.data[t * W + c]);
   };
   const averaged = (r: ReturnType<typeof simulate>) => column(r, 'meanTrust').reduce((s, x) => s + x, 0) / r.series.rows;
-  const final = (r: ReturnType<typeof simulate>) => column(r, 'meanTrust')[r.series.rows - 1];
 
-  it('give measurably different trajectories on the same dice: trust-first builds trust faster without the leap of faith', () => {
-    for (const read of [averaged, final]) {
-      const r = paired(perSeed(scenario, read, { hypothesis: 'trust-first' }), perSeed(scenario, read, { hypothesis: 'habits-first' }));
-      expect(Math.abs(r.t), `|paired t| of ${read.name}`).toBeGreaterThan(T_BAR);
-      expect(r.mean, `trust-first minus habits-first, ${read.name}`).toBeGreaterThan(0);
-    }
+  it('give measurably different trajectories on the same dice', () => {
+    const r = paired(perSeed(scenario, averaged, { hypothesis: 'trust-first' }), perSeed(scenario, averaged, { hypothesis: 'habits-first' }));
+    expect(Math.abs(r.t), '|paired t| of run-averaged mean belief').toBeGreaterThan(T_BAR);
   });
 
   it('see the same scheduled events at the same steps (common random numbers)', () => {
