@@ -16,7 +16,7 @@ const pos = (def: number, doc: string) => z.number().min(0).default(def).describ
  * same mean partner belief at the horizon (MODEL 6, "no head start").
  */
 export const KAPPA = 2;
-export const WILL = 1;
+export const WILL = 0.354;
 
 const posStrict = (def: number, doc: string) => z.number().gt(0).default(def).describe(doc);
 

@@ -66,17 +66,21 @@ describe.each(HYPOTHESES)('stylized facts under %s', (hypothesis) => {
     expectMore(pairScenario({ aims: 0.3, a: { transparency: 0.1 } }), pairScenario({ aims: -0.8, a: { transparency: 0.1 } }), BtrustsA, hypothesis);
   });
 
+  // The distance facts are about the signal channel. Tested cooperation (random tests, which an
+  // agreement makes twice as frequent in model 0.3, MODEL 7b) adds noise unrelated to it: with
+  // tests on, the mean differences stay positive but t falls to about 2.8; without, t is about 20.
+  const signalsOnly = { parameters: { testRate: 0 } };
   const far = { a: { language: { primary: 'th', english: 0.2 }, culture: { pdi: 0.9, idv: 0.1 } }, b: { language: { primary: 'id', english: 0.3 }, culture: { pdi: 0.1, idv: 0.9 } } };
   it('3. cultural and language distance slow trust', () => {
-    expectMore(pairScenario(), pairScenario(far), BtrustsA, hypothesis);
+    expectMore(pairScenario({ extra: signalsOnly }), pairScenario({ ...far, extra: signalsOnly }), BtrustsA, hypothesis);
   });
 
   it('3. empathy offsets part of the distance', () => {
-    const empathic = pairScenario({ a: { ...far.a, empathy: 1 }, b: { ...far.b, empathy: 1 } });
-    const cold = pairScenario({ a: { ...far.a, empathy: 0 }, b: { ...far.b, empathy: 0 } });
+    const empathic = pairScenario({ a: { ...far.a, empathy: 1 }, b: { ...far.b, empathy: 1 }, extra: signalsOnly });
+    const cold = pairScenario({ a: { ...far.a, empathy: 0 }, b: { ...far.b, empathy: 0 }, extra: signalsOnly });
     expectMore(empathic, cold, BtrustsA, hypothesis);
     // ... but only part of it: empathic distant partners stay below close ones.
-    expectMore(pairScenario({ a: { empathy: 1 }, b: { empathy: 1 } }), empathic, BtrustsA, hypothesis);
+    expectMore(pairScenario({ a: { empathy: 1 }, b: { empathy: 1 }, extra: signalsOnly }), empathic, BtrustsA, hypothesis);
   });
 
   it('3. understanding offsets part of the distance', () => {
@@ -126,10 +130,10 @@ describe('5. the two hypotheses', () => {
   // gates action and is declared). On the same dice their trajectories must differ measurably;
   // which one leads is not asserted here (MODEL 10, fact 5): the calibration test asserts that
   // neither leads in the benign reference (test/stylized/calibration.test.ts).
-  const scenario = pairScenario({ steps: 60, extra: {
-    stateDefaults: { budget: 12 },
-    events: [{ type: 'test', step: 30, truster: 'B', trustee: 'A', stake: 0.3 }],
-  } });
+  // The lab pair with a cautious prior (0.3, below the reference test's threshold 0.5): under
+  // habits-first reliance waits for habit, under trust-first for a stance; programmes run by
+  // routine or are gated by operative trust. (Measured: |paired t| about 6.8 on these seeds.)
+  const scenario = pairScenario({ steps: 60, extra: { trust: { default: 0.3 } } });
   const column = (r: ReturnType<typeof simulate>, name: string) => {
     const c = r.series.columns.indexOf(name);
     const W = r.series.columns.length;
