@@ -40,12 +40,12 @@ export function randomTests(c: Ctx): void {
   }
 }
 
-/** A scheduled test of `trustee` by `truster` at a given stake. */
-export function scheduledTest(c: Ctx, truster: number, trustee: number, stake: number): void {
-  test(c, truster, trustee, stake, c.r.tests());
+/** A scheduled test of `trustee` by `truster` at a given stake; `forced` scripts the answer (the draw is made anyway). */
+export function scheduledTest(c: Ctx, truster: number, trustee: number, stake: number, forced?: boolean): void {
+  test(c, truster, trustee, stake, c.r.tests(), forced);
 }
 
-function test(c: Ctx, i: number, j: number, stake: number, uHonour: number): void {
+function test(c: Ctx, i: number, j: number, stake: number, uHonour: number, forced?: boolean): void {
   const { w, s, p, n, t } = c;
   const ij = i * n + j, ji = j * n + i;
   s.counters[C.tests]++;
@@ -63,7 +63,7 @@ function test(c: Ctx, i: number, j: number, stake: number, uHonour: number): voi
   }
   // The trustee honours with probability trustworthiness; a reciprocal trustee exploits one
   // that exploited it last time (tit for tat), once, then forgives.
-  let honours = uHonour < w.trustworthiness[j];
+  let honours = forced ?? uHonour < w.trustworthiness[j];
   if (w.policy[j] === POLICY_RECIPROCAL && s.lastMove[ij] === 2) {
     honours = false;
     s.lastMove[ij] = 0;

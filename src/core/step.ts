@@ -64,7 +64,7 @@ function scheduledEvent(c: Ctx, k: number): void {
       incident(c, e.a, e.b, c.r.incidents(), e.escalates);
       break;
     case 'test':
-      scheduledTest(c, e.truster, e.trustee, e.stake);
+      scheduledTest(c, e.truster, e.trustee, e.stake, e.honours);
       break;
     case 'shock': {
       const m = e.states;

@@ -96,7 +96,8 @@ const Event = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('shock'), ...at, states: z.array(id).min(2),
     tension: z.number().min(-1).max(1).describe('Tension added between every two of the states.') }),
   z.strictObject({ type: z.literal('test'), ...at, truster: id, trustee: id,
-    stake: unit.optional().describe('Cost of being exploited (default: parameters.testStake).') }),
+    stake: unit.optional().describe('Cost of being exploited (default: parameters.testStake).'),
+    honours: z.boolean().optional().describe('Force the trustee\'s answer if relied on: true honours, false exploits (a scripted betrayal); drawn from its trustworthiness when absent.') }),
 ]);
 
 const PairValue = z.strictObject({ from: id, to: id, value: unit });

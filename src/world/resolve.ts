@@ -236,7 +236,7 @@ function resolveEvents(scenario: Scenario, idx: (id: string) => number, groups: 
       case 'shock':
         return { type: e.type, step: e.step, states: Int32Array.from(e.states.map(idx)), tension: e.tension };
       case 'test':
-        return { type: e.type, step: e.step, truster: idx(e.truster), trustee: idx(e.trustee), stake: e.stake ?? params.testStake };
+        return { type: e.type, step: e.step, truster: idx(e.truster), trustee: idx(e.trustee), stake: e.stake ?? params.testStake, honours: e.honours };
     }
   });
   // Stable sort keeps the file's order within a step.

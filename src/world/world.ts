@@ -63,7 +63,7 @@ export type WorldEvent =
   | { type: 'incident'; step: number; a: number; b: number; escalates: boolean | undefined }
   | { type: 'leadershipChange'; step: number; state: number; trustShift: number; will: number | null; toward: Int32Array | null }
   | { type: 'shock'; step: number; states: Int32Array; tension: number }
-  | { type: 'test'; step: number; truster: number; trustee: number; stake: number };
+  | { type: 'test'; step: number; truster: number; trustee: number; stake: number; honours: boolean | undefined };
 
 /** A compressed adjacency list (CSR): neighbours of i are `list[start[i] .. start[i+1])`. */
 export interface Adjacency {
