@@ -18,6 +18,8 @@ export const EVENT_KINDS = [
   'forum', // a forum meeting took place
   'agreement', // a defence cooperation agreement was signed
   'declined', // an activity an untrustworthy state chose not to go through with (not observed)
+  'stance', // trust-first: a declaration of trust (delta is the receiver's trust in the declarer) or a revocation (delta is the partner's trust in the revoker)
+  'cancelled', // a scheduled programme occurrence gated out: delta is the partner's trust in the canceller
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -119,5 +119,6 @@ export function finalJson(r: RunResult): string {
     agreements: f.agreements.map(([i, j]) => [ids[i], ids[j]]),
     outcomes: f.outcomes,
     perState: f.states,
+    network: f.network,
   }, null, 1) + '\n';
 }

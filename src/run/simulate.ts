@@ -10,6 +10,7 @@ import { createCtx, habitNow, tensionNow, trustLogit, type Ctx } from '../core/p
 import { createStreams, RNG_ALGORITHM } from '../core/rng.js';
 import { step } from '../core/step.js';
 import { EventLog } from '../record/event-log.js';
+import { degreeDistribution, networkMeasures, type NetworkMeasures } from '../record/network.js';
 import { recordRow, REGIONAL_COLUMNS } from '../record/reporters.js';
 import type { Scenario } from '../scenario/schema.js';
 import { hypothesisName } from '../world/hypothesis.js';
@@ -38,6 +39,8 @@ export interface FinalState {
   outcomes: Record<string, number>;
   /** Per state: payoffs gained and lost in tested cooperation, defections, capability, budget. */
   states: { id: string; gains: number; losses: number; defections: number; capability: number; budget: number }[];
+  /** The agreement network at the end (MODEL 7b): its measures and degree distribution (states of degree 0, 1, ...). */
+  network: NetworkMeasures & { degreeDistribution: number[] };
 }
 
 export interface RunResult {
@@ -113,5 +116,6 @@ function finalState(c: Ctx): FinalState {
     states: w.ids.map((id, i) => ({
       id, gains: gains[i], losses: losses[i], defections: s.defections[i], capability: s.capability[i], budget: s.budget[i],
     })),
+    network: { ...networkMeasures(c), degreeDistribution: degreeDistribution(c) },
   };
 }

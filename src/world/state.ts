@@ -24,7 +24,10 @@ export const C = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<Co
  */
 export interface RunState<Log = unknown> {
   t: number;
-  /** Trust log-odds and its baseline (i's belief that j is trustworthy), n x n. */
+  /**
+   * Belief log-odds and its baseline (i's belief that j is trustworthy), n x n: the "trust" of
+   * every output, formed the same way under both hypotheses (MODEL 6).
+   */
   L: Float64Array;
   L0: Float64Array;
   lastL: Int32Array;
@@ -49,6 +52,26 @@ export interface RunState<Log = unknown> {
   constituency: Float64Array;
   agreement: Uint8Array;
   agreementCount: number;
+  /** Agreement degree per state, and the network's running records (MODEL 7b). */
+  agreementDegree: Int32Array;
+  /** New ties that closed a triangle when signed. */
+  triadicTies: number;
+  /** Sums over new ties, when signed, of the endpoints' degrees and of twice the mean degree. */
+  attachDegree: number;
+  attachExpected: number;
+  /** trust-first stance of i toward j: 1 extend, 0 withhold (MODEL 6). */
+  stance: Uint8Array;
+  /** Willingness of each state to take a leap of faith (log-odds); leadership events change it. */
+  will: Float64Array;
+  /** Last step j heeded a tied-hands signal from i (index i * n + j), -1 never (MODEL 6c). */
+  lastTied: Int32Array;
+  /** Share of the log-likelihood ratio j still grants i's tied-hands signals (index i * n + j). */
+  credibility: Float64Array;
+  /** Declarations sent, stances revoked, programme occurrences cancelled, audience costs paid this step. */
+  declarations: number;
+  revocations: number;
+  cancelled: number;
+  audienceCosts: number;
   /** Last activity i did toward j (routine repetition), -1 none. */
   lastAct: Int16Array;
   /** Last tested move of i toward j: 0 none (or forgiven), 1 honoured (or amends made), 2 exploited. */
@@ -99,9 +122,7 @@ export function createState<Log>(world: World, options: { log: Log | null }): Ru
   const { n, params } = world;
   const nn = n * n;
   const L0 = Float64Array.from(world.trust0);
-  // trust-first: each state chooses a trust stance toward each partner, a leap of faith (MODEL 6).
-  const leap = world.blend * params.leapOfFaith;
-  if (leap !== 0) for (let p = 0; p < nn; p++) if (p % (n + 1) !== 0) L0[p] = clampLogit(L0[p] + leap);
+  // No head start (MODEL 6): belief starts from the scenario's prior under every hypothesis.
   const X0 = new Float64Array(nn);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) X0[i * n + j] = world.tension0[i * n + j];
   let restTrust = 0, restTrust2 = 0, restTension = 0;
@@ -127,6 +148,10 @@ export function createState<Log>(world: World, options: { log: Log | null }): Ru
     credit: new Float64Array(n),
     constituency: new Float64Array(n),
     agreement: new Uint8Array(nn), agreementCount: 0,
+    agreementDegree: new Int32Array(n), triadicTies: 0, attachDegree: 0, attachExpected: 0,
+    stance: new Uint8Array(nn), will: Float64Array.from(world.will),
+    lastTied: new Int32Array(nn).fill(-1), credibility: new Float64Array(nn).fill(1),
+    declarations: 0, revocations: 0, cancelled: 0, audienceCosts: 0,
     lastAct: new Int16Array(nn).fill(-1),
     lastMove: new Uint8Array(nn),
     lastHeard: new Int32Array(nn).fill(-1),

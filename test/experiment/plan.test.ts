@@ -44,16 +44,16 @@ const HEAD = ['name: Plan test', 'description: A plan.', `scenarios: [${join(SCE
 
 describe('parameter sets', () => {
   it('a grid expands to the full product, the last condition varying fastest', () => {
-    const p = plan([...HEAD, 'replications: 3', 'variations:', '  grid: { tension: [0.1, 0.5], receptivity: [0.2, 0.4, 0.6], parameters.leapOfFaith: [1] }']);
+    const p = plan([...HEAD, 'replications: 3', 'variations:', '  grid: { tension: [0.1, 0.5], receptivity: [0.2, 0.4, 0.6], parameters.kappa: [1] }']);
     expect(p.sets).toEqual([
-      { tension: 0.1, receptivity: 0.2, 'parameters.leapOfFaith': 1 },
-      { tension: 0.1, receptivity: 0.4, 'parameters.leapOfFaith': 1 },
-      { tension: 0.1, receptivity: 0.6, 'parameters.leapOfFaith': 1 },
-      { tension: 0.5, receptivity: 0.2, 'parameters.leapOfFaith': 1 },
-      { tension: 0.5, receptivity: 0.4, 'parameters.leapOfFaith': 1 },
-      { tension: 0.5, receptivity: 0.6, 'parameters.leapOfFaith': 1 },
+      { tension: 0.1, receptivity: 0.2, 'parameters.kappa': 1 },
+      { tension: 0.1, receptivity: 0.4, 'parameters.kappa': 1 },
+      { tension: 0.1, receptivity: 0.6, 'parameters.kappa': 1 },
+      { tension: 0.5, receptivity: 0.2, 'parameters.kappa': 1 },
+      { tension: 0.5, receptivity: 0.4, 'parameters.kappa': 1 },
+      { tension: 0.5, receptivity: 0.6, 'parameters.kappa': 1 },
     ]);
-    expect(p.conditionNames).toEqual(['tension', 'receptivity', 'parameters.leapOfFaith']);
+    expect(p.conditionNames).toEqual(['tension', 'receptivity', 'parameters.kappa']);
     // 2 scenarios x 6 sets x 3 replications x 2 hypotheses (the default two)
     expect(p.hypotheses).toEqual(['habits-first', 'trust-first']);
     expect(p.runs).toBe(72);
@@ -91,7 +91,7 @@ describe('parameter sets', () => {
   }
 
   const ranges = fc.dictionary(
-    fc.constantFrom('tension', 'receptivity', 'equivocation', 'parameters.leapOfFaith', 'culturalDistance'),
+    fc.constantFrom('tension', 'receptivity', 'equivocation', 'parameters.kappa', 'culturalDistance'),
     fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true })).map(([lo, w]): [number, number] => [lo, lo + w]),
     { minKeys: 1, maxKeys: 5 },
   );

@@ -146,7 +146,7 @@ describe('scheduled events', () => {
 
 describe('programmes', () => {
   const programme = (hypothesis: string, trust: number, mutual = false): FixtureOptions => ({
-    hypothesis, trust: { default: trust }, steps: 12, stateDefaults: { budget: 24 },
+    hypothesis, trust: { default: trust }, steps: 12, stateDefaults: { budget: 24, will: 1 },
     programmes: [{ from: 'A', to: 'B', activity: 'capacityBuilding', schedule: { every: 2 }, mutual }],
     parameters: { maxActsPerStep: 0 },
   });
@@ -160,11 +160,29 @@ describe('programmes', () => {
     expect(activitiesPerStep(build(programme('habits-first', 0.1)), 5)).toEqual([1, 0, 1, 0, 1, 0]);
   });
 
-  it('trust-first carries out an occurrence only when trust passes the activity\'s stake threshold', () => {
-    // 0.1 plus the leap of faith: q = sigmoid(logit(0.1) + 0.8) ~ 0.2 < 0.4 / 1.1
-    expect(activitiesPerStep(build(programme('trust-first', 0.1)), 5)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(activitiesPerStep(build(programme('trust-first', 0.4)), 5)).toEqual([1, 0, 1, 0, 1, 0]);
-    expect(1 / (1 + Math.exp(-(logit(0.1) + 0.8)))).toBeLessThan(0.4 / 1.1);
+  it('trust-first carries out an occurrence only when operative trust passes the activity\'s stake threshold', () => {
+    // Belief 0.1 with will 1: logit(0.1) + 1 < logit(q_ref = 0.5), so A withholds and O = 0.1 < 0.4 / 1.1:
+    // every occurrence is cancelled, and B sees each cancellation (MODEL 6c).
+    const low = build(programme('trust-first', 0.1));
+    expect(activitiesPerStep(low, 5)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(low.s.stance[low.pair('A', 'B')]).toBe(0);
+    expect(trustLogit(low.c, low.pair('B', 'A'))).toBeLessThan(logit(0.1));
+    // Belief 0.4: logit(0.4) + 1 >= 0, so A extends and acts on O = sigmoid(logit(0.4) + 1) ~ 0.64.
+    const high = build(programme('trust-first', 0.4));
+    expect(activitiesPerStep(high, 5)).toEqual([1, 0, 1, 0, 1, 0]);
+    expect(high.s.stance[high.pair('A', 'B')]).toBe(1);
+    expect(1 / (1 + Math.exp(-(logit(0.4) + 1)))).toBeGreaterThan(0.4 / 1.1);
+  });
+
+  it('a cancelled occurrence is weak negative evidence for the partner, ln(cancelledLR), and an action not taken for the canceller\'s habit', () => {
+    const fx = build(programme('trust-first', 0.1));
+    const ab = fx.pair('A', 'B'), ba = fx.pair('B', 'A');
+    fx.s.H[ab] = 0.5;
+    run(fx, 0, 0);
+    expect(fx.s.cancelled).toBe(1);
+    expect(trustLogit(fx.c, ba)).toBeCloseTo(logit(0.1) + Math.log(0.95), 12);
+    expect(fx.s.H[ab]).toBeCloseTo(0.5 * (1 - 0.08), 12); // read at the step it was set: no decay yet
+    expect(fx.s.log!.kind[fx.s.log!.length - 1]).toBe(K.cancelled);
   });
 
   it('a blend gates an occurrence with probability blend: two draws of its own stream per occurrence, always', () => {

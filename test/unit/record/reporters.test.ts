@@ -81,6 +81,8 @@ describe('regional reporters', () => {
     expect(names).toEqual([
       'meanTrust', 'trustSpread', 'meanTension', 'meanHabit', 'agreementsTotal', ...COUNTERS,
       ...OUTCOMES.map((o) => `outcome.${o}`), 'gains', 'losses',
+      'networkTies', 'networkDensity', 'networkClustering', 'networkTriadicShare', 'networkDegreeDependence',
+      'declarations', 'revocations', 'cancelled', 'audienceCosts', 'extending',
     ]);
   });
 
