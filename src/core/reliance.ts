@@ -49,6 +49,7 @@ function test(c: Ctx, i: number, j: number, stake: number, uHonour: number, forc
   const { w, s, p, n, t } = c;
   const ij = i * n + j, ji = j * n + i;
   s.counters[C.tests]++;
+  s.tally.tests[ij]++;
   const q = operativeTrust(c, ij);
   let relies = q >= relianceThreshold(p, stake);
   if (w.policy[i] === POLICY_RECIPROCAL) {
@@ -58,6 +59,9 @@ function test(c: Ctx, i: number, j: number, stake: number, uHonour: number, forc
   }
   if (w.policy[i] === POLICY_GRIT && t < s.gritPause[ij]) relies = false; // answering an exploitation
   if (!relies) {
+    // A missed opportunity (MODEL 6b): the trustee would have honoured. Its answer is known
+    // without changing anything: the draw is made anyway (common random numbers).
+    if ((forced ?? uHonour < w.trustworthiness[j]) && !(w.policy[j] === POLICY_RECIPROCAL && s.lastMove[ij] === 2)) s.tally.missed[ij]++;
     if (s.log !== null) s.log.push(t, Kind.test, j, i, -1, -1, -1, 0, 0, 0, q);
     return;
   }
@@ -69,8 +73,10 @@ function test(c: Ctx, i: number, j: number, stake: number, uHonour: number, forc
     s.lastMove[ij] = 0;
   }
   s.lastMove[ji] = honours ? 1 : 2;
+  s.tally.relied[ij]++;
   if (honours) {
     s.counters[C.honoured]++;
+    s.tally.honoured[ij]++;
     s.gain[ij] += p.payoffReward;
     s.gain[ji] += p.payoffReward;
     s.gainTotal += 2 * p.payoffReward;
@@ -79,6 +85,7 @@ function test(c: Ctx, i: number, j: number, stake: number, uHonour: number, forc
     // The same table that set the threshold: S (at this stake) to the truster, T to the exploiter.
     const S = suckerPayoff(p, stake);
     s.counters[C.exploited]++;
+    s.tally.exploited[ij]++;
     s.loss[ij] -= S;
     s.gain[ji] += p.payoffTemptation;
     s.gainTotal += p.payoffTemptation;

@@ -63,6 +63,7 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   // Declarations are counted apart (RunState.declarations), not as activities.
   const counted = channel !== DECLARATION ? 1 : 0;
   s.counters[C.activities] += counted;
+  s.tally.activities[ij] += counted;
 
   // 1. Appropriateness: above the tension ceiling the activity arouses suspicion at once,
   // the more so the higher the tension (`suspicion` at tension 1; negative).
@@ -92,6 +93,7 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   const parity = 1 - act.needsParity * overshadow(c, i, j) * (1 - w.restraint[i]);
 
   s.counters[C.heeded] += counted;
+  s.tally.heeded[ij] += counted;
   if (channel === BILATERAL) {
     s.lastHeard[ji] = c.t;
     // A heeded bilateral act makes amends for an exploitation (tit for tat sees cooperation).
@@ -219,6 +221,7 @@ export function checkAgreement(c: Ctx, i: number, j: number): void {
   }
   s.agreement[ij] = 1;
   s.agreement[ji] = 1;
+  s.agreementOrder[s.agreementCount] = i < j ? ij : ji;
   deg[i]++; deg[j]++;
   s.agreementCount++;
   s.counters[C.agreements]++;

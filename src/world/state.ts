@@ -19,6 +19,24 @@ export type CounterName = (typeof COUNTERS)[number];
 export const C = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<CounterName, number>;
 
 /**
+ * Cumulative counts per directed pair over the whole run (index i * n + j), kept by the core for
+ * the partner-pair metrics (MODEL 6b; record/partners.ts reads them). Never reset, never read
+ * by the model itself.
+ */
+export interface PairTally {
+  /** Activities i undertook toward j (not declined; declarations are not activities), and those j heeded. */
+  activities: Int32Array;
+  heeded: Int32Array;
+  /** Tests of j by i (i the truster); those in which i relied; honoured; exploited. */
+  tests: Int32Array;
+  relied: Int32Array;
+  honoured: Int32Array;
+  exploited: Int32Array;
+  /** Tests in which i did not rely although j would have honoured (the answer is drawn anyway). */
+  missed: Int32Array;
+}
+
+/**
  * The state of a run. `Log` is the event sink the run reports to (the core's `EventSink`, which
  * the recorder implements); the world stage only holds it, so it names no type of its own.
  */
@@ -52,6 +70,8 @@ export interface RunState<Log = unknown> {
   constituency: Float64Array;
   agreement: Uint8Array;
   agreementCount: number;
+  /** The agreements in the order they were signed, `i * n + j` with i < j (the first `agreementCount` entries). */
+  agreementOrder: Int32Array;
   /** Agreement degree per state, and the network's running records (MODEL 7b). */
   agreementDegree: Int32Array;
   /** New ties that closed a triangle when signed. */
@@ -92,6 +112,8 @@ export interface RunState<Log = unknown> {
   lossTotal: number;
   defections: Int32Array;
   counters: Float64Array;
+  /** Per-pair counts over the run, for the recorder (MODEL 6b). */
+  tally: PairTally;
   /** Active pair sets: pairs away from rest, so aggregates cost O(active), not O(n^2). */
   activeL: Int32Array;
   activeLCount: number;
@@ -147,7 +169,7 @@ export function createState<Log>(world: World, options: { log: Log | null }): Ru
     budget: Float64Array.from(world.budget0),
     credit: new Float64Array(n),
     constituency: new Float64Array(n),
-    agreement: new Uint8Array(nn), agreementCount: 0,
+    agreement: new Uint8Array(nn), agreementCount: 0, agreementOrder: new Int32Array(Math.max(1, (n * (n - 1)) / 2)),
     agreementDegree: new Int32Array(n), triadicTies: 0, attachDegree: 0, attachExpected: 0,
     stance: new Uint8Array(nn), will: Float64Array.from(world.will),
     lastTied: new Int32Array(nn).fill(-1), credibility: new Float64Array(nn).fill(1),
@@ -160,6 +182,10 @@ export function createState<Log>(world: World, options: { log: Log | null }): Ru
     gain: new Float64Array(nn), loss: new Float64Array(nn), gainTotal: 0, lossTotal: 0,
     defections: new Int32Array(n),
     counters: new Float64Array(COUNTERS.length),
+    tally: {
+      activities: new Int32Array(nn), heeded: new Int32Array(nn), tests: new Int32Array(nn), relied: new Int32Array(nn),
+      honoured: new Int32Array(nn), exploited: new Int32Array(nn), missed: new Int32Array(nn),
+    },
     activeL: new Int32Array(nn), activeLCount: 0, isActiveL: new Uint8Array(nn),
     activeX: new Int32Array(nn), activeXCount: 0, isActiveX: new Uint8Array(nn),
     restTrust, restTrust2, restTension,
