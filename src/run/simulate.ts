@@ -11,6 +11,7 @@ import { createStreams, RNG_ALGORITHM } from '../core/rng.js';
 import { step } from '../core/step.js';
 import { EventLog } from '../record/event-log.js';
 import { degreeDistribution, networkMeasures, type NetworkMeasures } from '../record/network.js';
+import { PartnerRecorder, type PartnerStats } from '../record/partners.js';
 import { recordRow, REGIONAL_COLUMNS } from '../record/reporters.js';
 import type { Scenario } from '../scenario/schema.js';
 import { hypothesisName } from '../world/hypothesis.js';
@@ -53,6 +54,8 @@ export interface RunResult {
   pairTrust: Float64Array | null;
   events: EventLog | null;
   final: FinalState;
+  /** Per directed partner pair, what the hypothesis-neutral metrics need (MODEL 6b; record/partners.ts). */
+  partners: PartnerStats;
 }
 
 /**
@@ -81,12 +84,15 @@ export function simulateWorld(world: World, seed: string | number, options: Pick
   const data = new Float64Array(world.steps * width);
   const nn = world.n * world.n;
   const pairTrust = options.pairs ? new Float64Array(world.steps * nn) : null;
+  const partners = new PartnerRecorder(ctx);
+  partners.begin(ctx);
   for (let t = 0; t < world.steps; t++) {
     ctx.t = t;
     step(ctx);
     const row = t * width;
     data[row] = t;
     recordRow(ctx, data, row + 1);
+    partners.observe(ctx);
     if (pairTrust !== null) {
       for (let p = 0; p < nn; p++) pairTrust[t * nn + p] = p % (world.n + 1) === 0 ? 1 : sigmoid(trustLogit(ctx, p));
     }
@@ -94,7 +100,7 @@ export function simulateWorld(world: World, seed: string | number, options: Pick
   return {
     world, seed, hypothesis: hypothesisName(world.blend), rngAlgorithm: RNG_ALGORITHM,
     series: { columns, rows: world.steps, data },
-    pairTrust, events: log, final: finalState(ctx),
+    pairTrust, events: log, final: finalState(ctx), partners: partners.result(ctx),
   };
 }
 
