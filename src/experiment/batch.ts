@@ -18,6 +18,7 @@ export interface BatchContext {
   hypotheses: string[];
   replications: number;
   baseSeed: string | number;
+  /** The experiment file's thresholds; no metric of model 0.3 reads them (see `Thresholds`). */
   thresholds: Thresholds;
 }
 
@@ -65,10 +66,7 @@ export class BatchRunner {
       const seed = runSeed(this.ctx.baseSeed, s.name, c.set, c.replication);
       const result = simulateWorld(world, seed, { events: false });
       this.index ??= seriesIndex(result.series.columns);
-      const n = world.n;
-      const trust = new Float64Array(n * n);
-      result.final.trust.forEach((row, i) => row.forEach((q, j) => { trust[i * n + j] = q; }));
-      summariseRun(result.series, this.index, trust, n, this.ctx.thresholds, records, k * RECORD_WIDTH, traces, at, world.trustworthiness);
+      summariseRun(result.series, this.index, result.partners, world.trustworthiness, records, k * RECORD_WIDTH, traces, at);
       at += s.steps * TRACE_WIDTH;
     });
     return { start, end, records, traces };

@@ -1,9 +1,13 @@
 /**
  * What one run is summarised to: a fixed-width record of metrics (one number each; a time
  * metric is two numbers, the step and whether it was reached) and a per-step trace of the
- * regional aggregates. Both are pure functions of the run's series and final state.
+ * regional aggregates. Both are pure functions of the run's series and its partner-pair
+ * statistics (record/partners.ts). Definitions: docs/MODEL.md section 10.1.
  */
+import type { PartnerStats } from '../record/partners.js';
+import { ROBUSTNESS_WINDOW, type Robustness } from '../record/robustness.js';
 import type { Series } from '../run/simulate.js';
+import { auc } from '../stats/auc.js';
 
 export interface MetricDef {
   name: string;
@@ -14,24 +18,42 @@ export interface MetricDef {
   description: string;
 }
 
+/**
+ * The metrics of a run, in record order. The comparison metrics (MODEL 6b) are computed on
+ * partner pairs (record/partners.ts) and are the same function under every hypothesis; none is
+ * decided by the starting value. Regional metrics over all pairs follow, named as such.
+ */
 export const METRICS: readonly MetricDef[] = [
-  { name: 'finalTrust', kind: 'value', better: 'higher', description: 'Regional mean trust at the last step.' },
-  { name: 'meanTrust', kind: 'value', better: 'higher', description: 'Regional mean trust averaged over all steps (rewards trust built sooner).' },
-  { name: 'trustGain', kind: 'value', better: 'higher', description: 'Regional mean trust at the last step minus at the first.' },
-  { name: 'confidentPairs', kind: 'value', better: 'higher', description: 'Share of directed pairs whose trust is at or above the confidence threshold at the end.' },
-  { name: 'finalSpread', kind: 'value', better: 'lower', description: 'Standard deviation of trust over directed pairs at the last step.' },
-  { name: 'finalHabit', kind: 'value', better: 'higher', description: 'Mean habit of cooperation over directed pairs at the last step.' },
+  // --- partner pairs: belief and whether it is right ---
+  { name: 'partnerBelief', kind: 'value', better: 'higher', description: 'Mean belief (probability) over directed partner pairs at the last step.' },
+  { name: 'partnerBeliefMean', kind: 'value', better: 'higher', description: 'Mean belief (probability) over directed partner pairs and their steps (rewards belief built sooner).' },
+  { name: 'brier', kind: 'value', better: 'lower', description: 'Brier score: mean over partner pairs of (final belief - the partner\'s hidden trustworthiness)^2.' },
+  { name: 'auc', kind: 'value', better: 'higher', description: 'Discrimination: AUC of final belief between trustworthy (>= 0.5) and untrustworthy partners (Mann-Whitney, ties 1/2); empty where a run has only one kind.' },
+  // --- partner pairs: cooperation ---
+  { name: 'activityRate', kind: 'value', better: 'higher', description: 'Activities undertaken on partner pairs per partner pair-year.' },
+  { name: 'heededRate', kind: 'value', better: 'higher', description: 'Share of the activities undertaken on partner pairs that their receivers heeded.' },
+  { name: 'reliance', kind: 'value', better: 'higher', description: 'Share of tests of partners in which the tester relied.' },
+  { name: 'honouredShare', kind: 'value', better: 'higher', description: 'Share of reliances that the partner honoured.' },
+  // --- partner pairs: payoffs to trusters (totals over partner pairs and the run) ---
+  { name: 'trusterPayoff', kind: 'value', better: 'higher', description: 'Payoff to trusters: honoured x R + the S of each exploitation, summed over partner pairs and the run.' },
+  { name: 'exploitationLoss', kind: 'value', better: 'lower', description: 'Losses to exploitation: the magnitude of the S part of trusterPayoff.' },
+  { name: 'exploiterGain', kind: 'value', better: 'lower', description: 'The temptation payoffs T taken by exploiters, summed over the run (never added to trusterPayoff).' },
+  { name: 'missedOpportunities', kind: 'value', better: 'lower', description: 'Tests in which the tester did not rely on a partner that would have honoured, over the run.' },
+  // --- robustness: the first scripted betrayal or defection that takes place ---
+  { name: 'betrayalDrop', kind: 'value', better: 'lower', description: 'Fall of the betrayed state\'s belief in the betrayer (log-odds): just before minus the lowest over the next 12 steps; for a defection the mean over the observers. Empty without a scripted betrayal or defection.' },
+  { name: 'activityContinuation', kind: 'value', better: 'higher', description: 'Activity rate of the betrayed pair(s), both directions, over the 12 steps from the event divided by the 12 steps before (empty when there was none before).' },
+  { name: 'beliefRecovery', kind: 'time', better: 'lower', description: 'Steps from the event until the betrayed state\'s belief (mean log-odds over the observers) is back at its level before (censored at the end of the run).' },
+  { name: 'activityRecovery', kind: 'time', better: 'lower', description: 'Steps from the event until the pair(s)\' activity rate over a trailing 12-step window after it is back at its rate before (at least 11; censored at the end of the run).' },
+  // --- regional: every directed pair of the region ---
+  { name: 'regionalTrust', kind: 'value', better: 'higher', description: 'Regional mean belief over all directed pairs at the last step.' },
+  { name: 'regionalTrustMean', kind: 'value', better: 'higher', description: 'Regional mean belief over all directed pairs, averaged over all steps.' },
+  { name: 'regionalTrustGain', kind: 'value', better: 'higher', description: 'Regional mean belief at the last step minus at the first.' },
+  { name: 'regionalTrustSpread', kind: 'value', better: 'lower', description: 'Standard deviation of belief over all directed pairs at the last step.' },
+  { name: 'regionalHabit', kind: 'value', better: 'higher', description: 'Mean habit of cooperation over all directed pairs at the last step.' },
   { name: 'meanTension', kind: 'value', better: 'lower', description: 'Regional mean tension averaged over all steps.' },
   { name: 'incidents', kind: 'value', better: 'lower', description: 'Incidents over the run.' },
   { name: 'defections', kind: 'value', better: 'lower', description: 'Defections on core national interest over the run.' },
   { name: 'agreements', kind: 'value', better: 'higher', description: 'Defence cooperation agreements signed by the end.' },
-  { name: 'heededShare', kind: 'value', better: 'higher', description: 'Share of activities heeded by their receivers.' },
-  { name: 'timeToConfidence', kind: 'time', better: 'lower', description: 'Steps until regional mean trust first reaches the confidence threshold (censored at the end of the run when it never does).' },
-  { name: 'defectionLoss', kind: 'value', better: 'lower', description: 'Fall in regional mean trust from the step before the first defection to its lowest point within the recovery window (runs with a defection only).' },
-  { name: 'recoveryTime', kind: 'time', better: 'lower', description: 'Steps from the first defection until regional mean trust is back at its level before it, watched over the recovery window (censored at the window; runs whose first defection leaves a whole window only).' },
-  { name: 'gains', kind: 'value', better: 'higher', description: 'Payoffs gained in tested cooperation (relying on partners who honoured it, and the temptation payoff of exploiting), summed over states and the run.' },
-  { name: 'losses', kind: 'value', better: 'lower', description: 'Payoffs lost by relying on partners who exploited it (misplaced trust), summed over states and the run.' },
-  { name: 'trustError', kind: 'value', better: 'lower', description: 'Whether trust is also right: mean over directed pairs of |final trust in a partner - that partner\'s trustworthiness|.' },
 ];
 
 export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
@@ -44,6 +66,12 @@ export const RECORD_WIDTH = RECORD_COLUMNS.length;
 export const TRACE_COLUMNS = ['meanTrust', 'trustSpread', 'meanTension', 'meanHabit'] as const;
 export const TRACE_WIDTH = TRACE_COLUMNS.length;
 
+/**
+ * The experiment file's thresholds. No metric of model 0.3 reads them: `confidence` served the
+ * removed `timeToConfidence` and `confidentPairs` (decided by the starting value), `recovery`
+ * the removed regional `defectionLoss` and `recoveryTime` (superseded by the robustness
+ * metrics, whose window is ROBUSTNESS_WINDOW and whose recovery is censored at the end of the run).
+ */
 export interface Thresholds {
   confidence: number;
   recovery: number;
@@ -53,8 +81,7 @@ export interface Thresholds {
 export interface SeriesIndex {
   width: number;
   meanTrust: number; trustSpread: number; meanTension: number; meanHabit: number;
-  agreementsTotal: number; activities: number; heeded: number; incidents: number; defections: number;
-  gains: number; losses: number;
+  agreementsTotal: number; incidents: number; defections: number;
 }
 
 export function seriesIndex(columns: readonly string[]): SeriesIndex {
@@ -66,34 +93,26 @@ export function seriesIndex(columns: readonly string[]): SeriesIndex {
   return {
     width: columns.length,
     meanTrust: at('meanTrust'), trustSpread: at('trustSpread'), meanTension: at('meanTension'), meanHabit: at('meanHabit'),
-    agreementsTotal: at('agreementsTotal'), activities: at('activities'), heeded: at('heeded'), incidents: at('incidents'), defections: at('defections'),
-    gains: at('gains'), losses: at('losses'),
+    agreementsTotal: at('agreementsTotal'), incidents: at('incidents'), defections: at('defections'),
   };
 }
 
 /**
  * Writes a run's record into `out[at .. at + RECORD_WIDTH)` and its trace (steps x TRACE_WIDTH,
- * step-major) into `trace[traceAt ..]`. `trust` is the final trust matrix, row-major n x n;
- * `trustworthiness` the states' (hidden) trustworthiness, for `trustError` (NaN without it).
+ * step-major) into `trace[traceAt ..]`. `partners` are the run's partner-pair statistics
+ * (RunResult.partners), `trustworthiness` the states' hidden trustworthiness (world.trustworthiness).
  */
-export function summariseRun(series: Series, ix: SeriesIndex, trust: ArrayLike<number>, n: number, th: Thresholds,
-  out: Float64Array, at: number, trace: Float32Array, traceAt: number, trustworthiness?: ArrayLike<number>): void {
+export function summariseRun(series: Series, ix: SeriesIndex, partners: PartnerStats, trustworthiness: ArrayLike<number>,
+  out: Float64Array, at: number, trace: Float32Array, traceAt: number): void {
   const d = series.data, w = ix.width, steps = series.rows;
-  let trustSum = 0, tensionSum = 0, incidents = 0, defections = 0, activities = 0, heeded = 0;
-  let reachedAt = -1, firstDefection = -1;
+  let trustSum = 0, tensionSum = 0, incidents = 0, defections = 0;
   for (let t = 0; t < steps; t++) {
     const row = t * w;
     const m = d[row + ix.meanTrust];
     trustSum += m;
     tensionSum += d[row + ix.meanTension];
     incidents += d[row + ix.incidents];
-    activities += d[row + ix.activities];
-    heeded += d[row + ix.heeded];
-    if (d[row + ix.defections] > 0) {
-      if (firstDefection < 0) firstDefection = t;
-      defections += d[row + ix.defections];
-    }
-    if (reachedAt < 0 && m >= th.confidence) reachedAt = t;
+    defections += d[row + ix.defections];
     const tr = traceAt + t * TRACE_WIDTH;
     trace[tr] = m;
     trace[tr + 1] = d[row + ix.trustSpread];
@@ -101,50 +120,89 @@ export function summariseRun(series: Series, ix: SeriesIndex, trust: ArrayLike<n
     trace[tr + 3] = d[row + ix.meanHabit];
   }
   const last = (steps - 1) * w;
-  let confident = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && trust[i * n + j] >= th.confidence) confident++;
-
-  let loss = NaN, recovery = NaN, recovered = NaN;
-  if (firstDefection >= 0) {
-    const before = firstDefection > 0 ? d[(firstDefection - 1) * w + ix.meanTrust] : d[ix.meanTrust];
-    let low = Infinity;
-    const end = Math.min(steps, firstDefection + th.recovery);
-    for (let t = firstDefection; t < end; t++) low = Math.min(low, d[t * w + ix.meanTrust]);
-    loss = before - low;
-    // Recovery is watched over a fixed window, so every run is censored at the same time: a
-    // run whose first defection leaves less than the window before the end has no recovery time.
-    if (firstDefection + th.recovery <= steps) {
-      recovery = th.recovery;
-      recovered = 0;
-      for (let t = firstDefection; t < firstDefection + th.recovery; t++) {
-        if (d[t * w + ix.meanTrust] >= before) { recovery = t - firstDefection; recovered = 1; break; }
-      }
-    }
-  }
   let k = at;
+  k = partnerMetrics(partners, trustworthiness, out, k);
+  k = robustnessMetrics(partners.robustness, out, k);
   out[k++] = d[last + ix.meanTrust];
   out[k++] = trustSum / steps;
   out[k++] = d[last + ix.meanTrust] - d[ix.meanTrust];
-  out[k++] = n > 1 ? confident / (n * (n - 1)) : NaN;
   out[k++] = d[last + ix.trustSpread];
   out[k++] = d[last + ix.meanHabit];
   out[k++] = tensionSum / steps;
   out[k++] = incidents;
   out[k++] = defections;
-  out[k++] = d[last + ix.agreementsTotal];
-  out[k++] = activities > 0 ? heeded / activities : NaN;
-  out[k++] = reachedAt >= 0 ? reachedAt : steps;
-  out[k++] = reachedAt >= 0 ? 1 : 0;
-  out[k++] = loss;
-  out[k++] = recovery;
-  out[k++] = recovered;
-  out[k++] = d[last + ix.gains];
-  out[k++] = d[last + ix.losses];
-  let error = 0;
-  if (trustworthiness !== undefined && n > 1) {
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) error += Math.abs(trust[i * n + j] - trustworthiness[j]);
-    out[k] = error / (n * (n - 1));
-  } else {
-    out[k] = NaN;
+  out[k] = d[last + ix.agreementsTotal];
+}
+
+const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
+
+/** The twelve partner-pair metrics (MODEL 6b), from `partnerBelief` to `missedOpportunities`; returns the next column. */
+function partnerMetrics(p: PartnerStats, trustworthiness: ArrayLike<number>, out: Float64Array, k: number): number {
+  const m = p.pair.length;
+  if (m === 0) { out.fill(NaN, k, k + 12); return k + 12; }
+  let belief = 0, beliefSum = 0, exposure = 0, brier = 0;
+  let acts = 0, heeded = 0, tests = 0, relied = 0, honoured = 0, payoff = 0, loss = 0, gain = 0, missed = 0;
+  const trustworthy: boolean[] = new Array<boolean>(m);
+  for (let q = 0; q < m; q++) {
+    const tw = trustworthiness[p.pair[q] % p.n];
+    trustworthy[q] = tw >= 0.5;
+    belief += p.belief[q];
+    brier += (p.belief[q] - tw) ** 2;
+    beliefSum += p.beliefSum[q];
+    exposure += p.steps[q];
+    acts += p.activities[q]; heeded += p.heeded[q];
+    tests += p.tests[q]; relied += p.relied[q]; honoured += p.honoured[q]; missed += p.missed[q];
+    payoff += p.trusterPayoff[q]; loss += p.exploitationLoss[q]; gain += p.exploiterGain[q];
   }
+  out[k++] = belief / m;
+  out[k++] = ratio(beliefSum, exposure);
+  out[k++] = brier / m;
+  out[k++] = auc(p.belief, trustworthy);
+  out[k++] = ratio(acts, exposure * p.stepMonths / 12);
+  out[k++] = ratio(heeded, acts);
+  out[k++] = ratio(relied, tests);
+  out[k++] = ratio(honoured, relied);
+  out[k++] = payoff;
+  out[k++] = loss;
+  out[k++] = gain;
+  out[k++] = missed;
+  return k;
+}
+
+/**
+ * The robustness metrics (MODEL 6b) of the first scripted betrayal or defection that took place
+ * (record/robustness.ts), all NaN without one: betrayalDrop, activityContinuation, and the two
+ * recovery times with their `.reached`. Returns the next column.
+ */
+function robustnessMetrics(r: Robustness | null, out: Float64Array, k: number): number {
+  if (r === null || r.pairs.length === 0) { out.fill(NaN, k, k + 6); return k + 6; }
+  const W = ROBUSTNESS_WINDOW;
+  let drop = 0;
+  for (let q = 0; q < r.pairs.length; q++) drop += r.beforeL[q] - r.lowL[q];
+  out[k++] = drop / r.pairs.length;
+  const left = r.activity.length;
+  const beforeRate = ratio(r.activityBefore, r.beforeSteps);
+  let after = 0;
+  const first = Math.min(W, left);
+  for (let t = 0; t < first; t++) after += r.activity[t];
+  out[k++] = beforeRate > 0 ? after / first / beforeRate : NaN;
+  // Belief: back at the end of step t0 + t, counted from the event (0: it never fell below).
+  let back = -1;
+  for (let t = 0; t < r.belief.length && back < 0; t++) if (r.belief[t] >= r.beliefBefore) back = t;
+  out[k++] = back >= 0 ? back : left;
+  out[k++] = back >= 0 ? 1 : 0;
+  // Activity: the first trailing window wholly after the event (ending at t0 + t, t >= 11) at the rate before.
+  if (beforeRate > 0) {
+    let win = 0, done = -1;
+    for (let t = 0; t < left && done < 0; t++) {
+      win += r.activity[t] - (t >= W ? r.activity[t - W] : 0);
+      if (t >= W - 1 && win / W >= beforeRate) done = t;
+    }
+    out[k++] = done >= 0 ? done : left;
+    out[k++] = done >= 0 ? 1 : 0;
+  } else {
+    out[k++] = NaN;
+    out[k++] = NaN;
+  }
+  return k;
 }

@@ -1,15 +1,21 @@
 /**
  * What one run is summarised to (src/experiment/metrics.ts): summariseRun on hand-built series
- * whose answers are known, the layout of the record and the trace, and invariants over random
- * series.
+ * and partner-pair statistics whose answers are known, the layout of the record and the trace,
+ * invariants over random series, and a simulated run whose metrics are recomputed from its
+ * event log, its final beliefs and the world's partner list.
  */
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
-  METRICS, RECORD_COLUMNS, RECORD_WIDTH, seriesIndex, summariseRun, TRACE_COLUMNS, TRACE_WIDTH, type Thresholds,
+  METRICS, RECORD_COLUMNS, RECORD_WIDTH, seriesIndex, summariseRun, TRACE_COLUMNS, TRACE_WIDTH,
 } from '../../src/experiment/metrics.js';
+import { EVENT_KIND_INDEX as Kind, EventFlag as Flag } from '../../src/core/events.js';
+import type { PartnerStats } from '../../src/record/partners.js';
+import type { Robustness } from '../../src/record/robustness.js';
 import { REGIONAL_COLUMNS } from '../../src/record/reporters.js';
-import type { Series } from '../../src/run/simulate.js';
+import { simulate, type Series } from '../../src/run/simulate.js';
+import { logit } from '../../src/model/logistic.js';
+import { makeScenario } from '../unit/world-fixture.js';
 
 type Columns = Partial<Record<string, number[]>>;
 
@@ -26,30 +32,51 @@ function series(steps: number, cols: Columns, columns: readonly string[] = REGIO
   return { columns, rows: steps, data };
 }
 
-const TH: Thresholds = { confidence: 0.6, recovery: 36 };
+type PairRow = Partial<Record<'belief' | 'beliefSum' | 'steps' | 'activities' | 'heeded' | 'tests' | 'relied' | 'honoured' | 'exploited'
+  | 'missed' | 'trusterPayoff' | 'exploitationLoss' | 'exploiterGain', number>> & { from: number; to: number };
+
+/** Partner-pair statistics from one row per directed pair (missing counts 0, steps 12). */
+function stats(rows: PairRow[], o: { n?: number; stepMonths?: number; robustness?: Robustness | null } = {}): PartnerStats {
+  const n = o.n ?? 3;
+  const col = (name: keyof PairRow, fallback = 0) => Float64Array.from(rows.map((r) => r[name] ?? fallback));
+  return {
+    pair: Int32Array.from(rows.map((r) => r.from * n + r.to)), since: new Int32Array(rows.length),
+    steps: Int32Array.from(rows.map((r) => r.steps ?? 12)), belief: col('belief', 0.5), beliefSum: col('beliefSum'),
+    activities: col('activities'), heeded: col('heeded'), tests: col('tests'), relied: col('relied'), honoured: col('honoured'),
+    exploited: col('exploited'), missed: col('missed'), trusterPayoff: col('trusterPayoff'), exploitationLoss: col('exploitationLoss'),
+    exploiterGain: col('exploiterGain'), n, stepMonths: o.stepMonths ?? 1, robustness: o.robustness ?? null,
+  };
+}
 
 /** The record of a run as { column name: value }. */
-function summarise(s: Series, opts: { trust?: number[][]; th?: Thresholds; trustworthiness?: number[] } = {}): Record<string, number> {
-  const trust = opts.trust ?? [[1, 0.5], [0.5, 1]];
-  const n = trust.length;
-  const flat = Float64Array.from(trust.flat());
+function summarise(s: Series, p: PartnerStats = stats([{ from: 0, to: 1 }]), trustworthiness: number[] = [1, 1, 1]): Record<string, number> {
   const out = new Float64Array(RECORD_WIDTH);
   const trace = new Float32Array(s.rows * TRACE_WIDTH);
-  summariseRun(s, seriesIndex(s.columns), flat, n, opts.th ?? TH, out, 0, trace, 0, opts.trustworthiness);
+  summariseRun(s, seriesIndex(s.columns), p, trustworthiness, out, 0, trace, 0);
   return Object.fromEntries(RECORD_COLUMNS.map((c, k) => [c, out[k]]));
 }
+
+const one = series(1, {});
 
 describe('the record of a run', () => {
   it('has one column per value metric and two per time metric, in the order of METRICS', () => {
     expect(RECORD_COLUMNS).toEqual([
-      'finalTrust', 'meanTrust', 'trustGain', 'confidentPairs', 'finalSpread', 'finalHabit', 'meanTension',
-      'incidents', 'defections', 'agreements', 'heededShare', 'timeToConfidence', 'timeToConfidence.reached',
-      'defectionLoss', 'recoveryTime', 'recoveryTime.reached', 'gains', 'losses', 'trustError',
+      'partnerBelief', 'partnerBeliefMean', 'brier', 'auc', 'activityRate', 'heededRate', 'reliance', 'honouredShare',
+      'trusterPayoff', 'exploitationLoss', 'exploiterGain', 'missedOpportunities',
+      'betrayalDrop', 'activityContinuation', 'beliefRecovery', 'beliefRecovery.reached', 'activityRecovery', 'activityRecovery.reached',
+      'regionalTrust', 'regionalTrustMean', 'regionalTrustGain', 'regionalTrustSpread', 'regionalHabit',
+      'meanTension', 'incidents', 'defections', 'agreements',
     ]);
-    expect(RECORD_WIDTH).toBe(19);
+    expect(RECORD_WIDTH).toBe(27);
     expect(RECORD_WIDTH).toBe(METRICS.length + METRICS.filter((m) => m.kind === 'time').length);
     expect(TRACE_COLUMNS).toEqual(['meanTrust', 'trustSpread', 'meanTension', 'meanHabit']);
     expect(TRACE_WIDTH).toBe(4);
+  });
+
+  it('no longer has the metrics a starting value decides, nor those the partner metrics supersede', () => {
+    for (const gone of ['timeToConfidence', 'confidentPairs', 'trustError', 'finalTrust', 'meanTrust', 'trustGain', 'defectionLoss', 'recoveryTime', 'gains', 'losses', 'heededShare']) {
+      expect(METRICS.map((m) => m.name)).not.toContain(gone);
+    }
   });
 
   it('is written at its place and nowhere else, and the trace step by step in TRACE_COLUMNS order', () => {
@@ -58,10 +85,11 @@ describe('the record of a run', () => {
     });
     const out = new Float64Array(3 * RECORD_WIDTH).fill(-7);
     const trace = new Float32Array(2 + 3 * TRACE_WIDTH + 2).fill(-7);
-    summariseRun(s, seriesIndex(s.columns), [1, 0.5, 0.5, 1], 2, TH, out, RECORD_WIDTH, trace, 2);
+    summariseRun(s, seriesIndex(s.columns), stats([{ from: 0, to: 1, belief: 0.25 }]), [1, 1, 1], out, RECORD_WIDTH, trace, 2);
     expect([...out.subarray(0, RECORD_WIDTH)].every((v) => v === -7)).toBe(true);
     expect([...out.subarray(2 * RECORD_WIDTH)].every((v) => v === -7)).toBe(true);
-    expect(out[RECORD_WIDTH]).toBe(0.3); // finalTrust, first column of the second record
+    expect(out[RECORD_WIDTH]).toBe(0.25); // partnerBelief, first column of the second record
+    expect(out[2 * RECORD_WIDTH - 1 - 8]).toBe(0.3); // regionalTrust, the ninth from the end
     expect([...trace.subarray(0, 2)]).toEqual([-7, -7]);
     expect([...trace.subarray(2 + 3 * TRACE_WIDTH)]).toEqual([-7, -7]);
     expect([...trace.subarray(2, 2 + 3 * TRACE_WIDTH)]).toEqual(
@@ -72,16 +100,144 @@ describe('the record of a run', () => {
     const shuffled = [...REGIONAL_COLUMNS].reverse();
     const cols = { meanTrust: [0.2, 0.5, 0.7], incidents: [1, 0, 2], activities: [4, 0, 4], heeded: [3, 0, 1], agreementsTotal: [0, 1, 2] };
     expect(summarise(series(3, cols, shuffled))).toEqual(summarise(series(3, cols)));
-    expect(() => seriesIndex(REGIONAL_COLUMNS.filter((c) => c !== 'heeded'))).toThrow(/heeded/);
+    expect(() => seriesIndex(REGIONAL_COLUMNS.filter((c) => c !== 'defections'))).toThrow(/defections/);
   });
 });
 
-describe('summariseRun on hand-built series', () => {
-  it('trust: final, mean over the steps, gain from the first step', () => {
+describe('partner-pair metrics on hand-built statistics', () => {
+  // Three states; trustworthiness 0.9, 0.2, 0.5 (state 2 counts as trustworthy: >= 0.5).
+  const TW = [0.9, 0.2, 0.5];
+
+  it('partnerBelief: the mean final belief; partnerBeliefMean: over pairs and their steps', () => {
+    const p = stats([
+      { from: 0, to: 1, belief: 0.3, beliefSum: 6, steps: 12 },
+      { from: 1, to: 0, belief: 0.7, beliefSum: 3, steps: 6 },
+    ]);
+    const r = summarise(one, p, TW);
+    expect(r.partnerBelief).toBeCloseTo(0.5, 15);
+    expect(r.partnerBeliefMean).toBeCloseTo(9 / 18, 15);
+  });
+
+  it('brier: mean over partner pairs of (final belief - the partner\'s trustworthiness)^2', () => {
+    const p = stats([{ from: 0, to: 1, belief: 0.3 }, { from: 1, to: 0, belief: 0.7 }, { from: 1, to: 2, belief: 0.5 }]);
+    // the partner (to) counts, not the observer: (0.3 - 0.2)^2 + (0.7 - 0.9)^2 + (0.5 - 0.5)^2
+    expect(summarise(one, p, TW).brier).toBeCloseTo((0.01 + 0.04 + 0) / 3, 15);
+  });
+
+  it('auc: Mann-Whitney of final belief between trustworthy and untrustworthy partners, ties 1/2', () => {
+    // Trustworthy partners (to 0, to 2) at 0.9 and 0.6; untrustworthy (to 1) at 0.6 and 0.2:
+    // of the 4 pairs, 0.9 > 0.6, 0.9 > 0.2, 0.6 = 0.6 (1/2), 0.6 > 0.2: 3.5 / 4.
+    const p = stats([
+      { from: 1, to: 0, belief: 0.9 }, { from: 0, to: 2, belief: 0.6 }, { from: 0, to: 1, belief: 0.6 }, { from: 2, to: 1, belief: 0.2 },
+    ]);
+    expect(summarise(one, p, TW).auc).toBe(0.875);
+    // Beliefs the wrong way round: 0.
+    const wrong = stats([{ from: 1, to: 0, belief: 0.1 }, { from: 0, to: 1, belief: 0.8 }]);
+    expect(summarise(one, wrong, TW).auc).toBe(0);
+    // Only one kind of partner: empty (NaN).
+    expect(summarise(one, stats([{ from: 1, to: 0, belief: 0.1 }, { from: 1, to: 2, belief: 0.8 }]), TW).auc).toBeNaN();
+  });
+
+  it('activityRate per pair-year (stepMonths from the world); heededRate, reliance and honouredShare as shares', () => {
+    const rows: PairRow[] = [
+      { from: 0, to: 1, steps: 24, activities: 10, heeded: 5, tests: 4, relied: 3, honoured: 2 },
+      { from: 1, to: 0, steps: 24, activities: 2, heeded: 1, tests: 4, relied: 1, honoured: 1 },
+    ];
+    const monthly = summarise(one, stats(rows), TW);
+    expect(monthly.activityRate).toBeCloseTo(12 / 4, 15); // 48 pair-months = 4 pair-years
+    expect(summarise(one, stats(rows, { stepMonths: 3 }), TW).activityRate).toBeCloseTo(12 / 12, 15);
+    expect(monthly.heededRate).toBeCloseTo(6 / 12, 15);
+    expect(monthly.reliance).toBeCloseTo(4 / 8, 15);
+    expect(monthly.honouredShare).toBeCloseTo(3 / 4, 15);
+    const idle = summarise(one, stats([{ from: 0, to: 1 }]), TW);
+    expect(idle.activityRate).toBe(0);
+    expect(idle.heededRate).toBeNaN();
+    expect(idle.reliance).toBeNaN();
+    expect(idle.honouredShare).toBeNaN();
+  });
+
+  it('payoffs and missed opportunities: totals over partner pairs, the exploiter\'s gain apart', () => {
+    const p = stats([
+      { from: 0, to: 1, trusterPayoff: 1.5, exploitationLoss: 0.5, exploiterGain: 1.3, missed: 2 },
+      { from: 1, to: 0, trusterPayoff: -0.25, exploitationLoss: 0.25, exploiterGain: 0, missed: 1 },
+    ]);
+    const r = summarise(one, p, TW);
+    expect(r.trusterPayoff).toBe(1.25);
+    expect(r.exploitationLoss).toBe(0.75);
+    expect(r.exploiterGain).toBe(1.3);
+    expect(r.missedOpportunities).toBe(3);
+  });
+
+  it('a world without partner pairs has every partner metric empty', () => {
+    const r = summarise(one, stats([]), TW);
+    for (const name of RECORD_COLUMNS.slice(0, 12)) expect(r[name], name).toBeNaN();
+  });
+});
+
+/** A robustness record: one tracked pair unless `beforeL` says otherwise. */
+function robust(o: Partial<Omit<Robustness, 'belief' | 'activity'>> & { belief: number[]; activity: number[] }): Robustness {
+  const beforeL = o.beforeL ?? Float64Array.of(o.beliefBefore ?? 0);
+  return {
+    kind: 'betrayal', step: 20, pairs: o.pairs ?? new Int32Array(beforeL.length), beforeL,
+    lowL: o.lowL ?? Float64Array.of(Math.min(...o.belief.slice(0, 12))), beliefBefore: o.beliefBefore ?? 0,
+    activityBefore: o.activityBefore ?? 0, beforeSteps: o.beforeSteps ?? 12,
+    belief: Float64Array.from(o.belief), activity: Float64Array.from(o.activity),
+  };
+}
+
+describe('robustness metrics on hand-built records', () => {
+  it('are all empty without a scripted betrayal or defection that took place', () => {
+    const r = summarise(one, stats([{ from: 0, to: 1 }], { robustness: null }));
+    for (const name of ['betrayalDrop', 'activityContinuation', 'beliefRecovery', 'beliefRecovery.reached', 'activityRecovery', 'activityRecovery.reached']) expect(r[name], name).toBeNaN();
+  });
+
+  it('betrayalDrop: belief before minus the lowest over the window, mean over the tracked pairs (log-odds)', () => {
+    const rb = robust({ beforeL: Float64Array.of(1, 0.5), lowL: Float64Array.of(-1, 0), beliefBefore: 0.75, belief: [0, 0], activity: [0, 0] });
+    expect(summarise(one, stats([{ from: 0, to: 1 }], { robustness: rb })).betrayalDrop).toBeCloseTo((2 + 0.5) / 2, 15);
+  });
+
+  it('activityContinuation: the rate over the 12 steps from the event over the rate before; empty when there was none', () => {
+    const activity = [1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 5, 5];
+    const r = summarise(one, stats([{ from: 0, to: 1 }], { robustness: robust({ belief: [0], activity, activityBefore: 12, beforeSteps: 12 }) }));
+    expect(r.activityContinuation).toBeCloseTo(0.5, 15); // 6 in 12 steps after, 12 in 12 before
+    // Fewer steps before (an event at step 6): rates, not counts.
+    const early = summarise(one, stats([{ from: 0, to: 1 }], { robustness: robust({ belief: [0], activity, activityBefore: 6, beforeSteps: 6 }) }));
+    expect(early.activityContinuation).toBeCloseTo(0.5, 15);
+    const none = summarise(one, stats([{ from: 0, to: 1 }], { robustness: robust({ belief: [0], activity, activityBefore: 0 }) }));
+    expect(none.activityContinuation).toBeNaN();
+    expect(none.activityRecovery).toBeNaN();
+  });
+
+  it('beliefRecovery: steps from the event until belief is back at its level before, censored at the end of the run', () => {
+    const back = summarise(one, stats([{ from: 0, to: 1 }], { robustness: robust({ beliefBefore: 1, belief: [-1, 0, 0.99, 1, 2], activity: [0, 0, 0, 0, 0] }) }));
+    expect(back.beliefRecovery).toBe(3);
+    expect(back['beliefRecovery.reached']).toBe(1);
+    const never = summarise(one, stats([{ from: 0, to: 1 }], { robustness: robust({ beliefBefore: 1, belief: [-1, 0, 0.99], activity: [0, 0, 0] }) }));
+    expect(never.beliefRecovery).toBe(3); // the steps left from the event to the end
+    expect(never['beliefRecovery.reached']).toBe(0);
+  });
+
+  it('activityRecovery: the first trailing 12-step window after the event at the rate before (at least 11), censored', () => {
+    // Rate before 1 per step; after: 0 for 6 steps, then 2 per step.
+    const activity = [0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2];
+    const r = summarise(one, stats([{ from: 0, to: 1 }], { robustness: robust({ belief: [0], activity, activityBefore: 12, beforeSteps: 12 }) }));
+    expect(r.activityRecovery).toBe(11); // window of steps 0..11 holds 12 activities: back
+    expect(r['activityRecovery.reached']).toBe(1);
+    const slower = [0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2];
+    const s = summarise(one, stats([{ from: 0, to: 1 }], { robustness: robust({ belief: [0], activity: slower, activityBefore: 12, beforeSteps: 12 }) }));
+    expect(s.activityRecovery).toBe(13); // windows ending at 11, 12, 13 hold 8, 10, 12
+    const never = summarise(one, stats([{ from: 0, to: 1 }], { robustness: robust({ belief: [0], activity: [1, 1, 1, 1, 1], activityBefore: 12, beforeSteps: 12 }) }));
+    expect(never.activityRecovery).toBe(5); // too few steps for a whole window: censored at the end
+    expect(never['activityRecovery.reached']).toBe(0);
+  });
+});
+
+describe('regional metrics on hand-built series', () => {
+  it('regional belief: final, mean over the steps, gain from the first step', () => {
     const r = summarise(series(4, { meanTrust: [0.5, 0.25, 0.75, 0.625] }));
-    expect(r.finalTrust).toBe(0.625);
-    expect(r.meanTrust).toBe((0.5 + 0.25 + 0.75 + 0.625) / 4);
-    expect(r.trustGain).toBe(0.125);
+    expect(r.regionalTrust).toBe(0.625);
+    expect(r.regionalTrustMean).toBe((0.5 + 0.25 + 0.75 + 0.625) / 4);
+    expect(r.regionalTrustGain).toBe(0.125);
   });
 
   it('the last step of spread, habit and agreements; tension averaged; incidents and defections summed', () => {
@@ -89,159 +245,137 @@ describe('summariseRun on hand-built series', () => {
       trustSpread: [0.3, 0.2, 0.1], meanHabit: [0, 0.25, 0.5], agreementsTotal: [0, 2, 3],
       meanTension: [0.1, 0.2, 0.6], incidents: [1, 0, 2], defections: [0, 2, 1],
     }));
-    expect(r.finalSpread).toBe(0.1);
-    expect(r.finalHabit).toBe(0.5);
+    expect(r.regionalTrustSpread).toBe(0.1);
+    expect(r.regionalHabit).toBe(0.5);
     expect(r.agreements).toBe(3);
     expect(r.meanTension).toBeCloseTo(0.3, 15);
     expect(r.incidents).toBe(3);
     expect(r.defections).toBe(3);
   });
 
-  it('confidentPairs: share of directed pairs at or above the threshold, the diagonal left out', () => {
-    const trust = [
-      [1, 0.6, 0.59],
-      [0.9, 1, 0.1],
-      [0.61, 0.2, 1],
-    ];
-    // 0.6 (at the threshold), 0.9 and 0.61 count: 3 of the 6 directed pairs.
-    expect(summarise(series(1, {}), { trust }).confidentPairs).toBe(0.5);
-    expect(summarise(series(1, {}), { trust, th: { confidence: 0.95, recovery: 36 } }).confidentPairs).toBe(0);
-    expect(summarise(series(1, {}), { trust, th: { confidence: 0.05, recovery: 36 } }).confidentPairs).toBe(1);
-    // One state has no pairs.
-    expect(summarise(series(1, {}), { trust: [[1]] }).confidentPairs).toBeNaN();
-  });
-
-  it('gains and losses: the run\'s totals, read at the last step of their running sums', () => {
-    const r = summarise(series(3, { gains: [0, 2, 3.5], losses: [1, 1, 2] }));
-    expect(r.gains).toBe(3.5);
-    expect(r.losses).toBe(2);
-  });
-
-  it('trustError: mean over directed pairs of |trust in a partner - its trustworthiness|; NaN without trustworthiness', () => {
-    const trust = [[1, 0.9, 0.5], [0.3, 1, 0.5], [0.8, 0.2, 1]];
-    // |0.9 - 0.2| + |0.5 - 0.5| + |0.3 - 0.8| + |0.5 - 0.5| + |0.8 - 0.8| + |0.2 - 0.2| = 1.2, over 6 pairs
-    expect(summarise(series(1, {}), { trust, trustworthiness: [0.8, 0.2, 0.5] }).trustError).toBeCloseTo(1.2 / 6, 15);
-    expect(summarise(series(1, {}), { trust, trustworthiness: [0.8, 0.9, 0.5] }).trustError).toBeCloseTo((0.5 + 0.7) / 6, 15); // the partner's trustworthiness counts
-    expect(summarise(series(1, {}), { trust }).trustError).toBeNaN();
-    expect(summarise(series(1, {}), { trust: [[1]], trustworthiness: [0.8] }).trustError).toBeNaN();
-  });
-
-  it('heededShare: heeded over activities over the whole run; NaN without any activity', () => {
-    expect(summarise(series(3, { activities: [2, 0, 6], heeded: [1, 0, 5] })).heededShare).toBe(0.75);
-    expect(summarise(series(3, {})).heededShare).toBeNaN();
-  });
-
-  it('timeToConfidence: the first step at or above the threshold', () => {
-    const r = summarise(series(6, { meanTrust: [0.5, 0.55, 0.59, 0.6, 0.4, 0.7] }));
-    expect(r.timeToConfidence).toBe(3);
-    expect(r['timeToConfidence.reached']).toBe(1);
-    const first = summarise(series(6, { meanTrust: [0.65, 0.5, 0.5, 0.5, 0.5, 0.5] }));
-    expect(first.timeToConfidence).toBe(0);
-    expect(first['timeToConfidence.reached']).toBe(1);
-  });
-
-  it('timeToConfidence: censored at the horizon (the number of steps) when never reached', () => {
-    const r = summarise(series(5, { meanTrust: [0.5, 0.55, 0.59, 0.599, 0.3] }));
-    expect(r.timeToConfidence).toBe(5);
-    expect(r['timeToConfidence.reached']).toBe(0);
-    const lower = summarise(series(5, { meanTrust: [0.5, 0.55, 0.59, 0.599, 0.3] }), { th: { confidence: 0.59, recovery: 36 } });
-    expect(lower.timeToConfidence).toBe(2);
-  });
-
-  it('without a defection, defectionLoss and recoveryTime are missing (NaN), not zero', () => {
-    const r = summarise(series(4, { meanTrust: [0.5, 0.4, 0.3, 0.2] }));
-    expect(r.defections).toBe(0);
-    expect(r.defectionLoss).toBeNaN();
-    expect(r.recoveryTime).toBeNaN();
-    expect(r['recoveryTime.reached']).toBeNaN();
-  });
-
-  it('defectionLoss: the fall from the step before the first defection to the low within the window; recoveryTime when it is back', () => {
-    //               0    1    2     3    4    5    6     7    8    9
-    const trust = [0.4, 0.5, 0.55, 0.3, 0.2, 0.25, 0.5, 0.56, 0.1, 0.6];
-    const defections = [0, 0, 0, 1, 0, 0, 0, 0, 1, 0];
-    const r = summarise(series(10, { meanTrust: trust, defections }), { th: { confidence: 0.9, recovery: 4 } });
-    // First defection at step 3, trust before it 0.55; the window is steps 3..6, low 0.2 at step 4.
-    // Step 8 (0.1, a second defection) is outside the window.
-    expect(r.defectionLoss).toBeCloseTo(0.55 - 0.2, 15);
-    // Not back at 0.55 within the window (steps 3..6): censored at the window.
-    expect(r.recoveryTime).toBe(4);
-    expect(r['recoveryTime.reached']).toBe(0);
-    expect(r.defections).toBe(2);
-    // A window of 5 sees it back at step 7, 4 steps after the defection.
-    const five = summarise(series(10, { meanTrust: trust, defections }), { th: { confidence: 0.9, recovery: 5 } });
-    expect(five.recoveryTime).toBe(4);
-    expect(five['recoveryTime.reached']).toBe(1);
-    // A longer window reaches the second fall, but leaves the run before it ends: no recovery time.
-    const longer = summarise(series(10, { meanTrust: trust, defections }), { th: { confidence: 0.9, recovery: 36 } });
-    expect(longer.defectionLoss).toBeCloseTo(0.55 - 0.1, 15);
-    expect(longer.recoveryTime).toBeNaN();
-  });
-
-  it('recoveryTime: censored at the window when trust never gets back within it', () => {
-    const trust = [0.5, 0.6, 0.4, 0.45, 0.5, 0.59];
-    const r = summarise(series(6, { meanTrust: trust, defections: [0, 0, 1, 0, 0, 0] }), { th: { confidence: 0.9, recovery: 3 } });
-    expect(r.defectionLoss).toBeCloseTo(0.2, 15);
-    expect(r.recoveryTime).toBe(3); // the window, the same for every run
-    expect(r['recoveryTime.reached']).toBe(0);
-  });
-
-  it('a defection at the first step is measured from the first step', () => {
-    const r = summarise(series(4, { meanTrust: [0.5, 0.3, 0.4, 0.5], defections: [1, 0, 0, 0] }), { th: { confidence: 0.9, recovery: 4 } });
-    expect(r.defectionLoss).toBeCloseTo(0.2, 15);
-    expect(r.recoveryTime).toBe(0); // trust at the defection step is its own level before it
-    expect(r['recoveryTime.reached']).toBe(1);
-  });
+  fcTest.prop([fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 })], { numRuns: 100 })(
+    'agree with the trajectory they come from', (trust) => {
+      const steps = trust.length;
+      const r = summarise(series(steps, { meanTrust: trust }));
+      expect(r.regionalTrust).toBe(trust[steps - 1]);
+      expect(r.regionalTrustGain).toBe(trust[steps - 1] - trust[0]);
+      expect(r.regionalTrustMean).toBeGreaterThanOrEqual(Math.min(...trust) - 1e-12);
+      expect(r.regionalTrustMean).toBeLessThanOrEqual(Math.max(...trust) + 1e-12);
+    });
 });
 
-describe('summariseRun over random series', () => {
-  const trustSeries = fc.integer({ min: 1, max: 40 }).chain((steps) => fc.record({
-    trust: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: steps, maxLength: steps }),
-    defections: fc.array(fc.nat({ max: 3 }).map((d): number => (d === 3 ? 1 : 0)), { minLength: steps, maxLength: steps }),
-    confidence: fc.double({ min: 0.01, max: 0.99, noNaN: true }),
-    recovery: fc.integer({ min: 1, max: 50 }),
-  }));
+describe('a simulated run, recomputed from its event log, final beliefs and partner list', () => {
+  // Three states: A and B partners through a programme, random and scheduled tests; C
+  // untrustworthy, betraying A for certain at step 30 (a scripted betrayal); B and C strangers.
+  const scenario = makeScenario({
+    states: ['A', 'B', { id: 'C', trustworthiness: 0 }],
+    steps: 60,
+    stateDefaults: { budget: 20, receptivity: 0.7 },
+    programmes: [{ from: 'A', to: ['B'], activity: 'officialContact', schedule: { start: 0, every: 2 }, mutual: true }],
+    events: [
+      { type: 'test', step: 10, truster: 'A', trustee: 'B', stake: 0.01 },
+      { type: 'test', step: 30, truster: 'A', trustee: 'C', stake: 0.01, honours: false },
+      { type: 'test', step: 35, truster: 'B', trustee: 'A' },
+    ],
+    parameters: { testRate: 0.3, testHabit: 0 },
+    trust: { default: 0.3 },
+  });
+  // trust-first at a cautious prior: some tests are not relied on.
+  const res = simulate(scenario, { seed: 3, events: true, pairs: true, hypothesis: 'trust-first' });
+  const { world: w, events: log } = res;
+  const n = w.n;
+  const out = new Float64Array(RECORD_WIDTH);
+  summariseRun(res.series, seriesIndex(res.series.columns), res.partners, w.trustworthiness, out, 0, new Float32Array(w.steps * TRACE_WIDTH), 0);
+  const r = Object.fromEntries(RECORD_COLUMNS.map((c, k) => [c, out[k]]));
+  const partners: [number, number][] = [];
+  for (let i = 0; i < n; i++) for (let k = w.partners.start[i]; k < w.partners.start[i + 1]; k++) partners.push([i, w.partners.list[k]]);
+  const isPartner = (i: number, j: number) => partners.some(([a, b]) => a === i && b === j);
+  const rows = Array.from({ length: log!.length }, (_, k) => k);
 
-  fcTest.prop([trustSeries], { numRuns: 200 })('the times and losses agree with the trajectory they come from', ({ trust, defections, confidence, recovery }) => {
-    const steps = trust.length;
-    const r = summarise(series(steps, { meanTrust: trust, defections }), { th: { confidence, recovery } });
-    expect(r.finalTrust).toBe(trust[steps - 1]);
-    expect(r.trustGain).toBe(trust[steps - 1] - trust[0]);
-    expect(r.meanTrust).toBeGreaterThanOrEqual(Math.min(...trust) - 1e-12);
-    expect(r.meanTrust).toBeLessThanOrEqual(Math.max(...trust) + 1e-12);
-    // Time to confidence: reached iff some step is at the threshold, and no earlier step is.
-    const t = r.timeToConfidence;
-    if (r['timeToConfidence.reached'] === 1) {
-      expect(trust[t]).toBeGreaterThanOrEqual(confidence);
-      expect(trust.slice(0, t).every((x) => x < confidence)).toBe(true);
-    } else {
-      expect(r['timeToConfidence.reached']).toBe(0);
-      expect(t).toBe(steps);
-      expect(trust.every((x) => x < confidence)).toBe(true);
-    }
-    // Defection metrics: present iff there is a defection.
-    const first = defections.findIndex((d) => d > 0);
-    expect(r.defections).toBe(defections.reduce((a, b) => a + b, 0));
-    if (first < 0) {
-      expect(r.defectionLoss).toBeNaN();
-      expect(r.recoveryTime).toBeNaN();
-      return;
-    }
-    const before = first > 0 ? trust[first - 1] : trust[0];
-    const window = trust.slice(first, Math.min(steps, first + recovery));
-    expect(r.defectionLoss).toBe(before - Math.min(...window));
-    const rt = r.recoveryTime;
-    if (first + recovery > steps) {
-      // Less than a whole window left: no recovery time.
-      expect(rt).toBeNaN();
-    } else if (r['recoveryTime.reached'] === 1) {
-      expect(rt).toBeLessThan(recovery);
-      expect(trust[first + rt]).toBeGreaterThanOrEqual(before);
-      expect(trust.slice(first, first + rt).every((x) => x < before)).toBe(true);
-    } else {
-      expect(r['recoveryTime.reached']).toBe(0);
-      expect(rt).toBe(recovery);
-      expect(trust.slice(first, first + recovery).every((x) => x < before)).toBe(true);
-    }
+  it('has partner pairs A-B and A-C but not B-C, and no agreement outside them', () => {
+    expect(partners).toEqual([[0, 1], [0, 2], [1, 0], [2, 0]]);
+    expect(res.final.agreements.every(([i, j]) => isPartner(i, j))).toBe(true);
+  });
+
+  it('partnerBelief and brier from final.trust and the partner list', () => {
+    const b = partners.map(([i, j]) => res.final.trust[i][j]);
+    expect(r.partnerBelief).toBeCloseTo(b.reduce((x, y) => x + y, 0) / b.length, 12);
+    const brier = partners.map(([i, j]) => (res.final.trust[i][j] - w.trustworthiness[j]) ** 2);
+    expect(r.brier).toBeCloseTo(brier.reduce((x, y) => x + y, 0) / brier.length, 12);
+  });
+
+  it('partnerBeliefMean from the per-step beliefs of the partner pairs', () => {
+    let sum = 0;
+    for (let t = 0; t < w.steps; t++) for (const [i, j] of partners) sum += res.pairTrust![t * n * n + i * n + j];
+    expect(r.partnerBeliefMean).toBeCloseTo(sum / (w.steps * partners.length), 12);
+  });
+
+  it('reliance, honoured share, payoffs and exploitation from the test events', () => {
+    // One test row per test: a reliance has the truster's trust fields; a test not relied on none.
+    const tests = rows.filter((k) => log!.kind[k] === Kind.test);
+    const relied = tests.filter((k) => (log!.flags[k] & Flag.relied) !== 0);
+    const honoured = relied.filter((k) => (log!.flags[k] & Flag.honoured) !== 0);
+    const exploited = relied.filter((k) => (log!.flags[k] & Flag.exploited) !== 0);
+    expect(tests.length).toBeGreaterThan(5);
+    expect(exploited.length).toBeGreaterThan(0);
+    expect(tests.every((k) => isPartner(log!.target[k], log!.actor[k]))).toBe(true);
+    expect(r.reliance).toBeCloseTo(relied.length / tests.length, 12);
+    expect(r.honouredShare).toBeCloseTo(honoured.length / relied.length, 12);
+    const p = w.params;
+    // Only C exploits; the scripted test at step 30 is at stake 0.01, random tests at the default (S scales with the stake).
+    const scripted = (k: number) => log!.step[k] === 30 && log!.target[k] === 0 && log!.actor[k] === 2;
+    expect(exploited.filter(scripted)).toHaveLength(1);
+    const S = (k: number) => p.payoffSucker * (scripted(k) && k === exploited.find(scripted) ? 0.01 : p.testStake) / p.testStake;
+    const loss = -exploited.reduce((a, k) => a + S(k), 0);
+    expect(r.exploitationLoss).toBeCloseTo(loss, 12);
+    expect(r.trusterPayoff).toBeCloseTo(honoured.length * p.payoffReward - loss, 12);
+    expect(r.exploiterGain).toBeCloseTo(exploited.length * p.payoffTemptation, 12);
+  });
+
+  it('missedOpportunities: tests not relied on whose trustee would have honoured (C never would)', () => {
+    const notRelied = rows.filter((k) => log!.kind[k] === Kind.test && (log!.flags[k] & Flag.relied) === 0);
+    // A and B are fully trustworthy and not reciprocal: every test of them not relied on is missed;
+    // C never honours, so no test of C is.
+    const missed = notRelied.filter((k) => w.trustworthiness[log!.actor[k]] === 1);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(r.missedOpportunities).toBe(missed.length);
+  });
+
+  it('activityRate and heededRate from the activity events on partner pairs', () => {
+    const acts = rows.filter((k) => log!.kind[k] === Kind.activity && isPartner(log!.actor[k], log!.target[k]));
+    const heeded = acts.filter((k) => (log!.flags[k] & Flag.heeded) !== 0);
+    expect(acts.length).toBeGreaterThan(10);
+    expect(r.activityRate).toBeCloseTo(acts.length / (partners.length * w.steps / 12), 12);
+    expect(r.heededRate).toBeCloseTo(heeded.length / acts.length, 12);
+  });
+
+  it('betrayalDrop at the scripted betrayal, from the victim\'s per-step belief in the betrayer', () => {
+    const ac = 0 * n + 2;
+    const exploitedAt30 = rows.some((k) => log!.kind[k] === Kind.test && log!.step[k] === 30 && (log!.flags[k] & Flag.exploited) !== 0);
+    expect(exploitedAt30).toBe(true);
+    const L = (t: number) => logit(res.pairTrust![t * n * n + ac]);
+    const low = Math.min(...Array.from({ length: 12 }, (_, k) => L(30 + k)));
+    expect(r.betrayalDrop).toBeCloseTo(L(29) - low, 9);
+    expect(r.betrayalDrop).toBeGreaterThan(0);
+    // The event log: the betrayal is A's reliance on C exploited at step 30, and it moved A's belief
+    // down (activities of C later in the step may raise it again before the step's end, where the
+    // drop is sampled).
+    const row = rows.find((k) => log!.kind[k] === Kind.test && log!.step[k] === 30 && (log!.flags[k] & Flag.exploited) !== 0)!;
+    expect(log!.observer[row]).toBe(0);
+    expect(log!.subject[row]).toBe(2);
+    expect(log!.l1[row] - log!.l2[row]).toBeGreaterThan(0);
+    // Activity between A and C, both directions, in the 12 steps before and from the betrayal.
+    const between = (from: number, to: number) => rows.filter((k) => log!.kind[k] === Kind.activity && log!.step[k] >= from && log!.step[k] < to
+      && ((log!.actor[k] === 0 && log!.target[k] === 2) || (log!.actor[k] === 2 && log!.target[k] === 0))).length;
+    const before = between(18, 30), after = between(30, 42);
+    expect(before).toBeGreaterThan(0);
+    expect(r.activityContinuation).toBeCloseTo(after / before, 12);
+    let rec = -1;
+    for (let t = 41; t < w.steps && rec < 0; t++) if (between(t - 11, t + 1) >= before) rec = t - 30;
+    expect(r.activityRecovery).toBe(rec >= 0 ? rec : w.steps - 30);
+    expect(r['activityRecovery.reached']).toBe(rec >= 0 ? 1 : 0);
+    const back = Array.from({ length: w.steps - 30 }, (_, k) => L(30 + k)).findIndex((x) => x >= L(29));
+    expect(r.beliefRecovery).toBe(back >= 0 ? back : w.steps - 30);
+    expect(r['beliefRecovery.reached']).toBe(back >= 0 ? 1 : 0);
   });
 });
