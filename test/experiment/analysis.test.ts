@@ -154,41 +154,44 @@ describe('runs.csv', () => {
       const what = (m: string) => `run ${run.run} ${m}`;
       const v = run.values;
       expect(res.series.rows).toBe(STEPS);
-      expect(v.finalTrust, what('finalTrust')).toBe(trust[STEPS - 1]);
-      expectNear(v.meanTrust, mean(trust), what('meanTrust'));
-      expectNear(v.trustGain, trust[STEPS - 1] - trust[0], what('trustGain'));
-      expect(v.finalSpread, what('finalSpread')).toBe(col('trustSpread')[STEPS - 1]);
-      expect(v.finalHabit, what('finalHabit')).toBe(col('meanHabit')[STEPS - 1]);
+      expect(v.regionalTrust, what('regionalTrust')).toBe(trust[STEPS - 1]);
+      expectNear(v.regionalTrustMean, mean(trust), what('regionalTrustMean'));
+      expectNear(v.regionalTrustGain, trust[STEPS - 1] - trust[0], what('regionalTrustGain'));
+      expect(v.regionalTrustSpread, what('regionalTrustSpread')).toBe(col('trustSpread')[STEPS - 1]);
+      expect(v.regionalHabit, what('regionalHabit')).toBe(col('meanHabit')[STEPS - 1]);
       expectNear(v.meanTension, mean(col('meanTension')), what('meanTension'));
       const sum = (name: string) => col(name).reduce((a, b) => a + b, 0);
       expect(v.incidents, what('incidents')).toBe(sum('incidents'));
       expect(v.defections, what('defections')).toBe(sum('defections'));
       expect(v.agreements, what('agreements')).toBe(res.final.agreements.length);
-      expectNear(v.heededShare, sum('heeded') / sum('activities'), what('heededShare'));
-      expect(v.gains, what('gains')).toBe(col('gains')[STEPS - 1]);
-      expect(v.losses, what('losses')).toBe(col('losses')[STEPS - 1]);
-      const n = res.final.trust.length;
-      const tw = res.world.trustworthiness;
-      expectNear(v.trustError, res.final.trust.flatMap((row, i) => row.filter((_q, j) => i !== j).map((q, k) => Math.abs(q - tw[k < i ? k : k + 1]))).reduce((a, b) => a + b, 0) / (n * (n - 1)), what('trustError'));
-      const confident = res.final.trust.flatMap((row, i) => row.filter((q, j) => i !== j && q >= 0.6)).length;
-      expectNear(v.confidentPairs, confident / (n * (n - 1)), what('confidentPairs'));
-      const reached = trust.findIndex((x) => x >= 0.6);
-      expect(v.timeToConfidence, what('timeToConfidence')).toBe(reached >= 0 ? reached : STEPS);
-      expect(v['timeToConfidence.reached']).toBe(reached >= 0 ? 1 : 0);
+      // Partner pairs: the world's partner list (no agreement outside it in these scenarios).
+      const w = res.world, n = w.n;
+      const partners: [number, number][] = [];
+      for (let i = 0; i < n; i++) for (let k = w.partners.start[i]; k < w.partners.start[i + 1]; k++) partners.push([i, w.partners.list[k]]);
+      expect(res.partners.pair.length, what('partner pairs')).toBe(partners.length);
+      const b = partners.map(([i, j]) => res.final.trust[i][j]);
+      expectNear(v.partnerBelief, mean(b), what('partnerBelief'));
+      expectNear(v.brier, mean(partners.map(([i, j]) => (res.final.trust[i][j] - w.trustworthiness[j]) ** 2)), what('brier'));
+      // Counts: the series' regional counts of tests, honoured and exploited (every test is of a partner).
+      const p = res.partners;
+      const total = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
+      expect(total(p.tests), what('tests')).toBe(sum('tests'));
+      expect(total(p.honoured), what('honoured')).toBe(sum('honoured'));
+      expect(total(p.exploited), what('exploited')).toBe(sum('exploited'));
+      expectNear(v.reliance, (sum('honoured') + sum('exploited')) / sum('tests'), what('reliance'));
+      expectNear(v.honouredShare, sum('honoured') / (sum('honoured') + sum('exploited')), what('honouredShare'));
+      expectNear(v.exploiterGain, sum('exploited') * w.params.payoffTemptation, what('exploiterGain'));
+      expectNear(v.exploitationLoss, col('losses')[STEPS - 1], what('exploitationLoss'));
+      expectNear(v.activityRate, total(p.activities) / (partners.length * STEPS / 12), what('activityRate'));
+      expect(total(p.activities)).toBeLessThanOrEqual(sum('activities'));
+      // Robustness: present exactly when a member defected at the scripted issue.
       const first = col('defections').findIndex((d) => d > 0);
       if (first < 0) {
-        expect(v.defectionLoss, what('defectionLoss')).toBeNaN();
-        expect(v.recoveryTime, what('recoveryTime')).toBeNaN();
+        expect(v.betrayalDrop, what('betrayalDrop')).toBeNaN();
+        expect(v.beliefRecovery, what('beliefRecovery')).toBeNaN();
       } else {
-        const before = trust[Math.max(0, first - 1)];
-        expectNear(v.defectionLoss, before - Math.min(...trust.slice(first, first + 36)), what('defectionLoss'));
-        if (first + 36 > STEPS) {
-          expect(v.recoveryTime, what('recoveryTime')).toBeNaN(); // less than a whole window left
-        } else {
-          const back = trust.slice(first, first + 36).findIndex((x) => x >= before);
-          expect(v.recoveryTime, what('recoveryTime')).toBe(back >= 0 ? back : 36);
-          expect(v['recoveryTime.reached']).toBe(back >= 0 ? 1 : 0);
-        }
+        expect(v.betrayalDrop, what('betrayalDrop')).toBeGreaterThan(0);
+        expect(v.beliefRecovery, what('beliefRecovery')).toBeLessThanOrEqual(STEPS - first);
       }
     }
   });
@@ -224,8 +227,8 @@ describe('summary.csv', () => {
         if (flags.filter((f) => f === 1).length * 2 < flags.length) expect(med, `${what} median`).toBeNaN();
       }
     }
-    // The defection metrics have values somewhere (not NaN everywhere).
-    const loss = rows.filter((c) => c[4] === 'defectionLoss').map((c) => Number(c[5]));
+    // The robustness metrics have values somewhere (not NaN everywhere).
+    const loss = rows.filter((c) => c[4] === 'betrayalDrop').map((c) => Number(c[5]));
     expect(Math.max(...loss)).toBe(R);
   });
 });
@@ -342,8 +345,8 @@ describe('analysis of hand-made records', () => {
   const row = (cs: Comparison[], metric: string) => cs[0].rows.find((r) => r.metric === metric)!;
 
   it('a value metric: mean difference, wins and leader', () => {
-    const cs = analyseRecords([0.5, 0.6, 0.7, 0.8, 0.9].map((x) => [{ finalTrust: x + 0.1 }, { finalTrust: x }]));
-    const r = row(cs, 'finalTrust');
+    const cs = analyseRecords([0.5, 0.6, 0.7, 0.8, 0.9].map((x) => [{ partnerBelief: x + 0.1 }, { partnerBelief: x }]));
+    const r = row(cs, 'partnerBelief');
     expect(r.n).toBe(5);
     expect(r.meanDiff).toBeCloseTo(0.1, 12);
     expect([r.winsA, r.winsB, r.ties]).toEqual([1, 0, 0]);
@@ -358,19 +361,19 @@ describe('analysis of hand-made records', () => {
   });
 
   it('runs without a defection are left out of the defection metrics, pair by pair', () => {
-    const nan = { defectionLoss: NaN, recoveryTime: NaN, 'recoveryTime.reached': NaN };
+    const nan = { betrayalDrop: NaN, beliefRecovery: NaN, 'beliefRecovery.reached': NaN };
     const cs = analyseRecords([
-      [{ defectionLoss: 0.2, recoveryTime: 10, 'recoveryTime.reached': 1 }, { defectionLoss: 0.1, recoveryTime: 5, 'recoveryTime.reached': 1 }],
-      [nan, { defectionLoss: 0.3, recoveryTime: 7, 'recoveryTime.reached': 1 }],
-      [{ defectionLoss: 0.4, recoveryTime: 20, 'recoveryTime.reached': 1 }, { defectionLoss: 0.2, recoveryTime: 6, 'recoveryTime.reached': 1 }],
+      [{ betrayalDrop: 0.2, beliefRecovery: 10, 'beliefRecovery.reached': 1 }, { betrayalDrop: 0.1, beliefRecovery: 5, 'beliefRecovery.reached': 1 }],
+      [nan, { betrayalDrop: 0.3, beliefRecovery: 7, 'beliefRecovery.reached': 1 }],
+      [{ betrayalDrop: 0.4, beliefRecovery: 20, 'beliefRecovery.reached': 1 }, { betrayalDrop: 0.2, beliefRecovery: 6, 'beliefRecovery.reached': 1 }],
       [nan, nan],
     ]);
-    const loss = row(cs, 'defectionLoss');
+    const loss = row(cs, 'betrayalDrop');
     expect(loss.n).toBe(2);
     expect(loss.meanA).toBeCloseTo(0.3, 12);
     expect(loss.meanB).toBeCloseTo(0.15, 12);
     expect(loss.meanDiff).toBeCloseTo(0.15, 12);
-    const rec = row(cs, 'recoveryTime');
+    const rec = row(cs, 'beliefRecovery');
     expect(rec.n).toBe(2);
     expect(rec.meanDiff).toBe(9.5);
   });
@@ -379,14 +382,14 @@ describe('analysis of hand-made records', () => {
     // Recovery times, each run censored at the end of its own run (steps - first defection):
     // replication 0: A recovers after 10 steps, B is still down 40 steps later, when the run ends.
     // replication 2: A is still down 50 steps later, B recovers after 5.
-    const rec = (t: number, reached: 0 | 1) => ({ defectionLoss: 0.1, recoveryTime: t, 'recoveryTime.reached': reached });
+    const rec = (t: number, reached: 0 | 1) => ({ betrayalDrop: 0.1, beliefRecovery: t, 'beliefRecovery.reached': reached });
     const cs = analyseRecords([
       [rec(10, 1), rec(40, 0)],
       [rec(20, 1), rec(30, 1)],
       [rec(50, 0), rec(5, 1)],
       [rec(8, 1), rec(12, 1)],
     ]);
-    const r = row(cs, 'recoveryTime');
+    const r = row(cs, 'beliefRecovery');
     expect(r.meanA).toBe(22);
     expect(r.meanB).toBe(21.75);
     expect([r.winsA, r.winsB, r.ties]).toEqual([0.75, 0.25, 0]); // never recovering is last
@@ -400,18 +403,18 @@ describe('analysis of hand-made records', () => {
     // recover after 10 and 20 steps, one is still down 50 steps later when its run ends. Over
     // the 3 runs still observed at step 10 one recovers (S = 2/3), over the 2 at step 20 one
     // more does (S = 1/3): the median is 20.
-    const rec = (t: number, reached: 0 | 1) => ({ defectionLoss: 0.1, recoveryTime: t, 'recoveryTime.reached': reached });
+    const rec = (t: number, reached: 0 | 1) => ({ betrayalDrop: 0.1, beliefRecovery: t, 'beliefRecovery.reached': reached });
     const cs = analyseRecords([
       [rec(5, 0), rec(1, 1)], [rec(5, 0), rec(2, 1)], [rec(10, 1), rec(3, 1)], [rec(20, 1), rec(4, 1)], [rec(50, 0), rec(5, 1)],
     ]);
     const { rows } = readCsv(join(cs.dir, 'summary.csv'));
-    const a = rows.find((c) => c[2] === 'habits-first' && c[3] === 'recoveryTime')!;
+    const a = rows.find((c) => c[2] === 'habits-first' && c[3] === 'beliefRecovery')!;
     const [n, m, , , , med, reached] = a.slice(4).map(cell);
     expect(n).toBe(5);
     expect(m).toBe(18);
     expect(reached).toBe(0.4);
     expect(med).toBe(20);
-    const b = rows.find((c) => c[2] === 'trust-first' && c[3] === 'recoveryTime')!;
+    const b = rows.find((c) => c[2] === 'trust-first' && c[3] === 'beliefRecovery')!;
     expect(b.slice(4, 7).map(cell)).toEqual([5, 3, Math.sqrt(2.5)]);
     expect(cell(b[9])).toBe(3);
   });
