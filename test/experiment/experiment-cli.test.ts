@@ -163,7 +163,7 @@ describe('npm run experiment', () => {
     expect(r.stderr).toMatch(/^Small test experiment: 96 runs \(2 scenarios x 2 parameter sets x 12 replications x 2 hypotheses\)/);
     expect(r.stderr).toMatch(/runs 96\/96 \(100%\)/);
     expect(r.stdout).toMatch(/trust-first \(A\) versus habits-first \(B\)/);
-    expect(r.stdout).toMatch(/finalTrust/);
+    expect(r.stdout).toMatch(/regionalTrust/);
   }, 60_000);
 
   it('--replay N writes run N as a run folder whose numbers are its row of runs.csv', () => {
@@ -182,7 +182,7 @@ describe('npm run experiment', () => {
       const series = readFileSync(join(dir, 'series.csv'), 'utf8').trim().split('\n');
       const cols = series[0].split(',');
       const last = series[series.length - 1].split(',');
-      expect(last[cols.indexOf('meanTrust')]).toBe(row[header.indexOf('finalTrust')]);
+      expect(last[cols.indexOf('meanTrust')]).toBe(row[header.indexOf('regionalTrust')]);
     }
     const bad = run(EXPERIMENT, [SMALL, '--replay', '96', '--out', join(tmp, 'replay-bad')]);
     expect(bad.status).toBe(2);
