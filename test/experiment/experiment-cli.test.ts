@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRICS } from '../../src/experiment/metrics.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -69,7 +70,7 @@ describe('npm run experiment', () => {
     const c = JSON.parse(readFileSync(join(single, 'comparison.json'), 'utf8'));
     expect(c.comparisons[0]).toMatchObject({ a: 'trust-first', b: 'habits-first', level: 0.95 });
     // 2 scenarios x 2 sets x every metric
-    expect(c.comparisons[0].rows.length).toBe(4 * 17);
+    expect(c.comparisons[0].rows.length).toBe(4 * METRICS.length);
   });
 
   it('gives identical files with 2 workers and with the runs in the main thread', () => {
