@@ -40,8 +40,11 @@ export type { OutcomeName } from './model/activity.js';
 export { EventLog, EVENT_KINDS, F as EVENT_FLAGS } from './record/event-log.js';
 export type { EventKind } from './record/event-log.js';
 
-/** Output formats written by `npm run simulate`. */
-export { seriesCsv, pairsCsv, eventsJsonl, finalJson, stepDate } from './record/format.js';
+/** The run folder `npm run simulate` writes: its file formats, its one writer and its one reader. */
+export { seriesCsv, pairsCsv, eventsJsonl, finalJson, readRunFolder, writeRunFolder } from './run/folder/index.js';
+export type { RunFolder, RunManifest, WriteRunOptions, RunJson, FinalJson, EventRow } from './run/folder/index.js';
+/** The calendar: a step's month (YYYY-MM). */
+export { stepDate } from './model/calendar.js';
 
 /** Hypotheses: `habits-first`, `trust-first`, `blend=X` (X the trust-first weight). */
 export { parseHypothesis, hypothesisName } from './world/hypothesis.js';

@@ -2,8 +2,6 @@
  * What every command shares: bad input is reported in full and exits with code 2, having
  * written nothing; anything unexpected exits with code 1 and a one-line message.
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { CommanderError, type Command } from 'commander';
 import { formatProblem } from '../io/document.js';
 import { optionProblem as problemOfOption, ProblemError } from '../io/problem.js';
@@ -42,18 +40,7 @@ export async function runCommand(program: Command, argv: string[], main: () => P
   }
 }
 
-/** The git commit of the working tree, with `+dirty` when it has uncommitted changes; `unknown` outside git. */
-export function gitCommit(): string {
-  // Ask about Entente's own repository, wherever the command is run from.
-  const cwd = fileURLToPath(new URL('../..', import.meta.url));
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    return dirty === '' ? head : `${head}+dirty`;
-  } catch {
-    return 'unknown';
-  }
-}
+export { gitCommit } from '../io/git.js';
 
 /** A plain aligned text table. */
 export function table(header: string[], rows: string[][]): string {

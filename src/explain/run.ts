@@ -8,7 +8,8 @@
  * `npm run simulate`, and `runFromResult` (here) from a `simulate()` result in memory, whose log
  * still holds the exact log-odds.
  */
-import { eventObject, stepDate } from '../record/format.js';
+import { eventObject } from '../run/folder/format.js';
+import { stepDate } from '../model/calendar.js';
 import type { RunResult } from '../run/simulate.js';
 import type { World } from '../world/world.js';
 

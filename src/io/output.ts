@@ -210,30 +210,58 @@ function writeLedger(dir: string, entries: LedgerEntry[]): void {
 }
 
 /**
- * Writes a result's files (name relative to the folder -> bytes) in the order given (put the
- * manifest last: until it is in place, the folder reads as the earlier result or as damaged),
- * then finishes the output. A failed write removes its temporary files and is returned as a
- * problem naming the file and the cause.
+ * What a file is written from: its bytes, a sequence of chunks (written one at a time, so a
+ * large file is never held as one string), or a function called when its turn comes (a
+ * manifest that records the files written before it).
  */
-export function commitOutput(plan: OutputPlan, contents: ReadonlyArray<readonly [string, string | Uint8Array]>): LoadResult<null> {
+export type Contents = string | Uint8Array | Iterable<string | Uint8Array> | (() => string | Uint8Array);
+
+/**
+ * Writes a result's files (name relative to the folder -> contents) in the order given (put the
+ * manifest last: until it is in place, the folder reads as the earlier result or as damaged),
+ * then finishes the output. A failed write removes its temporary files, puts the ledger back as
+ * it was (a folder it made is removed again) and is returned as a problem naming the file and
+ * the cause.
+ */
+export function commitOutput(plan: OutputPlan, contents: ReadonlyArray<readonly [string, Contents]>): LoadResult<null> {
   const temporaries: [string, string][] = [];
+  const existed = existsSync(plan.dir);
+  let current = plan.dir;
+  let begun = false;
   try {
     beginOutput(plan);
+    begun = true;
     for (const [name, data] of contents) {
       const file = join(plan.dir, name);
+      current = file;
       mkdirSync(dirname(file), { recursive: true });
       const tmp = temporaryName(file);
       temporaries.push([tmp, file]);
       writeSynced(tmp, data);
     }
-    for (const [tmp, file] of temporaries) renameSync(tmp, file);
+    current = plan.dir;
+    for (const [tmp, file] of temporaries) { current = file; renameSync(tmp, file); }
     for (const d of new Set(temporaries.map(([, file]) => dirname(file)))) syncFolder(d);
     finishOutput(plan);
     return { ok: true, value: null };
   } catch (e) {
     for (const [tmp] of temporaries) rmSync(tmp, { force: true });
-    return { ok: false, problems: [writeProblem(e, plan.dir)] };
+    if (begun) undoBegin(plan, existed, temporaries.map(([, file]) => file));
+    return { ok: false, problems: [writeProblem(e, current)] };
   }
+}
+
+/** After a failed write: the ledger as it was, and a folder this write made (now empty) removed. */
+function undoBegin(plan: OutputPlan, existed: boolean, files: string[]): void {
+  try {
+    for (const f of files) removeEmptyParents(plan.dir, f.slice(plan.dir.length + 1));
+    if (!existed) {
+      rmSync(join(plan.dir, LEDGER_FILE), { force: true });
+      rmdirSync(plan.dir);
+    } else {
+      writeLedger(plan.dir, [...plan.kept, ...plan.replaced]);
+    }
+  } catch { /* the write's own problem is the one to report */ }
 }
 
 /** A failed write as a problem: the file and the cause in words. */
@@ -273,13 +301,18 @@ function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
-/** Writes bytes and syncs them to the device before returning. */
-export function writeSynced(file: string, data: string | Uint8Array): void {
+/** Writes contents (bytes, chunks, or a function giving them) and syncs them to the device before returning. */
+export function writeSynced(file: string, data: Contents): void {
   const fd = openSync(file, 'w');
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let at = 0;
-    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+    const write = (piece: string | Uint8Array) => {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      let at = 0;
+      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+    };
+    if (typeof data === 'function') write(data());
+    else if (typeof data === 'string' || data instanceof Uint8Array) write(data);
+    else for (const piece of data) write(piece);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -294,7 +327,7 @@ export function syncFolder(dir: string): void {
 }
 
 /** Replaces `file` with `data` as one step: written beside it, synced, renamed, folder synced. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(file: string, data: Contents): void {
   const tmp = temporaryName(file);
   try {
     writeSynced(tmp, data);
@@ -333,9 +366,9 @@ function realPathOf(p: string): string {
 
 /**
  * A value from a file or the command line made safe as one path component: letters, digits,
- * `.`, `_` and `-` kept, anything else as `_`, never `.` or `..` or empty.
+ * `.`, `_`, `=` and `-` kept, anything else as `_`, never `.` or `..` or empty.
  */
 export function safeComponent(value: string): string {
-  const s = value.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80);
+  const s = value.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 80);
   return s === '' || /^\.+$/.test(s) ? `_${s.replace(/\./g, '_')}` : s;
 }

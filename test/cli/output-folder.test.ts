@@ -1,7 +1,8 @@
 /**
- * `--out` can never destroy a user's work: a folder holding anything but an earlier run's
- * files, a regular file, or the working folder is refused (exit 2, nothing touched); an earlier
- * result folder is replaced as a whole.
+ * `--out` can never destroy a user's work: a non-empty folder without Entente's ledger, a
+ * regular file, or the working folder is refused (exit 2, nothing touched); files the ledger
+ * does not list are never replaced or deleted; the same run again replaces its own files; another
+ * run needs --overwrite.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ describe('--out', () => {
     writeFileSync(join(dir, 'thesis.docx'), 'three years of work');
     const r = simulate([SCENARIO, '--out', dir, '--quiet']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/--out: .*holds files that are not results of this command \(thesis\.docx\)/);
+    expect(r.stderr).toMatch(/--out: .*holds files that Entente did not write \(thesis\.docx\)/);
     expect(readdirSync(dir)).toEqual(['thesis.docx']);
     expect(readFileSync(join(dir, 'thesis.docx'), 'utf8')).toBe('three years of work');
   });
@@ -55,14 +56,19 @@ describe('--out', () => {
     expect(readdirSync(work)).toEqual(['pair.yaml']);
   });
 
-  it('replaces an earlier result folder as a whole', () => {
+  it('replaces an earlier run with --overwrite, as a whole', () => {
     const dir = join(tmp, 'result');
     expect(simulate([SCENARIO, '--out', dir, '--pairs', '--quiet']).status).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
-    expect(simulate([SCENARIO, '--out', dir, '--no-events', '--quiet']).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['.entente.json', 'events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
+    // Other files make another result: refused without --overwrite, nothing touched.
+    const refused = simulate([SCENARIO, '--out', dir, '--no-events', '--quiet']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--out: .*holds another result of simulate \(Minimal transmitter and receiver, habits-first, seed 1\); choose another folder, or add --overwrite/);
+    expect(readdirSync(dir)).toHaveLength(6);
+    expect(simulate([SCENARIO, '--out', dir, '--no-events', '--overwrite', '--quiet']).status).toBe(0);
     // The new result only: no stale pairs.csv or events.jsonl from the earlier run.
-    expect(readdirSync(dir).sort()).toEqual(['final.json', 'run.json', 'series.csv']);
-    expect(readdirSync(tmp).filter((f) => f.startsWith('.tmp-') || f.startsWith('.old-'))).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['.entente.json', 'final.json', 'run.json', 'series.csv']);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('replaces an earlier result folder that explain and report wrote into, stale charts included', () => {
