@@ -21,7 +21,7 @@ import { simulate, type RunResult } from '../run/simulate.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** Every file an experiment folder may hold (the report's too); anything else makes the folder someone else's. */
-export const EXPERIMENT_FILES = [PLAN_FILE, MANIFEST_FILE, DATA_DIR, ...RESULT_FILES, 'report.html', 'charts'];
+export const EXPERIMENT_FILES = [PLAN_FILE, MANIFEST_FILE, DATA_DIR, ...RESULT_FILES, 'report.html', 'charts', '.entente.json'];
 
 interface ExperimentCliOptions {
   workers?: string;

@@ -19,6 +19,7 @@
  *    place, synced, and renamed over the old; the replaced result's leftover files go last.
  */
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { LoadResult, Problem } from './document.js';
 
@@ -49,6 +50,13 @@ export interface OutputRequest extends LedgerEntry {
   exclusive?: boolean;
   /** The option named in problems. Default `--out`. */
   option?: string;
+  /**
+   * The result goes beside the user's own files (a report or a chart put in a folder of notes or
+   * slides, or in the results folder it was made from): a folder without a ledger, or the
+   * working folder, is accepted, and every file the ledger does not list stays the user's (rule
+   * 3: never replaced, never deleted). Default false (rules 1 and 2).
+   */
+  shared?: boolean;
 }
 
 /** A checked request: what will be written and what it replaces. */
@@ -112,10 +120,29 @@ function covered(rel: string, files: readonly string[]): boolean {
   return files.some((f) => f === rel || (f.endsWith('/') && rel.startsWith(f)));
 }
 
-/** Whether two paths are the same or one lies inside the other (a trailing `/` aside). */
-function clash(a: string, b: string): boolean {
-  const x = a.replace(/\/$/, ''), y = b.replace(/\/$/, '');
-  return x === y || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
+/**
+ * What the ledger does not list and stands where `rel` goes: the file or folder at `rel` (and
+ * all in it), or a file where one of its folders must be. A user's folder that will merely hold
+ * the new file is not in the way.
+ */
+function blockers(dir: string, rel: string, listed: readonly string[]): string[] {
+  const foreign = (r: string) => !covered(r, listed) && !(r.endsWith('/') && listed.some((f) => f.startsWith(r)));
+  const parts = rel.replace(/\/$/, '').split('/');
+  const folders: string[] = [];
+  let found: string[] = [];
+  for (let k = 1; k <= parts.length && found.length === 0; k++) {
+    const at = parts.slice(0, k).join('/');
+    const st = lstatOrNull(join(dir, at));
+    if (st === null) return [];
+    if (!st.isDirectory()) found = foreign(at) ? [at] : [];
+    else if (k === parts.length) found = [`${at}/`, ...listTree(dir, `${at}/`)].filter(foreign);
+    else if (foreign(`${at}/`)) folders.push(`${at}/`);
+  }
+  return found.length === 0 ? [] : [...folders, ...found];
+}
+
+function lstatOrNull(p: string): Stats | null {
+  try { return lstatSync(p); } catch { return null; }
 }
 
 /** Whether two file lists name a common file (or one holds the other's folder). */
@@ -144,18 +171,17 @@ export function planOutput(dir: string, req: OutputRequest): LoadResult<OutputPl
     return { ok: true, value: { dir, entry, kept: [], replaced: [] } };
   }
   if (!statSync(dir).isDirectory()) return fail(`"${dir}" is a file, not a folder; choose a new or empty folder`);
-  if (samePath(dir, process.cwd())) return fail(`"${dir}" is the working folder; choose a new or empty folder for the results`);
+  if (req.shared !== true && samePath(dir, process.cwd())) return fail(`"${dir}" is the working folder; choose a new or empty folder for the results`);
   const ledger = readLedger(dir);
   if (!ledger.ok) return { ok: false, problems: ledger.problems.map((p) => problem(option, `${p.file} ${p.message}; move it aside or choose another folder`)) };
-  const tree = listTree(dir);
   const entries = ledger.value?.entries ?? [];
-  if (ledger.value === null && tree.length > 0) {
-    return fail(`the folder "${dir}" holds files that Entente did not write (${shown(tree)}); choose a new or empty folder`);
+  if (ledger.value === null && req.shared !== true) {
+    const top = listTree(dir);
+    if (top.length > 0) return fail(`the folder "${dir}" holds files that Entente did not write (${shown(top)}); choose a new or empty folder`);
   }
   // Files no entry lists are the user's: the new result must not land on any of them.
   const listed = entries.flatMap((e) => e.files);
-  const foreign = tree.filter((rel) => !covered(rel, listed) && !(rel.endsWith('/') && listed.some((f) => f.startsWith(rel))));
-  const blocked = foreign.filter((rel) => entry.files.some((f) => clash(rel, f)));
+  const blocked = [...new Set(entry.files.flatMap((f) => blockers(dir, f, listed)))];
   if (blocked.length > 0) return fail(`"${dir}" holds files that Entente did not write where this result goes (${shown(blocked)}); move them or choose another folder`);
   const replaced: LedgerEntry[] = [];
   const others: LedgerEntry[] = [];
