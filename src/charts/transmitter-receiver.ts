@@ -5,7 +5,7 @@
  * with), from the event log.
  */
 import * as Plot from '@observablehq/plot';
-import { CATALOGUE } from '../index.js';
+import { CATALOGUE } from '../model/catalogue.js';
 import type { EventRow } from './data.js';
 import type { ChartSpec } from './render.js';
 import { pct, shareWords, thousands } from './common.js';

@@ -6,9 +6,9 @@
  * named by `out`. A file the ledger does not say explain wrote is never replaced.
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { commitOutput, planOutput, readLedger, safeComponent, samePath, type OutputPlan } from '../io/output.js';
+import { commitOutput, planOutput, safeComponent, samePath, type OutputPlan } from '../io/output.js';
 import type { LoadResult } from '../io/problem.js';
-import { RUN_WRITER, runKey } from '../run/folder/index.js';
+import { runEntryKey } from '../run/folder/index.js';
 import type { PairExplanation } from './explain.js';
 
 /** The writer named in the ledger for explanation charts. */
@@ -18,13 +18,6 @@ export interface ExplainCharts {
   plan: OutputPlan;
   /** Chart files (absolute) and their formats. */
   files: { file: string; format: 'svg' | 'png' }[];
-}
-
-/** The `writer:id` of the run recorded in a run folder's ledger, if it has one. */
-export function runEntryKey(runDir: string): string | undefined {
-  const ledger = readLedger(runDir);
-  const entry = ledger.ok ? ledger.value?.entries.find((e) => e.writer === RUN_WRITER) : undefined;
-  return entry === undefined ? undefined : runKey(entry);
 }
 
 /** Checks where the chart files of `e` go (nothing written): beside the run in `runDir`, or `out`. */

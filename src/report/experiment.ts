@@ -17,7 +17,7 @@ import {
 import { paramsLabel } from '../charts/common.js';
 import { runIndex, runSeed } from '../experiment/plan.js';
 import type { PlanInfo } from '../experiment/store.js';
-import type { Problem } from '../io/document.js';
+import { ProblemError, type LoadResult, type Problem } from '../io/problem.js';
 import type { Scenario } from '../scenario/schema.js';
 import { MODEL_VERSION } from '../version.js';
 import { ChartSet, figure } from './charts.js';
@@ -53,15 +53,22 @@ export interface ExperimentInput {
   scenarios: Found<Scenario>[];
 }
 
-/** Reads an experiment folder's aggregated results; throws `{ problems }` on unreadable files. */
-export function readExperimentInput(dir: string): ExperimentInput {
+/** Reads an experiment folder's aggregated results; every unreadable file a problem. */
+export function readExperimentInput(dir: string): LoadResult<ExperimentInput> {
   const problems: Problem[] = [];
   const get = <T>(f: () => T): T | null => {
     try {
       return f();
-    } catch (p) {
-      problems.push(p instanceof Error ? whole(dir, p.message) : (p as Problem));
+    } catch (e) {
+      problems.push(...(e instanceof ProblemError ? e.problems : [whole(dir, e instanceof Error ? e.message : String(e))]));
       return null;
+    }
+  };
+  const text = (name: string, parse: (t: string) => unknown) => {
+    try {
+      return parse(readFileSync(join(dir, name), 'utf8'));
+    } catch (e) {
+      throw new ProblemError([whole(join(dir, name), `cannot be read (${e instanceof Error ? e.message : String(e)})`)]);
     }
   };
   const plan = get(() => readJson<PlanInfo>(join(dir, 'plan.json')));
@@ -69,26 +76,14 @@ export function readExperimentInput(dir: string): ExperimentInput {
     problems.push(whole(join(dir, 'plan.json'), 'expected the plan of an experiment written by npm run experiment (format entente-experiment/1)'));
   }
   const manifest = get(() => readJson<ManifestJson>(join(dir, 'manifest.json')));
-  const summary = get(() => {
-    try {
-      return parseSummaryCsv(readFileSync(join(dir, 'summary.csv'), 'utf8'));
-    } catch (e) {
-      throw whole(join(dir, 'summary.csv'), `cannot be read (${e instanceof Error ? e.message : String(e)})`);
-    }
-  });
-  const comparisons = get(() => {
-    try {
-      return parseComparisonJson(readFileSync(join(dir, 'comparison.json'), 'utf8'));
-    } catch (e) {
-      throw whole(join(dir, 'comparison.json'), `cannot be read (${e instanceof Error ? e.message : String(e)})`);
-    }
-  });
-  if (problems.length > 0 || plan === null || manifest === null || summary === null || comparisons === null) throw { problems };
+  const summary = get(() => text('summary.csv', parseSummaryCsv) as SummaryRow[]);
+  const comparisons = get(() => text('comparison.json', parseComparisonJson) as Comparison[]);
+  if (problems.length > 0 || plan === null || manifest === null || summary === null || comparisons === null) return { ok: false, problems };
   const exp = findFile(plan.experimentFile, plan.experimentSha256, dir);
   // Scenario paths are relative to the experiment file.
   const base = exp.path !== null ? dirname(resolve(exp.path)) : join(ENTENTE_ROOT, 'experiments');
   const scenarios = plan.scenarios.map((s) => findScenario(s.file, s.sha256, dir, base));
-  return { dir, plan, manifest, summary, comparisons, experimentFile: { status: exp.status, path: exp.path }, scenarios };
+  return { ok: true, value: { dir, plan, manifest, summary, comparisons, experimentFile: { status: exp.status, path: exp.path }, scenarios } };
 }
 
 const metricWords = (m: string) => COMPARISON_METRIC_WORDS[m] ?? m;

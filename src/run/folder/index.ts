@@ -5,7 +5,7 @@
 export { RunJson, FinalJson, EventRow, FileRecord } from './schema.js';
 export type { RunJsonInput, EventRowInput } from './schema.js';
 export { seriesCsv, pairsCsv, eventsJsonl, finalJson, finalObject, eventObject, seriesChunks, pairsChunks, eventsChunks } from './format.js';
-export { writeRunFolder, runFiles, runIdentity, runKey, RUN_WRITER, RUN_FILES } from './write.js';
+export { writeRunFolder, runFiles, runIdentity, runKey, runEntryKey, RUN_WRITER, RUN_FILES } from './write.js';
 export type { RunManifest, WriteRunOptions } from './write.js';
 export { readRunFolder, MAX_RUN_FILE_BYTES } from './read.js';
 export type { RunFolder } from './read.js';

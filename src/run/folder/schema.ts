@@ -101,3 +101,11 @@ export const EventRow = z.discriminatedUnion('kind', [
 export type EventRow = z.output<typeof EventRow>;
 /** What the writer builds for one event. */
 export type EventRowInput = z.input<typeof EventRow>;
+
+type AnyKey<T> = T extends unknown ? keyof T : never;
+type FieldOf<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+/**
+ * An event as a reader that looks at fields rather than kinds sees it (the charts): every field
+ * of any kind, optional, with the type the schema gives it; step, date and kind always there.
+ */
+export type EventFields = { [K in AnyKey<EventRow>]?: Exclude<FieldOf<EventRow, K>, undefined> } & Pick<EventRow, 'step' | 'date' | 'kind'>;

@@ -10,7 +10,7 @@
  * its line count, size and SHA-256, so that a reader can tell a damaged file.
  */
 import { createHash } from 'node:crypto';
-import { commitOutput, planOutput, type Contents, type LedgerEntry } from '../../io/output.js';
+import { commitOutput, planOutput, readLedger, type Contents, type LedgerEntry } from '../../io/output.js';
 import type { LoadResult } from '../../io/problem.js';
 import type { RunResult } from '../simulate.js';
 import { eventsChunks, finalJson, pairsChunks, seriesChunks } from './format.js';
@@ -53,6 +53,13 @@ export function runIdentity(m: RunManifest, files: readonly string[]): string {
 /** The ledger's key of a run (`writer:id`), for results derived from it. */
 export function runKey(entry: Pick<LedgerEntry, 'writer' | 'id'>): string {
   return `${entry.writer}:${entry.id}`;
+}
+
+/** The `writer:id` of the run recorded in a run folder's ledger, if it has one (for results derived from it). */
+export function runEntryKey(dir: string): string | undefined {
+  const ledger = readLedger(dir);
+  const entry = ledger.ok ? ledger.value?.entries.find((e) => e.writer === RUN_WRITER) : undefined;
+  return entry === undefined ? undefined : runKey(entry);
 }
 
 /** Chunks passed on unchanged while their lines, bytes and SHA-256 are counted. */
