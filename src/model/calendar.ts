@@ -3,8 +3,8 @@
  * moves `stepMonths` months a step (MODEL section 2); every stage that shows a date asks here.
  */
 
-/** A calendar month as written in every file: `YYYY-MM`. */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A calendar month as written in every file: `YYYY-MM` (a run of 100,000 steps reaches years of five digits). */
+export const MONTH_PATTERN = /^\d{4,}-(0[1-9]|1[0-2])$/;
 
 /** What a date needs of a calendar: the month index (year * 12 + month - 1) of step 0, and months a step. */
 export interface Calendar {
