@@ -3,7 +3,7 @@
  * contributions, the trust at both ends, how to read the table, and the caveats.
  */
 import { table } from '../text/table.js';
-import { withSign } from '../text/number.js';
+import { percent, withSign } from '../text/number.js';
 import type { PairExplanation } from './explain.js';
 import type { ExplainRun } from './run.js';
 import { possessive } from './text.js';
@@ -36,7 +36,7 @@ export function explanationText(plan: { run: ExplainRun; explanation: PairExplan
   const shown = e.groups.slice(0, plan.top);
   const rest = e.groups.slice(plan.top);
   const row = (label: string, count: string, L: number, P: number, share: number | null) =>
-    [clip(label, 72), count, withSign(L, 4), withSign(P, 4), share === null ? '-' : `${(share * 100).toFixed(1)}%`];
+    [clip(label, 72), count, withSign(L, 4), withSign(P, 4), share === null ? '-' : percent(share, 1)];
   const rows = shown.map((g) => row(g.kind === 'forgetting' ? 'forgetting between events' : g.label, g.kind === 'forgetting' ? '-' : String(g.count), g.logOdds, g.probability, g.share));
   if (rest.length > 0) {
     const L = rest.reduce((s, g) => s + g.logOdds, 0);
