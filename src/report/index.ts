@@ -17,7 +17,7 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { optionProblem, ProblemError, type Problem } from '../io/problem.js';
 import { ChartSet } from './charts.js';
-import { experimentReport, readExperimentInput, type ExperimentInput } from './experiment.js';
+import { experimentReport, readExperimentInput, type ExperimentInput } from './experiment/index.js';
 import { renderPage } from './page.js';
 import { folderKind } from './read.js';
 import { readRunInput, runReport, type RunInput } from './run/index.js';
@@ -28,7 +28,7 @@ export { CONTENT_SECURITY_POLICY } from './page.js';
 export { GENERATOR, chartsFolderName, reportOutputProblems } from './write.js';
 export { ttfToWoff } from './fonts.js';
 export { readSteps, folderKind } from './read.js';
-export { sweepAxes } from './experiment.js';
+export { sweepAxes } from './experiment/index.js';
 
 export interface ReportOptions {
   /** The HTML file (default `<dir>/report.html`); the charts go beside it, to `charts/` for `report.html` and `<name>-charts/` for any other name. */
