@@ -9,8 +9,8 @@
  * is larger than the longest string V8 allows); run.json goes last and records, for each file,
  * its line count, size and SHA-256, so that a reader can tell a damaged file.
  */
-import { createHash } from 'node:crypto';
 import { commitOutput, planOutput, readLedger, type Contents, type LedgerEntry } from '../../io/output.js';
+import { sha256, sha256Hasher } from '../../io/hash.js';
 import type { LoadResult } from '../../io/problem.js';
 import type { RunResult } from '../simulate.js';
 import { eventsChunks, finalJson, pairsChunks, seriesChunks } from './format.js';
@@ -47,7 +47,7 @@ export function runFiles(o: Pick<WriteRunOptions, 'events' | 'pairs'>): string[]
  */
 export function runIdentity(m: RunManifest, files: readonly string[]): string {
   const decides = [m.scenario.sha256, String(m.seed), typeof m.seed, m.hypothesis, m.steps, m.modelVersion, m.experiment?.parameters ?? null, [...files]];
-  return createHash('sha256').update(JSON.stringify(decides)).digest('hex').slice(0, 32);
+  return sha256(JSON.stringify(decides)).slice(0, 32);
 }
 
 /** The ledger's key of a run (`writer:id`), for results derived from it. */
@@ -64,7 +64,7 @@ export function runEntryKey(dir: string): string | undefined {
 
 /** Chunks passed on unchanged while their lines, bytes and SHA-256 are counted. */
 function* counted(chunks: Iterable<string>, record: FileRecord): Generator<Uint8Array> {
-  const hash = createHash('sha256');
+  const hash = sha256Hasher();
   for (const chunk of chunks) {
     const bytes = Buffer.from(chunk, 'utf8');
     hash.update(bytes);
@@ -72,7 +72,7 @@ function* counted(chunks: Iterable<string>, record: FileRecord): Generator<Uint8
     for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) record.lines++;
     yield bytes;
   }
-  record.sha256 = hash.digest('hex');
+  record.sha256 = hash.hex();
 }
 
 /**
