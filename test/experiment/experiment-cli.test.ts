@@ -174,7 +174,7 @@ describe('npm run experiment', () => {
       const dir = join(tmp, `replay-${n}`);
       const r = run(EXPERIMENT, [SMALL, '--replay', String(n), '--out', dir]);
       expect(r.status, r.stderr).toBe(0);
-      expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
+      expect(readdirSync(dir).sort()).toEqual(['.entente.json', 'events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
       const m = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
       expect(String(m.seed)).toBe(row[header.indexOf('seed')]);
       expect(m.hypothesis).toBe(row[header.indexOf('hypothesis')]);
