@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
 import { loadFile, type LoadResult, type Problem } from '../io/document.js';
+import { INTEGER_PARAMETERS } from '../model/params.js';
 import { Scenario } from '../scenario/schema.js';
 import { MODEL_VERSION } from '../version.js';
 import { applySet } from './conditions.js';
@@ -160,6 +161,9 @@ export function expandSets(e: Experiment): Record<string, number>[] {
 /**
  * McKay's Latin hypercube: each range cut into `samples` equal strata, one point per stratum in
  * each dimension, strata paired by seeded random permutations, the point uniform inside its cell.
+ * A whole-number parameter (`INTEGER_PARAMETERS`, e.g. `parameters.maxActsPerStep`) takes the
+ * whole number whose unit cell [v, v + 1) over [lo, hi + 1) holds the point, so every value from
+ * lo to hi is equally likely and the strata stay balanced; the draws are the same either way.
  */
 export function latinHypercube(samples: number, ranges: Record<string, [number, number]>, seed: string): Record<string, number>[] {
   const rng = seedrandom.alea(`entente|lhs|${seed}`);
@@ -170,7 +174,11 @@ export function latinHypercube(samples: number, ranges: Record<string, [number, 
       const j = Math.floor(rng() * (i + 1));
       [perm[i], perm[j]] = [perm[j], perm[i]];
     }
-    for (let k = 0; k < samples; k++) sets[k][name] = lo + ((perm[k] + rng()) / samples) * (hi - lo);
+    const whole = name.startsWith('parameters.') && INTEGER_PARAMETERS.has(name.slice('parameters.'.length));
+    for (let k = 0; k < samples; k++) {
+      const u = (perm[k] + rng()) / samples;
+      sets[k][name] = whole ? Math.min(hi, lo + Math.floor(u * (hi - lo + 1))) : lo + u * (hi - lo);
+    }
   }
   return sets;
 }
