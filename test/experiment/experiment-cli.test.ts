@@ -252,7 +252,7 @@ describe('bad input to npm run experiment', () => {
     const before = readdirSync(foreign).sort();
     const r = run(EXPERIMENT, [SMALL, '--out', foreign]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/holds files that are not results of an experiment/);
+    expect(r.stderr).toMatch(/holds files that Entente did not write/);
     expect(readdirSync(foreign).sort()).toEqual(before);
   });
 
