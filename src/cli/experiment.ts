@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { RESULT_FILES } from '../experiment/analysis.js';
+import { danglingLinkProblem } from '../experiment/folder.js';
 import { MANIFEST_FILE } from '../experiment/manifest.js';
 import { replayRun as replay } from '../experiment/replay.js';
 import { runExperiment as run, type ExperimentEvent, type ExperimentResult } from '../experiment/run.js';
@@ -244,7 +245,7 @@ export function replayRun(file: string, o: ExperimentCliOptions, argv: string[])
   }
   if (problems.length > 0) throw new InputError(problems.flatMap((p) => p.problems));
   const r = replay(file, { run: Number(runText), replications, out: o.out, command: ['experiment', ...argv].join(' ') });
-  const problem = runDirProblem(r.dir);
+  const problem = danglingLinkProblem(r.dir) ?? runDirProblem(r.dir);
   if (problem !== null) throw optionProblem('--out', problem);
   writeRunDir(r.dir, r.result, r.manifest, { events: true, pairs: true });
   return { dir: r.dir, result: r.result };

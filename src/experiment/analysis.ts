@@ -16,7 +16,7 @@ import { TRACE_WIDTH } from './metrics.js';
 import type { PlanInfo } from './plan-info.js';
 import { traceOffsets } from './layout.js';
 import { comparisonRows, comparisonText, hypothesisPairs, runRows, RUNS_HEADER, stepRows, STEPS_HEADER, summaryRows, SUMMARY_HEADER, type Comparison } from './rows.js';
-import { readRecords, readTraces, writeAll } from './store.js';
+import { onFile, readRecords, readTraces, writeAll } from './store.js';
 
 export { comparisonText, type Comparison, type ComparisonRow } from './rows.js';
 
@@ -40,14 +40,14 @@ class TemporaryFile {
     if (this.size > 1 << 20) this.drain();
   }
   private drain(): void {
-    writeAll(this.fd!, this.buf.join(''));
+    onFile(this.file, () => writeAll(this.fd!, this.buf.join('')));
     this.buf = [];
     this.size = 0;
   }
   /** Writes what is buffered and syncs it; the file is then complete under its temporary name. */
   close(): void {
     this.drain();
-    fsyncSync(this.fd!);
+    onFile(this.file, () => fsyncSync(this.fd!));
     closeSync(this.fd!);
     this.fd = null;
   }

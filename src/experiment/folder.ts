@@ -59,8 +59,8 @@ function describe(info: PlanInfo): string {
 /** Decides where and how an experiment is written into `dir` (nothing is written); bad cases are ProblemErrors. */
 export function placeExperiment(dir: string, info: PlanInfo, o: { resume?: boolean; overwrite?: boolean }): Placement {
   if (o.resume && o.overwrite) fail('--overwrite', 'cannot be used with --resume');
-  const link = lstatOrNull(dir);
-  if (link?.isSymbolicLink() && !existsSync(dir)) fail('--out', `"${dir}" is a link to "${readlinkSync(dir)}", which does not exist; choose another folder or make the link's target`);
+  const dangling = danglingLinkProblem(dir);
+  if (dangling !== null) fail('--out', dangling);
   if (existsSync(dir) && !statSync(dir).isDirectory()) fail('--out', `"${dir}" is a file, not a folder; choose a new or empty folder`);
   const ledger = existsSync(dir) ? readLedger(dir) : { ok: true as const, value: null };
   if (!ledger.ok) throw new ProblemError(ledger.problems);
@@ -110,8 +110,11 @@ export function placeExperiment(dir: string, info: PlanInfo, o: { resume?: boole
   return { kind: 'write', dir, where: dir, staged: false, freshStaging: false, done: new Set(), damaged: [], output, entry };
 }
 
-function lstatOrNull(p: string) {
-  try { return lstatSync(p); } catch { return null; }
+/** Why `dir` cannot be written because it is a link to nothing, or null. */
+export function danglingLinkProblem(dir: string): string | null {
+  let link;
+  try { link = lstatSync(dir); } catch { return null; }
+  return link.isSymbolicLink() && !existsSync(dir) ? `"${dir}" is a link to "${readlinkSync(dir)}", which does not exist; choose another folder or make the link's target` : null;
 }
 
 /** Removes temporary files a stopped run left in the experiment's folders. */

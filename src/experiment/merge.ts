@@ -16,7 +16,7 @@ import { MANIFEST_FILE, manifest } from './manifest.js';
 import { RECORD_WIDTH } from './metrics.js';
 import { batchRange, PLAN_FILE, readPlanInfo, runsOf, type PlanInfo } from './plan-info.js';
 import { slug } from './run.js';
-import { DATA_DIR, DONE_FILE, doneLine, readRecords, readTraces, RECORDS_FILE, TRACES_FILE, verifiedDone, writeAll } from './store.js';
+import { DATA_DIR, DONE_FILE, doneLine, onFile, readRecords, readTraces, RECORDS_FILE, TRACES_FILE, verifiedDone, writeAll } from './store.js';
 
 export interface MergeOptions {
   /** Output folder. Default `out/<experiment name>`. */
@@ -102,10 +102,10 @@ function copyBatches(where: string, info: PlanInfo, from: (batch: number) => str
     for (let b = 0; b < info.batches; b++) {
       const [start, end] = batchRange(info, b);
       const rec = readRecords(from(b), start, end - start);
-      writeAll(records, new Uint8Array(rec.buffer), start * RECORD_WIDTH * 8);
+      onFile(join(where, DATA_DIR, RECORDS_FILE), () => writeAll(records, new Uint8Array(rec.buffer), start * RECORD_WIDTH * 8));
       const [at, to] = traceSpan(layout, offsets, start, end);
       const tr = readTraces(from(b), at, to - at);
-      writeAll(traces, new Uint8Array(tr.buffer), at * 4);
+      onFile(join(where, DATA_DIR, TRACES_FILE), () => writeAll(traces, new Uint8Array(tr.buffer), at * 4));
       done.push(doneLine({ start, end, records: rec, traces: tr }));
     }
     // The numbers are durable before the log that says they are there.

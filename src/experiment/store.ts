@@ -99,13 +99,24 @@ function readRange(file: string, position: number, length: number): Buffer | nul
   } finally { closeSync(fd); }
 }
 
+/** Runs `f`; a failing system call is made to name `file` (a write error's own message names none). */
+export function onFile<T>(file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err !== null && typeof err === 'object' && err.code !== undefined && err.path === undefined) err.path = file;
+    throw e;
+  }
+}
+
 /** Writes every byte of `data` (at `position` when given), however many calls it takes. */
 export function writeAll(fd: number, data: Uint8Array | string, position?: number): void {
   const buf = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   let done = 0;
   while (done < buf.length) {
     const n = writeSync(fd, buf, done, buf.length - done, position === undefined ? null : position + done);
-    if (n <= 0) throw new Error('could not write the results to disk (no space left?)');
+    if (n <= 0) throw Object.assign(new Error('no space left on the device'), { code: 'ENOSPC' });
     done += n;
   }
 }
@@ -142,18 +153,21 @@ export class Store {
 
   /** Puts a batch's numbers in their places; its done line (with their checksums) is written at the next flush. */
   write(r: BatchResult): void {
-    writeAll(this.records, bytesOf(r.records), r.start * RECORD_WIDTH * 8);
-    writeAll(this.traces, bytesOf(r.traces), traceAt(this.plan, this.offsets, r.start) * 4);
+    onFile(this.file(RECORDS_FILE), () => writeAll(this.records, bytesOf(r.records), r.start * RECORD_WIDTH * 8));
+    onFile(this.file(TRACES_FILE), () => writeAll(this.traces, bytesOf(r.traces), traceAt(this.plan, this.offsets, r.start) * 4));
     this.pending.push(doneLine(r));
+  }
+
+  private file(name: string): string {
+    return join(this.dir, DATA_DIR, name);
   }
 
   /** Makes written batches durable, then records them as done. */
   flush(): void {
     if (this.pending.length === 0) return;
-    fsyncSync(this.records);
-    fsyncSync(this.traces);
-    writeAll(this.done, this.pending.join(''));
-    fsyncSync(this.done);
+    onFile(this.file(RECORDS_FILE), () => fsyncSync(this.records));
+    onFile(this.file(TRACES_FILE), () => fsyncSync(this.traces));
+    onFile(this.file(DONE_FILE), () => { writeAll(this.done, this.pending.join('')); fsyncSync(this.done); });
     this.pending = [];
   }
 

@@ -161,6 +161,27 @@ describe('folders that are not the tool\'s', () => {
   }, 30_000);
 });
 
+describe('failed writes', () => {
+  it('a full disk (the records file on /dev/full) exits 2 naming the file and the cause, leaving no temporary', () => {
+    const dir = join(tmp, 'full-disk');
+    cpSync(reference, dir, { recursive: true });
+    rmSync(join(dir, 'data', 'records.f64'));
+    symlinkSync('/dev/full', join(dir, 'data', 'records.f64'));
+    const r = experiment(['--replications', '8', '--out', dir, '--resume', '--workers', '0']);
+    refused(r, /data\/records\.f64: cannot be written \(no space left on the device, ENOSPC\)/);
+    expect(readdirSync(dir).filter((f) => /\.tmp-/.test(f))).toEqual([]);
+    expect(readdirSync(join(dir, 'data')).filter((f) => /\.tmp-/.test(f))).toEqual([]);
+  }, 60_000);
+
+  it('--replay into a dangling link is refused, and the link is left as it was', () => {
+    const link = join(tmp, 'replay-link');
+    symlinkSync(join(tmp, 'no-such-folder'), link);
+    refused(run(EXPERIMENT, [SMALL, '--replay', '3', '--out', link]), /is a link to .*which does not exist/);
+    expect(readdirSync(tmp).filter((f) => /^\.tmp-/.test(f))).toEqual([]);
+    expect(existsSync(join(tmp, 'no-such-folder'))).toBe(false);
+  }, 30_000);
+});
+
 describe('damaged data', () => {
   for (const [name, file, at, bytes] of [
     ['a flipped byte in records.f64', 'data/records.f64', 25 * RECORD_WIDTH * 8 + 7, Buffer.from([0x01])],
