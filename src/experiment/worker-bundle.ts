@@ -36,7 +36,7 @@ export function workerCode(cache = BUNDLE_CACHE): WorkerCode {
     }
     return { url: pathToFileURL(out).href, slowPath: null };
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try { rmSync(tmp, { force: true }); } catch { /* the cache folder itself cannot be made */ }
     // Still correct, only slower: say so rather than run at half speed in silence.
     const cause = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { url: pathToFileURL(source).href, slowPath: `could not bundle the experiment worker into ${out} (${cause}); the workers load the TypeScript sources through tsx, about half as fast` };
