@@ -89,7 +89,7 @@ function scaled(states: number, steps: number): { ms: number; active: number; pe
   const ms = time((k) => simulate(scenario, { seed: k + 1, events: false }), 1, runs);
   // Active pairs, averaged over the run, read from the engine's own active set.
   const world = resolveWorld(scenario, {});
-  const state = createState(world, { events: false });
+  const state = createState(world, { log: null });
   const ctx = createCtx(world, state, createStreams(1, world.ids));
   let activeSum = 0;
   for (let t = 0; t < world.steps; t++) { ctx.t = t; step(ctx); activeSum += state.activeLCount; }
@@ -110,7 +110,7 @@ type ProfileNode = { callFrame: { functionName: string; url: string }; selfSize:
 async function allocation(): Promise<{ bytesPerStep: number; steps: number; runMs: number; top: string }> {
   const scenario = syntheticScenario(200, 1200);
   const world = resolveWorld(scenario, {});
-  const state = createState(world, { events: false });
+  const state = createState(world, { log: null });
   const ctx = createCtx(world, state, createStreams(1, world.ids));
   const reporters = regionalReporters();
   const data = new Float64Array(reporters.length);

@@ -13,7 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { stakeThreshold } from '../src/core/pair.js';
+import { relianceThreshold, stakeThreshold } from '../src/core/pair.js';
 import { ActivitySpec, OUTCOMES } from '../src/model/activity.js';
 import { ACTIVITY_IDS, CATALOGUE } from '../src/model/catalogue.js';
 import { defaultParams, Parameters, type Params } from '../src/model/params.js';
@@ -110,8 +110,8 @@ export function parametersSection(source?: string): string {
     `- half-life of a tension deviation from its baseline: ${halfLife(p.tensionRelax)} steps;`,
     `- half-life of habit above its floor on steps without an interaction: ${halfLife(p.habitDecay)} steps;`,
     `- heeded interactions (without decay between them) to take habit from 0 to 95% of its plateau 1: ${steps95};`,
-    `- reliance threshold of a random test, q* = c/(1 - t + c) with c = testStake: ${round(stakeThreshold(p.testStake, p.temptation))};`,
-    `- initial trust between two states at the scenario's 0.5 under trust-first (leap of faith): ${round(1 / (1 + Math.exp(-p.leapOfFaith)))};`,
+    `- reliance threshold of a random test, q* = (P - S)/(R - S) at stake testStake (q_ref of the trust-first stance rule): ${round(relianceThreshold(p, p.testStake))};`,
+    `- operative trust at belief 0.5: habits-first at full habit (kappa), ${round(1 / (1 + Math.exp(-p.kappa)))}; trust-first extending at the default will ${STATE_DEFAULTS.will}, ${round(1 / (1 + Math.exp(-STATE_DEFAULTS.will)))};`,
     `- log-odds of an honoured test ln(honourLR) = ${round(Math.log(p.honourLR))}, of an exploited test ln(exploitLR) = ${round(Math.log(p.exploitLR))}, of an escalated incident ln(escalationLR) = ${round(Math.log(p.escalationLR))}, of a defection before softening ln(defectionLR) = ${round(Math.log(p.defectionLR))};`,
     `- saturating feedback sat(x) = x/(x + outcomeScale) is 0.5 at x = ${p.outcomeScale} and 0.9 at x = ${round(9 * p.outcomeScale)}.`,
   );

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { jsonSchemas } from '../src/scenario/json-schema.js';
+import { jsonSchemas } from '../src/experiment/json-schema.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 for (const [name, text] of Object.entries(jsonSchemas())) {

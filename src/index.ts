@@ -16,17 +16,21 @@
 /** Runs one scenario: a pure function of (scenario, seed, hypothesis, model version). */
 export { simulate, simulateWorld } from './run/simulate.js';
 export { resolveWorld } from './world/resolve.js';
-export type { SimulateOptions, RunResult, Series, FinalState } from './run/simulate.js';
+export type { RunResult, Series, FinalState } from './run/simulate.js';
+/** simulate()'s options: the zod schema (its type too), checked once; bad options throw a ProblemError. */
+export { SimulateOptions, MAX_STEPS, checkSimulateOptions } from './run/options.js';
+export type { CheckedOptions } from './run/options.js';
 
 /** Loading and validating scenario files (YAML or JSON); problems carry file, path and line. */
 export { loadScenario, parseScenario } from './scenario/load.js';
 export { formatProblem } from './io/document.js';
 export type { Problem, LoadResult } from './io/document.js';
+export { ProblemError, optionProblem } from './io/problem.js';
 
 /** The scenario schema (zod) and its types; the JSON Schema for editors is generated from it. */
 export { Scenario, HYPOTHESIS_PATTERN, POLICIES } from './scenario/schema.js';
 export type { ScenarioInput, ScenarioEvent } from './scenario/schema.js';
-export { jsonSchemas } from './scenario/json-schema.js';
+export { jsonSchemas } from './experiment/json-schema.js';
 
 /** The parameters table (every default, overridable per scenario) and the activity catalogue. */
 export { Parameters, defaultParams } from './model/params.js';
@@ -37,8 +41,9 @@ export { OUTCOMES, ActivitySpec } from './model/activity.js';
 export type { OutcomeName } from './model/activity.js';
 
 /** The event log (every activity, misreading, deception, test, incident, defection, agreement). */
-export { EventLog, EVENT_KINDS, F as EVENT_FLAGS } from './record/event-log.js';
-export type { EventKind } from './record/event-log.js';
+export { EVENT_KINDS, EventFlag as EVENT_FLAGS } from './core/events.js';
+export type { EventKind, EventSink } from './core/events.js';
+export { EventLog } from './record/event-log.js';
 
 /** The run folder `npm run simulate` writes: its file formats, its one writer and its one reader. */
 export { seriesCsv, pairsCsv, eventsJsonl, finalJson, readRunFolder, writeRunFolder } from './run/folder/index.js';
@@ -47,10 +52,29 @@ export type { RunFolder, RunManifest, WriteRunOptions, RunJson, FinalJson, Event
 export { stepDate } from './model/calendar.js';
 
 /** Hypotheses: `habits-first`, `trust-first`, `blend=X` (X the trust-first weight). */
-export { parseHypothesis, hypothesisName } from './world/hypothesis.js';
+export { parseHypothesis, readHypothesis, hypothesisName } from './world/hypothesis.js';
+export type { Hypothesis } from './world/hypothesis.js';
 export type { World } from './world/world.js';
 
 /** Why did A's trust in B move: an exact decomposition of one pair's change in trust (`npm run explain`). */
 export * from './explain/index.js';
+
+/**
+ * Experiments (`npm run experiment`, `npm run merge`): run one from its file into a folder,
+ * with an AbortSignal to stop it and a progress callback; merge shards; replay one run in full.
+ * Bad input and failed writes are `ProblemError`s carrying `Problem`s.
+ */
+export { runExperiment, experimentPlan, defaultOut } from './experiment/run.js';
+export type { ExperimentOptions, ExperimentEvent, ExperimentResult } from './experiment/run.js';
+export { mergeShards } from './experiment/merge.js';
+export type { MergeOptions, MergeResult } from './experiment/merge.js';
+export { replayRun } from './experiment/replay.js';
+export type { Replay, ReplayOptions } from './experiment/replay.js';
+export { manifest as experimentManifest, MANIFEST_FILE } from './experiment/manifest.js';
+export { planInfo, readPlanInfo, PLAN_FILE } from './experiment/plan-info.js';
+export type { PlanInfo, Shard } from './experiment/plan-info.js';
+export { loadPlan } from './experiment/plan.js';
+export type { Plan } from './experiment/plan.js';
+export { defaultWorkers, maxWorkers } from './experiment/runner.js';
 
 export { MODEL_VERSION } from './version.js';

@@ -4,9 +4,10 @@
  */
 import { CommanderError, type Command } from 'commander';
 import { formatProblem } from '../io/document.js';
-import { optionProblem as problemOfOption, ProblemError } from '../io/problem.js';
+import { commandLineProblem, ProblemError } from '../io/problem.js';
 
 export { sha256 } from '../io/hash.js';
+export { gitCommit } from '../io/git.js';
 
 export const EXIT_BAD_INPUT = 2;
 
@@ -15,7 +16,7 @@ export { ProblemError as InputError } from '../io/problem.js';
 
 /** A bad command-line value, thrown like a file problem with `<command line>` as the file. */
 export function optionProblem(option: string, message: string): ProblemError {
-  return new ProblemError([problemOfOption(option, message)]);
+  return new ProblemError([commandLineProblem(option, message)]);
 }
 
 /** Runs a command's main function with the exit-code conventions above. */
@@ -40,7 +41,6 @@ export async function runCommand(program: Command, argv: string[], main: () => P
   }
 }
 
-export { gitCommit } from '../io/git.js';
 
 /** A plain aligned text table. */
 export { table } from '../text/table.js';

@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
-import { planExplainCharts, writeExplainCharts, type ExplainCharts } from '../explain/chart-files.js';
+import { planExplainCharts, writeExplainCharts, type ExplainCharts } from '../report/explain-charts.js';
 import { explainPair, queryProblems, type PairExplanation } from '../explain/explain.js';
 import { readRunDir } from '../explain/read-run.js';
 import type { ExplainRun } from '../explain/run.js';

@@ -175,7 +175,7 @@ export function summary(r: RunResult, dir: string): string {
   const moves: [string, number, number][] = [];
   // Starting trust: the scenario's, plus the trust-first stance (leap of faith) of this hypothesis.
   const t0 = r.world.trust0;
-  const leap = r.world.blend * r.world.params.leapOfFaith;
+  const leap = 0; // model 0.3: no hypothesis offsets belief (MODEL 6); the summary's own fix is for its owner
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
     if (i !== j) moves.push([`${ids[i]} -> ${ids[j]}`, 1 / (1 + Math.exp(-(t0[i * n + j] + leap))), r.final.trust[i][j]]);
   }

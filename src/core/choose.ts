@@ -6,8 +6,8 @@
  *
  * - routine (habits-first): partners and activities by habit; ambition rises as habit passes
  *   thresholds; the last activity with a partner is likelier repeated.
- * - trust-gated (trust-first): partners by trust; an activity only when trust passes its stake
- *   threshold (Kydd), preferring the more ambitious.
+ * - trust-gated (trust-first): partners by operative trust; an activity only when operative
+ *   trust passes its stake threshold (Kydd), preferring the more ambitious.
  * - GRIT (Osgood): unilateral, non-threatening initiatives toward the most tense partner,
  *   repeated up to three times unreciprocated, expanded when reciprocated, paused to answer an
  *   exploitation, then offered again.
@@ -16,7 +16,7 @@
  *   then forgives it.
  */
 import { POLICY_AUTO, POLICY_GRIT, POLICY_RECIPROCAL, POLICY_ROUTINE, POLICY_TRUST } from '../world/world.js';
-import { habitNow, sigmoid, tensionNow, trustLogit, type Ctx } from './pair.js';
+import { habitNow, operativeTrust, tensionNow, type Ctx } from './pair.js';
 
 export function chooseActivities(c: Ctx): void {
   const { w, s, p, n } = c;
@@ -76,7 +76,7 @@ function partnerWeights(c: Ctx, i: number, policy: number): number {
       v = -1;
       s.lastMove[list[from + q] * n + i] = 0;
     }
-    else v = sigmoid(trustLogit(c, p));
+    else v = operativeTrust(c, p);
     c.weights[q] = v;
     if (v > 0) sum += v;
   }
@@ -115,10 +115,10 @@ function routineActivity(c: Ctx, i: number, j: number, avail: number, uAct: numb
   return -1;
 }
 
-/** trust-first: among affordable kinds whose stake threshold trust passes, weighted by ambition. */
+/** trust-first: among affordable kinds whose stake threshold operative trust passes, weighted by ambition. */
 function gatedActivity(c: Ctx, i: number, j: number, avail: number, uAct: number): number {
   const { w } = c;
-  const q = sigmoid(trustLogit(c, i * c.n + j));
+  const q = operativeTrust(c, i * c.n + j);
   const b = w.bilateral;
   let total = 0;
   for (let k = 0; k < b.length; k++) {

@@ -2,14 +2,15 @@
  * Defection on a core national interest (MODEL 7; essay, "Challenges to and Limits on the
  * Concept": "a state decides that the group interest hurts what it considers to be a core
  * national interest"). Member i defects when salience * conflict > commitment, commitment
- * growing with its trust in and habit with the group and the group's closeness, shrinking with
+ * growing with its operative trust in and habit with the group and the group's closeness, shrinking with
  * its sovereignty weight and with the share of members already defected (a threshold cascade,
  * Granovetter 1978). Observers take the defection as strong negative evidence, softened by the
  * defector's transparency and the group's closeness.
  */
 import { C } from '../world/state.js';
-import { K } from '../record/event-log.js';
-import { addEvidence, addTension, habitNow, sigmoid, trustLogit, type Ctx } from './pair.js';
+import { EVENT_KIND_INDEX as Kind } from './events.js';
+import { addEvidence, addTension, cutHabit, habitNow, operativeTrust, type Ctx } from './pair.js';
+import { breakTiedHands } from './stance.js';
 
 export function coreInterestIssue(c: Ctx, group: number, issue: number, decision: number): void {
   const { w, s, p, n, t } = c;
@@ -23,7 +24,7 @@ export function coreInterestIssue(c: Ctx, group: number, issue: number, decision
     let trust = 0, habit = 0;
     for (const j of g.members) {
       if (j === i) continue;
-      trust += sigmoid(trustLogit(c, i * n + j));
+      trust += operativeTrust(c, i * n + j); // commitment rests on operative trust (MODEL 6)
       habit += habitNow(c, i * n + j);
     }
     const base = p.commitBase + p.commitTrust * trust / (m - 1) + p.commitHabit * habit / (m - 1) + p.commitCloseness * g.closeness;
@@ -52,12 +53,16 @@ export function coreInterestIssue(c: Ctx, group: number, issue: number, decision
     if (s.defected[d] === 0) continue;
     s.counters[C.defections]++;
     s.defections[d]++;
-    if (s.log !== null) s.log.push(t, K.defection, d, group, -1, -1, -1, 0, 0, 0, pressure[d]);
+    if (s.log !== null) s.log.push(t, Kind.defection, d, group, -1, -1, -1, 0, 0, 0, pressure[d]);
     const dL = Math.log(p.defectionLR) * soften(d);
     for (const o of g.members) {
       if (o === d) continue;
-      addEvidence(c, o, d, dL, K.defection, d, group, -1, 0);
+      addEvidence(c, o, d, dL, Kind.defection, d, group, -1, 0);
       addTension(c, o, d, p.defectionTension);
+      // A betrayal cuts the observer's habit with the defector (MODEL 6) and breaks the
+      // tied-hands signals the defector sent it (MODEL 6c).
+      cutHabit(c, o * n + d, p.habitShock);
+      breakTiedHands(c, d, o);
     }
   }
 }

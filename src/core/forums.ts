@@ -5,9 +5,10 @@
  * discounted by the listener's trust in it (as in the Beta reputation system's discounting).
  */
 import { C } from '../world/state.js';
-import { K } from '../record/event-log.js';
+import { EVENT_KIND_INDEX as Kind } from './events.js';
 import type { Forum } from '../world/world.js';
-import { addEvidence, sigmoid, trustLogit, type Ctx } from './pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, trustLogit, type Ctx } from './pair.js';
 import { transmit, DECLINED, FORUM } from './transmit.js';
 
 export function meetsAt(f: Forum, t: number): boolean {
@@ -18,7 +19,7 @@ export function forumMeeting(c: Ctx, index: number): void {
   const { w, s, p, t } = c;
   const f = w.forums[index];
   s.counters[C.forumMeetings]++;
-  if (s.log !== null) s.log.push(t, K.forum, index, -1, -1, -1, f.activity, 0, 0, 0, f.members.length);
+  if (s.log !== null) s.log.push(t, Kind.forum, index, -1, -1, -1, f.activity, 0, 0, 0, f.members.length);
   const trackWeight = f.track === 1 ? 1 : f.track === 2 ? p.track2Weight : (1 + p.track2Weight) / 2;
   const weight = p.multilateralWeight * trackWeight;
   const cost = w.activities[f.activity].cost;
@@ -75,7 +76,7 @@ function reputation(c: Ctx, m: Int32Array): void {
   for (let x = 0; x < len; x++) {
     for (let y = 0; y < len; y++) {
       const d = D[x * len + y];
-      if (x !== y && d !== 0) addEvidence(c, m[x], m[y], d, K.reputation, -1, -1, -1, 0);
+      if (x !== y && d !== 0) addEvidence(c, m[x], m[y], d, Kind.reputation, -1, -1, -1, 0);
     }
   }
 }

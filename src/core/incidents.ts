@@ -4,8 +4,9 @@
  * states, and where confidence building has accumulated.
  */
 import { C } from '../world/state.js';
-import { F, K } from '../record/event-log.js';
-import { addEvidence, addTension, OUT, sat, sigmoid, trustLogit, type Ctx } from './pair.js';
+import { EVENT_KIND_INDEX as Kind, EventFlag as Flag } from './events.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, OUT, sat, trustLogit, type Ctx } from './pair.js';
 
 /** Random incidents this step: a Poisson count, each between two states drawn by naval presence. */
 export function randomIncidents(c: Ctx): void {
@@ -56,11 +57,11 @@ export function incident(c: Ctx, a: number, b: number, uEscalate: number, forced
     s.counters[C.escalations]++;
     const x = addTension(c, a, b, p.escalationTension);
     const dL = Math.log(p.escalationLR);
-    addEvidence(c, a, b, dL, K.incident, a, b, -1, F.escalated);
-    addEvidence(c, b, a, dL, K.incident, a, b, -1, F.escalated);
-    if (s.log !== null) s.log.push(t, K.incident, a, b, -1, -1, -1, F.escalated, 0, 0, x);
+    addEvidence(c, a, b, dL, Kind.incident, a, b, -1, Flag.escalated);
+    addEvidence(c, b, a, dL, Kind.incident, a, b, -1, Flag.escalated);
+    if (s.log !== null) s.log.push(t, Kind.incident, a, b, -1, -1, -1, Flag.escalated, 0, 0, x);
   } else {
     const x = addTension(c, a, b, p.incidentTension);
-    if (s.log !== null) s.log.push(t, K.incident, a, b, -1, -1, -1, 0, 0, 0, x);
+    if (s.log !== null) s.log.push(t, Kind.incident, a, b, -1, -1, -1, 0, 0, 0, x);
   }
 }

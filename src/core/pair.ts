@@ -7,7 +7,9 @@
  * Habit decay (MODEL 6): H(t) = F + (H - F) (1 - d)^dt on steps without an interaction, toward a
  * floor F that the "good relationships" outcome raises (MODEL 5: habits persist).
  */
+import { clampLogit, logit, sigmoid } from '../model/logistic.js';
 import type { Params } from '../model/params.js';
+import type { EventSink } from './events.js';
 import type { Streams } from './rng.js';
 import type { RunState } from '../world/state.js';
 import type { World } from '../world/world.js';
@@ -20,7 +22,7 @@ export const OUT = {
 /** Everything a mechanism may read or write during one step. */
 export interface Ctx {
   w: World;
-  s: RunState;
+  s: RunState<EventSink>;
   p: Params;
   r: Streams;
   t: number;
@@ -32,13 +34,15 @@ export interface Ctx {
   habitDecay: Float64Array;
   /** Kydd's stake threshold q* = c / (1 - t + c) of each activity kind (MODEL 6). */
   stakeQ: Float64Array;
+  /** Reliance threshold of the reference test (stake testStake): trust-first's q_ref (MODEL 6, 6c). */
+  qRef: number;
   /** Log-odds of the agreement trust threshold. */
   agreementLogit: number;
   /** Scratch for per-state partner weights (length: the largest degree). */
   weights: Float64Array;
 }
 
-export function createCtx(w: World, s: RunState, r: Streams): Ctx {
+export function createCtx(w: World, s: RunState<EventSink>, r: Streams): Ctx {
   const p = w.params;
   const forget = new Float64Array(w.steps + 2);
   const relax = new Float64Array(w.steps + 2);
@@ -51,18 +55,42 @@ export function createCtx(w: World, s: RunState, r: Streams): Ctx {
   const stakeQ = Float64Array.from(w.activities, (a) => stakeThreshold(a.stake, p.temptation));
   let maxDeg = 1;
   for (let i = 0; i < w.n; i++) maxDeg = Math.max(maxDeg, w.partners.start[i + 1] - w.partners.start[i]);
-  return { w, s, p, r, t: 0, n: w.n, nn: w.n * w.n, forget, relax, habitDecay, stakeQ,
-    agreementLogit: Math.log(p.agreementTrust / (1 - p.agreementTrust)), weights: new Float64Array(maxDeg) };
+  return { w, s, p, r, t: 0, n: w.n, nn: w.n * w.n, forget, relax, habitDecay, stakeQ, qRef: relianceThreshold(p, p.testStake),
+    agreementLogit: logit(p.agreementTrust), weights: new Float64Array(maxDeg) };
 }
 
 /** Kydd: rely on a partner when trust q >= c / (1 - t + c), c the cost of being exploited, t the temptation. */
 export const stakeThreshold = (stake: number, temptation: number): number => (stake <= 0 ? 0 : stake / (1 - temptation + stake));
 
-export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+/** Payoff S to a truster exploited in a test at stake c: payoffSucker at the reference stake, in proportion (MODEL 6c). */
+export const suckerPayoff = (p: Params, stake: number): number => (p.testStake > 0 ? p.payoffSucker * stake / p.testStake : p.payoffSucker);
 
-/** Trust and its baseline stay within +-30 log-odds: finite, and strictly inside (0,1) as probabilities. */
-export const LOGIT_LIMIT = 30;
-export const clampLogit = (x: number): number => (x > LOGIT_LIMIT ? LOGIT_LIMIT : x < -LOGIT_LIMIT ? -LOGIT_LIMIT : x);
+/**
+ * One payoff table for reliance (MODEL 6c): relying at operative trust q is worth q R + (1 - q) S,
+ * not relying P, so a truster relies when q >= (P - S) / (R - S) (clamped to [0, 1]).
+ */
+export function relianceThreshold(p: Params, stake: number): number {
+  const R = p.payoffReward, S = suckerPayoff(p, stake), P = p.payoffPunishment;
+  if (R <= S) return P <= R ? 0 : 1;
+  const q = (P - S) / (R - S);
+  return q < 0 ? 0 : q > 1 ? 1 : q;
+}
+
+/**
+ * Operative trust log-odds of pair p = i * n + j (MODEL 6): what i acts on.
+ * logit O = logit B + (1 - b) kappa H_ij + b will_i S_ij, b the trust-first weight: familiarity
+ * under habits-first, the chosen leap of faith under trust-first. Belief B itself is never offset.
+ */
+export function operativeLogit(c: Ctx, p: number): number {
+  const b = c.w.blend;
+  let L = trustLogit(c, p);
+  if (b < 1) L += (1 - b) * c.p.kappa * habitNow(c, p);
+  if (b > 0 && c.s.stance[p] !== 0) L += b * c.s.will[(p / c.n) | 0];
+  return L;
+}
+
+/** Operative trust of pair p as a probability. */
+export const operativeTrust = (c: Ctx, p: number): number => sigmoid(operativeLogit(c, p));
 
 /** Saturating feedback of an outcome accumulator: x / (x + scale), a half at x = scale (no exponential in the hot loop). */
 export const sat = (c: Ctx, x: number): number => x / (x + c.p.outcomeScale);
@@ -126,7 +154,26 @@ export function reinforceHabit(c: Ctx, p: number): void {
   if (h !== 0 && c.t - 1 > last) h = s.HF[p] + (h - s.HF[p]) * c.habitDecay[c.t - 1 - last];
   h += c.p.habitEta * (1 - h);
   s.H[p] = h;
-  s.HF[p] = c.p.relationshipPersistence * sat(c, s.O[OUT.relationships * c.nn + p]) * h;
+  s.HF[p] = habitFloor(c, p) * h;
+  s.lastH[p] = c.t;
+}
+
+/** Share of a pair's habit that does not decay: good relationships (MODEL 5) plus an agreement (MODEL 7b). */
+function habitFloor(c: Ctx, p: number): number {
+  const f = c.p.relationshipPersistence * sat(c, c.s.O[OUT.relationships * c.nn + p]) + c.p.agreementPersistence * c.s.agreement[p];
+  return f > 1 ? 1 : f;
+}
+
+/**
+ * Cuts pair p's habit by a share (MODEL 6: a betrayal shakes the routine, `habitShock`; a
+ * cancelled occurrence is an action not taken, H += eta (0 - H)). Habit and floor scale alike.
+ */
+export function cutHabit(c: Ctx, p: number, share: number): void {
+  const s = c.s;
+  const h = habitNow(c, p);
+  if (h === 0 || share <= 0) return;
+  s.H[p] = h * (1 - share);
+  s.HF[p] *= 1 - share;
   s.lastH[p] = c.t;
 }
 
@@ -205,9 +252,8 @@ export function addEvidence(c: Ctx, observer: number, subject: number, dL: numbe
   const stored = s.L[p];
   touchL(c, p);
   const before = s.L[p];
-  let after = before + dL;
   // Keep log-odds finite and trust inside (0,1) in floating point.
-  if (after > LOGIT_LIMIT) after = LOGIT_LIMIT; else if (after < -LOGIT_LIMIT) after = -LOGIT_LIMIT;
+  const after = clampLogit(before + dL);
   s.L[p] = after;
   if (s.log !== null) s.log.push(c.t, kind, actor, target, observer, subject, activity, flags, stored, before, after);
 }

@@ -4,8 +4,10 @@
  * hypotheses see the same dice at the same opportunities (common random numbers).
  */
 import { C } from '../world/state.js';
-import { F, K } from '../record/event-log.js';
-import { addEvidence, addTension, habitNow, OUT, reinforceHabit, sat, sigmoid, tensionNow, trustLogit, type Ctx } from './pair.js';
+import { EVENT_KIND_INDEX as Kind, EventFlag as Flag } from './events.js';
+import { sigmoid } from '../model/logistic.js';
+import { addEvidence, addTension, habitNow, OUT, reinforceHabit, sat, tensionNow, trustLogit, type Ctx } from './pair.js';
+import type { Uniform } from './rng.js';
 
 /** What a transmission achieved: 0 declined (not undertaken), 1 undertaken, 2 undertaken and heeded. */
 export const DECLINED = 0;
@@ -32,18 +34,22 @@ export const CAPABILITY_MAX = 1e9;
 export const BILATERAL = 0;
 export const FORUM = 1;
 export const BROADCAST = 2;
+/** trust-first's declaration of trust (MODEL 6): a tied-hands signal to the partner, not an act of cooperation. */
+export const DECLARATION = 3;
 
 /**
  * Transmits activity `a` from i to j over a channel (BILATERAL, FORUM or BROADCAST) with
  * evidence weight `mode` (1 bilateral, less for forums and broadcasts). Returns DECLINED, SENT
  * or HEEDED. Only a heeded bilateral act counts as reciprocation for GRIT, and as amends for an
- * exploitation in the eyes of a reciprocal receiver.
+ * exploitation in the eyes of a reciprocal receiver. A DECLARATION draws from its own stream
+ * (`sig`, the pair's declaration stream) and moves only the receiver's belief: no habit,
+ * understanding, outcomes or agreement follow from words alone.
  */
-export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, channel: number): number {
+export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, channel: number, sig: Uniform = c.r.signal(i * c.n + j)): number {
   const { w, s, p, n } = c;
   const act = w.activities[a];
   const ij = i * n + j;
-  const sig = c.r.signal(ij);
+  const kind = channel === DECLARATION ? Kind.stance : Kind.activity;
   const uMimic = sig(), uHeed = sig(), uMisread = sig(), uDeceive = sig();
   const ji = j * n + i;
 
@@ -51,10 +57,12 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   const tw = w.trustworthiness[i];
   if (uMimic >= tw + (1 - tw) * act.sigma) {
     s.counters[C.declined]++;
-    if (s.log !== null) s.log.push(c.t, K.declined, i, j, -1, -1, a, 0, 0, 0, 0);
+    if (s.log !== null) s.log.push(c.t, Kind.declined, i, j, -1, -1, a, 0, 0, 0, 0);
     return DECLINED;
   }
-  s.counters[C.activities]++;
+  // Declarations are counted apart (RunState.declarations), not as activities.
+  const counted = channel !== DECLARATION ? 1 : 0;
+  s.counters[C.activities] += counted;
 
   // 1. Appropriateness: above the tension ceiling the activity arouses suspicion at once,
   // the more so the higher the tension (`suspicion` at tension 1; negative).
@@ -66,20 +74,24 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   const receptive = rec + (1 - rec) * p.incentiveEffect * sat(c, s.O[OUT.incentives * c.nn + ij]);
   if (uHeed >= receptive) {
     // Not heeded: the receiver's trust does not move, so the row is not a trust row.
-    if (s.log !== null) s.log.push(c.t, K.activity, i, j, -1, -1, a, app < 0 ? F.suspicious : 0, 0, 0, 0);
+    if (s.log !== null) s.log.push(c.t, kind, i, j, -1, -1, a, app < 0 ? Flag.suspicious : 0, 0, 0, 0);
     return SENT;
   }
   // 2. Clarity: an equivocal transmitter is not believed.
   const clarity = 1 - w.equivocation[i];
-  // 3. Misreading from language and culture, offset by understanding and empathy.
-  const pMis = p.misreadBase * (act.languageLoad * w.lang[ij] + act.culturalLoad * w.cult[ij])
+  // 3. Misreading from language and culture, offset by understanding and empathy. Words carry
+  // different meanings in different cultures even between native speakers of one language
+  // (MODEL 6c, "divided by a common language"): a usage term grows with cultural distance on top
+  // of the second-language term.
+  const cult = w.cult[ij];
+  const pMis = p.misreadBase * (act.languageLoad * (w.lang[ij] + p.misreadUsage * cult) + act.culturalLoad * cult)
     * (1 - s.U[ij]) * (1 - p.empathyEffect * (w.empathy[i] + w.empathy[j]) / 2);
   // 5. Partnership: a larger partner asserting senior status loses effect.
   const partnership = 1 - p.seniorityPenalty * w.seniority[i] * asymmetry(c, i, j);
   // 6. Parity: overshadowing unless the larger side restrains itself.
   const parity = 1 - act.needsParity * overshadow(c, i, j) * (1 - w.restraint[i]);
 
-  s.counters[C.heeded]++;
+  s.counters[C.heeded] += counted;
   if (channel === BILATERAL) {
     s.lastHeard[ji] = c.t;
     // A heeded bilateral act makes amends for an exploitation (tit for tat sees cooperation).
@@ -87,7 +99,7 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
   }
 
   const quality = mode * app * clarity * partnership * parity;
-  let flags = F.heeded;
+  let flags = Flag.heeded;
   let dL: number;
   // 7. Aims: misaligned, opaque aims leave the receiver feeling deceived, whatever the activity.
   const aims = w.aims[ij];
@@ -95,27 +107,32 @@ export function transmit(c: Ctx, i: number, j: number, a: number, mode: number, 
     ? p.deceptionBase * -aims * (1 - w.transparency[i]) * (1 - sat(c, s.O[OUT.transparency * c.nn + ij]))
     : 0;
   if (uDeceive < pDeceive) {
-    flags |= F.deceived;
+    flags |= Flag.deceived;
     s.counters[C.deceived]++;
     dL = mode * Math.log(p.deceptionLR);
   } else {
-    // 8. Evidence, scaled by habit under habits-first (MODEL 6), reduced or reversed if misread.
-    const habitScale = p.hMin + (1 - p.hMin) * habitNow(c, ji);
-    const hyp = (1 - w.blend) * habitScale + w.blend;
-    dL = quality * hyp * act.lnLR;
+    // 8. Evidence: the same likelihood ratio under every hypothesis (MODEL 6), reduced or reversed
+    // if misread. A tied-hands signal keeps only the credibility the receiver still grants the
+    // sender's commitments (MODEL 6c).
+    dL = quality * act.lnLR;
+    if (act.signalKind === 'tiedHands') {
+      dL *= s.credibility[ij];
+      s.lastTied[ij] = c.t;
+    }
     if (uMisread < pMis) {
-      flags |= F.misread;
+      flags |= Flag.misread;
       s.counters[C.misread]++;
       dL *= p.misreadWeight;
     }
   }
   if (app < 0) {
-    flags |= F.suspicious;
+    flags |= Flag.suspicious;
     s.counters[C.suspicious]++;
     // An inappropriate activity raises tension in proportion to the suspicion it arouses.
     addTension(c, i, j, -app * p.incidentTension);
   }
-  addEvidence(c, j, i, dL * p.evidenceScale, K.activity, i, j, a, flags);
+  addEvidence(c, j, i, dL * p.evidenceScale, kind, i, j, a, flags);
+  if (channel === DECLARATION) return HEEDED;
 
   // 9. Habits, understanding and outcomes for both sides; an activity that arouses suspicion
   // is no longer diplomacy and builds no routine of cooperation.
@@ -153,7 +170,7 @@ function applyOutcomes(c: Ctx, i: number, j: number, a: number, g: number): void
     const { start, list } = w.watchers;
     for (let k = start[i]; k < start[i + 1]; k++) {
       const o = list[k];
-      if (o !== j) addEvidence(c, o, i, dL, K.symbolic, i, j, a, 0);
+      if (o !== j) addEvidence(c, o, i, dL, Kind.symbolic, i, j, a, 0);
     }
   }
   // A more competent armed force: the recipient's capability grows (and with it parity).
@@ -179,16 +196,39 @@ function applyOutcomes(c: Ctx, i: number, j: number, a: number, g: number): void
   // incident escalation, receptivity).
 }
 
-/** A pair signs a defence cooperation agreement when mutual trust and habit pass thresholds (MODEL 7b). */
+/**
+ * A pair signs a defence cooperation agreement when mutual belief and habit pass thresholds
+ * (MODEL 7b). The network's records are kept as it grows (did the tie close a triangle; how the
+ * endpoints' degrees compare with the mean: Kinne 2018), and every other state o that has no
+ * agreement with one signatory takes the tie as reputation evidence about it, weighted by o's
+ * witness weight of the other signatory, max(0, 2 q - 1) (as in forums' reputation).
+ */
 export function checkAgreement(c: Ctx, i: number, j: number): void {
   const { s, p, n } = c;
   const ij = i * n + j, ji = j * n + i;
   if (s.agreement[ij] !== 0) return;
   if (habitNow(c, ij) < p.agreementHabit || habitNow(c, ji) < p.agreementHabit) return;
   if (trustLogit(c, ij) < c.agreementLogit || trustLogit(c, ji) < c.agreementLogit) return;
+  const deg = s.agreementDegree;
+  let closes = false;
+  for (let k = 0; k < n && !closes; k++) if (s.agreement[i * n + k] !== 0 && s.agreement[j * n + k] !== 0) closes = true;
+  if (closes) s.triadicTies++;
+  if (s.agreementCount > 0) {
+    s.attachDegree += deg[i] + deg[j];
+    s.attachExpected += 4 * s.agreementCount / n; // twice the mean degree 2 E / n
+  }
   s.agreement[ij] = 1;
   s.agreement[ji] = 1;
+  deg[i]++; deg[j]++;
   s.agreementCount++;
   s.counters[C.agreements]++;
-  if (s.log !== null) s.log.push(c.t, K.agreement, i, j, -1, -1, -1, 0, 0, 0, 0);
+  if (s.log !== null) s.log.push(c.t, Kind.agreement, i, j, -1, -1, -1, 0, 0, 0, 0);
+  if (p.agreementReputation > 0) {
+    for (let o = 0; o < n; o++) {
+      if (o === i || o === j) continue;
+      const wi = 2 * sigmoid(trustLogit(c, o * n + i)) - 1, wj = 2 * sigmoid(trustLogit(c, o * n + j)) - 1;
+      if (wi > 0 && s.agreement[o * n + j] === 0) addEvidence(c, o, j, p.agreementReputation * wi, Kind.agreement, i, j, -1, 0);
+      if (wj > 0 && s.agreement[o * n + i] === 0) addEvidence(c, o, i, p.agreementReputation * wj, Kind.agreement, i, j, -1, 0);
+    }
+  }
 }

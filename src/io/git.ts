@@ -1,4 +1,6 @@
-/** The git commit Entente runs from, recorded in manifests. */
+/**
+ * The git commit of Entente's own working tree, for manifests: which code wrote a result.
+ */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 

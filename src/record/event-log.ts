@@ -10,35 +10,18 @@
  * pair's rows, drift + delta, plus the forgetting after its last row, give the pair's whole
  * change: explanations add up. Other rows keep their one number (tension, pressure...) in `l2`.
  */
-export const EVENT_KINDS = [
-  'activity', // a transmission i -> j heard by j (or not): delta is j's trust in i
-  'symbolic', // a watcher's trust moved by an activity's symbolic positioning
-  'test', // a tested reliance: honoured or exploited
-  'incident', // an incident at sea (escalated or not)
-  'defection', // a state defected from a group decision on a core interest
-  'reputation', // trust moved by witnesses at a forum meeting
-  'leadership', // a leadership change shifted trust
-  'shock', // an external shock changed tension
-  'forum', // a forum meeting took place
-  'agreement', // a defence cooperation agreement was signed
-  'declined', // an activity an untrustworthy state chose not to go through with (not observed)
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-export const K = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i])) as Record<EventKind, number>;
+import type { EventSink } from '../core/events.js';
+import { sigmoid } from '../model/logistic.js';
 
-/** Flags on an event row. */
-export const F = {
-  heeded: 1,
-  misread: 2,
-  deceived: 4,
-  suspicious: 8, // above its tension ceiling, so it aroused suspicion (appropriateness < 0)
-  honoured: 16,
-  exploited: 32,
-  escalated: 64,
-  relied: 128,
-} as const;
+/**
+ * The vocabulary belongs to core/events.ts; re-exported here, under its old names, only for
+ * record/format.ts until it imports from the core.
+ * @deprecated import `EVENT_KINDS`, `EventFlag` and `EventKind` from core/events.ts.
+ */
+export { EVENT_KINDS, EventFlag as F, type EventKind } from '../core/events.js';
 
-export class EventLog {
+/** The recorder's event sink: one row per event, in columnar arrays. */
+export class EventLog implements EventSink {
   length = 0;
   step = new Int32Array(1024);
   kind = new Uint8Array(1024);
@@ -65,11 +48,11 @@ export class EventLog {
   }
 
   /** Change in trust (probability) from forgetting just before event k (trust rows). */
-  drift(k: number): number { return prob(this.l1[k]) - prob(this.l0[k]); }
+  drift(k: number): number { return sigmoid(this.l1[k]) - sigmoid(this.l0[k]); }
   /** Change in trust (probability) caused by event k (trust rows). */
-  delta(k: number): number { return prob(this.l2[k]) - prob(this.l1[k]); }
+  delta(k: number): number { return sigmoid(this.l2[k]) - sigmoid(this.l1[k]); }
   /** Observer's trust in subject after event k (trust rows). */
-  trust(k: number): number { return prob(this.l2[k]); }
+  trust(k: number): number { return sigmoid(this.l2[k]); }
   /** The number a non-trust row carries (tension, pressure, members). */
   value(k: number): number { return this.l2[k]; }
 
@@ -85,5 +68,3 @@ export class EventLog {
     this.flags = g(this.flags); this.l0 = g(this.l0); this.l1 = g(this.l1); this.l2 = g(this.l2);
   }
 }
-
-const prob = (l: number): number => 1 / (1 + Math.exp(-l));

@@ -4,8 +4,10 @@
  * resting pairs are summed once and kept up to date by the core (core/pair.ts).
  */
 import { OUTCOMES } from '../model/activity.js';
-import { habitNow, sigmoid, trustLogit, type Ctx } from '../core/pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { habitNow, trustLogit, type Ctx } from '../core/pair.js';
 import { COUNTERS } from '../world/state.js';
+import { networkMeasures } from './network.js';
 
 export type Reporter = (c: Ctx) => number;
 
@@ -40,7 +42,19 @@ function aggregates(c: Ctx, out: Float64Array): void {
 export const REGIONAL_COLUMNS: readonly string[] = [
   'meanTrust', 'trustSpread', 'meanTension', 'meanHabit', 'agreementsTotal',
   ...COUNTERS, ...OUTCOMES.map((name) => `outcome.${name}`), 'gains', 'losses',
+  // model 0.3 (MODEL 6, 6c, 7b): the agreement network, and trust-first's stances.
+  'networkTies', 'networkDensity', 'networkClustering', 'networkTriadicShare', 'networkDegreeDependence',
+  'declarations', 'revocations', 'cancelled', 'audienceCosts', 'extending',
 ];
+
+/** Share of directed partner pairs whose stance is to extend trust (trust-first). */
+function extendingShare(c: Ctx): number {
+  const { w, s, n } = c;
+  const { start, list } = w.partners;
+  let on = 0;
+  for (let i = 0; i < n; i++) for (let k = start[i]; k < start[i + 1]; k++) on += s.stance[i * n + list[k]];
+  return list.length > 0 ? on / list.length : 0;
+}
 
 const AGG = new Float64Array(4);
 
@@ -57,7 +71,18 @@ export function recordRow(c: Ctx, out: Float64Array, at: number): void {
   for (let q = 0; q < s.counters.length; q++) out[k++] = s.counters[q];
   for (let q = 0; q < s.outcomeTotals.length; q++) out[k++] = s.outcomeTotals[q];
   out[k++] = s.gainTotal;
-  out[k] = s.lossTotal;
+  out[k++] = s.lossTotal;
+  const net = networkMeasures(c);
+  out[k++] = net.ties;
+  out[k++] = net.density;
+  out[k++] = net.clustering;
+  out[k++] = net.triadicShare;
+  out[k++] = net.degreeDependence;
+  out[k++] = s.declarations;
+  out[k++] = s.revocations;
+  out[k++] = s.cancelled;
+  out[k++] = s.audienceCosts;
+  out[k] = extendingShare(c);
 }
 
 /**

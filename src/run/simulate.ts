@@ -3,31 +3,21 @@
  * resolves the world, creates the seeded streams, loops the pure step function and lets the
  * recorder read the model after each step. No I/O here: writing files is the CLI's job.
  */
+import { ProblemError } from '../io/problem.js';
 import { OUTCOMES } from '../model/activity.js';
-import { createCtx, habitNow, sigmoid, tensionNow, trustLogit, type Ctx } from '../core/pair.js';
+import { sigmoid } from '../model/logistic.js';
+import { createCtx, habitNow, tensionNow, trustLogit, type Ctx } from '../core/pair.js';
 import { createStreams, RNG_ALGORITHM } from '../core/rng.js';
 import { step } from '../core/step.js';
-import type { EventLog } from '../record/event-log.js';
+import { EventLog } from '../record/event-log.js';
+import { degreeDistribution, networkMeasures, type NetworkMeasures } from '../record/network.js';
 import { recordRow, REGIONAL_COLUMNS } from '../record/reporters.js';
 import type { Scenario } from '../scenario/schema.js';
 import { hypothesisName } from '../world/hypothesis.js';
 import { resolveWorld } from '../world/resolve.js';
 import { createState } from '../world/state.js';
+import { checkSimulateOptions, type SimulateOptions } from './options.js';
 import type { World } from '../world/world.js';
-
-/** Options of one run; every field falls back to the scenario's `run` block or calendar. */
-export interface SimulateOptions {
-  /** Run seed (default: the scenario's run.seed). */
-  seed?: string | number;
-  /** `habits-first`, `trust-first` or `blend=X` (default: the scenario's run.hypothesis). */
-  hypothesis?: string;
-  /** Number of steps (default: the scenario's calendar.steps). */
-  steps?: number;
-  /** Record every pair's trust at every step (n*n values a step). Default false. */
-  pairs?: boolean;
-  /** Keep the event log. Default true. */
-  events?: boolean;
-}
 
 /** Tidy per-step series: `data[row * columns.length + col]`, one row per step. */
 export interface Series {
@@ -49,6 +39,8 @@ export interface FinalState {
   outcomes: Record<string, number>;
   /** Per state: payoffs gained and lost in tested cooperation, defections, capability, budget. */
   states: { id: string; gains: number; losses: number; defections: number; capability: number; budget: number }[];
+  /** The agreement network at the end (MODEL 7b): its measures and degree distribution (states of degree 0, 1, ...). */
+  network: NetworkMeasures & { degreeDistribution: number[] };
 }
 
 export interface RunResult {
@@ -65,11 +57,15 @@ export interface RunResult {
 
 /**
  * Runs a validated scenario. Same scenario, seed, hypothesis and model version give the same
- * numbers, bit for bit.
+ * numbers, bit for bit. The options are checked once, here (`SimulateOptions`); bad ones throw
+ * a `ProblemError` naming every bad option.
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
-  const world = resolveWorld(scenario, { hypothesis: options.hypothesis, steps: options.steps });
-  return simulateWorld(world, options.seed ?? scenario.run.seed, options);
+  const checked = checkSimulateOptions(options);
+  if (!checked.ok) throw new ProblemError(checked.problems);
+  const o = checked.value;
+  const world = resolveWorld(scenario, { hypothesis: o.hypothesis, steps: o.steps });
+  return simulateWorld(world, o.seed ?? scenario.run.seed, o);
 }
 
 /**
@@ -77,7 +73,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
  * world serves many seeds. `simulate` is `resolveWorld` followed by this.
  */
 export function simulateWorld(world: World, seed: string | number, options: Pick<SimulateOptions, 'pairs' | 'events'> = {}): RunResult {
-  const state = createState(world, { events: options.events ?? true });
+  const log = (options.events ?? true) ? new EventLog() : null;
+  const state = createState(world, { log });
   const ctx = createCtx(world, state, createStreams(seed, world.ids));
   const columns = ['step', ...REGIONAL_COLUMNS];
   const width = columns.length;
@@ -97,7 +94,7 @@ export function simulateWorld(world: World, seed: string | number, options: Pick
   return {
     world, seed, hypothesis: hypothesisName(world.blend), rngAlgorithm: RNG_ALGORITHM,
     series: { columns, rows: world.steps, data },
-    pairTrust, events: state.log, final: finalState(ctx),
+    pairTrust, events: log, final: finalState(ctx),
   };
 }
 
@@ -119,5 +116,6 @@ function finalState(c: Ctx): FinalState {
     states: w.ids.map((id, i) => ({
       id, gains: gains[i], losses: losses[i], defections: s.defections[i], capability: s.capability[i], budget: s.budget[i],
     })),
+    network: { ...networkMeasures(c), degreeDistribution: degreeDistribution(c) },
   };
 }

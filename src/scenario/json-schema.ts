@@ -1,14 +1,14 @@
 /** JSON Schema text for editors, generated from the zod schemas. */
 import { z } from 'zod';
-import { Experiment } from '../experiment/schema.js';
 import { Scenario } from './schema.js';
 
-/** File name -> JSON Schema text (stable, pretty-printed, newline-terminated). */
-export function jsonSchemas(): Record<string, string> {
-  const scenario = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any', target: 'draft-7' });
-  const experiment = z.toJSONSchema(Experiment, { io: 'input', unrepresentable: 'any', target: 'draft-7' });
-  return {
-    'scenario.schema.json': JSON.stringify({ ...scenario, title: 'Entente scenario' }, null, 2) + '\n',
-    'experiment.schema.json': JSON.stringify({ ...experiment, title: 'Entente experiment' }, null, 2) + '\n',
-  };
+/** The JSON Schema of a zod schema's input, as editors read it: draft-7, pretty-printed, newline-terminated. */
+export function jsonSchemaText(schema: z.ZodType, title: string): string {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-7' });
+  return JSON.stringify({ ...json, title }, null, 2) + '\n';
+}
+
+/** The scenario file's JSON Schema (schema/scenario.schema.json). */
+export function scenarioJsonSchema(): string {
+  return jsonSchemaText(Scenario, 'Entente scenario');
 }

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { ActivityOverride } from '../model/activity.js';
 import { ACTIVITY_IDS, type ActivityId } from '../model/catalogue.js';
-import { Parameters } from '../model/params.js';
+import { Parameters, WILL } from '../model/params.js';
 
 const unit = z.number().min(0).max(1);
 const prob = z.number().gt(0).lt(1);
@@ -41,6 +41,7 @@ const stateAttributes = {
   transparency: unit.optional().describe('Transparency of its aims. Default 0.5.'),
   restraint: unit.optional().describe('Willingness to limit its capabilities in joint work. Default 0.5.'),
   trustworthiness: unit.optional().describe('Hidden: probability it honours cooperation when tested. Default 0.8.'),
+  will: z.number().min(-10).max(10).optional().describe(`Willingness to take a leap of faith, in log-odds (trust-first, MODEL 6): it extends trust to a partner when logit(belief) + will >= logit of the reference test's threshold, and then acts on logit(belief) + will. Default ${WILL} (calibrated, docs/MODEL.md 7.5).`),
   sovereignty: unit.optional().describe('Weight of sovereign imperatives against group commitment. Default 0.2.'),
   navalPresence: unit.optional().describe('Naval presence at sea (sets the incident rate). Default 0.3.'),
   budget: z.number().min(0).optional().describe('Defence-diplomacy effort per year, in activity-cost units. Default 24.'),
@@ -89,12 +90,14 @@ const Event = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('incident'), ...at, between: z.tuple([id, id]),
     escalates: z.boolean().optional().describe('Force escalation (true) or not (false); drawn when absent.') }),
   z.strictObject({ type: z.literal('leadershipChange'), ...at, state: id,
-    trustShift: z.number().min(-5).max(5).describe('Log-odds added to its trust baseline toward partners (a leap of faith if > 0).'),
+    trustShift: z.number().min(-5).max(5).default(0).describe('Log-odds added to its belief in, and belief baseline toward, the partners concerned (same under both hypotheses). Default 0.'),
+    will: z.number().min(-10).max(10).optional().describe('The new leadership\'s willingness to take a leap of faith (log-odds; default: unchanged). A leadership change is a stance review (MODEL 6).'),
     toward: z.array(id).optional().describe('Partners concerned (default: all).') }),
   z.strictObject({ type: z.literal('shock'), ...at, states: z.array(id).min(2),
     tension: z.number().min(-1).max(1).describe('Tension added between every two of the states.') }),
   z.strictObject({ type: z.literal('test'), ...at, truster: id, trustee: id,
-    stake: unit.optional().describe('Cost of being exploited (default: parameters.testStake).') }),
+    stake: unit.optional().describe('Cost of being exploited (default: parameters.testStake).'),
+    honours: z.boolean().optional().describe('Force the trustee\'s answer if relied on: true honours, false exploits (a scripted betrayal); drawn from its trustworthiness when absent.') }),
 ]);
 
 const PairValue = z.strictObject({ from: id, to: id, value: unit });

@@ -5,9 +5,10 @@
  */
 import { OUTCOMES } from '../model/activity.js';
 import { CATALOGUE } from '../model/catalogue.js';
-import { Parameters, type Params } from '../model/params.js';
+import { clampLogit, logit } from '../model/logistic.js';
+import { Parameters, WILL, type Params } from '../model/params.js';
 import type { Scenario } from '../scenario/schema.js';
-import { parseHypothesis } from './hypothesis.js';
+import { parseHypothesis, type Hypothesis } from './hypothesis.js';
 import { Policy, type Activity, type Adjacency, type Forum, type Group, type ProgrammeLine, type World, type WorldEvent } from './world.js';
 
 /** Built-in state defaults (MODEL 2); `stateDefaults` in a scenario overrides them. */
@@ -21,23 +22,27 @@ export const STATE_DEFAULTS = {
   restraint: 0.5,
   trustworthiness: 0.8,
   sovereignty: 0.2,
+  will: WILL,
   navalPresence: 0.3,
   budget: 24,
   policy: 'auto',
 } as const;
 
 export interface ResolveOptions {
-  hypothesis?: string;
+  /** The hypothesis, as text or already parsed (default: the scenario's run.hypothesis). */
+  hypothesis?: string | Hypothesis;
+  /** Number of steps (default: the scenario's calendar.steps). */
   steps?: number;
 }
 
-/** Log-odds of a probability, kept within +-30 (the core's limit) so extreme inputs stay finite. */
-const logit = (p: number) => Math.min(30, Math.max(-30, Math.log(p / (1 - p))));
+/** Log-odds of a probability, kept within the core's limit so extreme inputs stay finite. */
+const boundedLogit = (p: number) => clampLogit(logit(p));
 
 export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): World {
   const params: Params = Parameters.parse(scenario.parameters);
-  const hypothesis = options.hypothesis ?? scenario.run.hypothesis;
-  const blend = parseHypothesis(hypothesis);
+  const given = options.hypothesis ?? scenario.run.hypothesis;
+  const hypothesis = typeof given === 'string' ? given : given.text;
+  const blend = typeof given === 'string' ? parseHypothesis(given) : given.blend;
   const steps = options.steps ?? scenario.calendar.steps;
   const n = scenario.states.length;
   const index = new Map(scenario.states.map((s, i) => [s.id, i]));
@@ -90,8 +95,8 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
 
   // Initial pairwise values.
   const fill = (v: number) => new Float64Array(nn).fill(v);
-  const trust0 = fill(logit(scenario.trust.default));
-  for (const p of scenario.trust.pairs) trust0[idx(p.from) * n + idx(p.to)] = logit(p.value);
+  const trust0 = fill(boundedLogit(scenario.trust.default));
+  for (const p of scenario.trust.pairs) trust0[idx(p.from) * n + idx(p.to)] = boundedLogit(p.value);
   const tension0 = fill(scenario.tension.default);
   for (const p of scenario.tension.pairs) {
     const a = idx(p.between[0]), b = idx(p.between[1]);
@@ -124,8 +129,17 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
       rivalTension: spec.rivalTension, outcomes: spec.outcomes, lnLR: Math.log(spec.lr), sigma: 1 / spec.lr, weights,
     };
   });
+  // trust-first's declaration of trust (MODEL 6): a tied-hands signal outside the catalogue (never
+  // chosen as a discretionary activity), appended after the catalogue kinds.
+  const declaration = activities.length;
+  activities.push({
+    id: 'trustDeclaration', index: declaration, label: 'Declaration of trust', cost: params.declarationCost, lr: params.declarationLR,
+    signalKind: 'tiedHands', mode: 'bilateral', track: 1, languageLoad: 0.8, culturalLoad: 0.6, needsParity: 0,
+    tensionCeiling: 1, stake: 0, ambition: 1, naval: false, rivalTension: 0, outcomes: {},
+    lnLR: Math.log(params.declarationLR), sigma: 1 / params.declarationLR, weights: new Float64Array(OUTCOMES.length),
+  });
   const bilateral = Int32Array.from(
-    activities.filter((a) => a.mode === 'bilateral').sort((a, b) => a.ambition - b.ambition || a.cost - b.cost || a.index - b.index).map((a) => a.index),
+    activities.filter((a) => a.mode === 'bilateral' && a.index !== declaration).sort((a, b) => a.ambition - b.ambition || a.cost - b.cost || a.index - b.index).map((a) => a.index),
   );
 
   const groups: Group[] = scenario.groups.map((g) => ({
@@ -206,10 +220,10 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
     steps, stepMonths: scenario.calendar.stepMonths, startMonth, params, blend, hypothesis,
     capability0: attr('capability'), equivocation: attr('equivocation'), receptivity: attr('receptivity'),
     seniority: attr('seniority'), empathy: attr('empathy'), transparency: attr('transparency'),
-    restraint: attr('restraint'), trustworthiness: attr('trustworthiness'), sovereignty: attr('sovereignty'),
+    restraint: attr('restraint'), will: attr('will'), trustworthiness: attr('trustworthiness'), sovereignty: attr('sovereignty'),
     naval, budget0: attr('budget'), policy, salience, stance, issueIds,
     lang, cult, aims, trust0, tension0, understanding0,
-    activities, bilateral, groups, forums, programmes, events, eventStart,
+    activities, declaration, bilateral, groups, forums, programmes, events, eventStart,
     partners: csr(partnerSets), watchers: csr(watcherSets), rivals: csr(rivalSets), codeFrom, navalPairSum,
   };
 }
@@ -222,11 +236,11 @@ function resolveEvents(scenario: Scenario, idx: (id: string) => number, groups: 
       case 'incident':
         return { type: e.type, step: e.step, a: idx(e.between[0]), b: idx(e.between[1]), escalates: e.escalates };
       case 'leadershipChange':
-        return { type: e.type, step: e.step, state: idx(e.state), trustShift: e.trustShift, toward: e.toward ? Int32Array.from(e.toward.map(idx)) : null };
+        return { type: e.type, step: e.step, state: idx(e.state), trustShift: e.trustShift, will: e.will ?? null, toward: e.toward ? Int32Array.from(e.toward.map(idx)) : null };
       case 'shock':
         return { type: e.type, step: e.step, states: Int32Array.from(e.states.map(idx)), tension: e.tension };
       case 'test':
-        return { type: e.type, step: e.step, truster: idx(e.truster), trustee: idx(e.trustee), stake: e.stake ?? params.testStake };
+        return { type: e.type, step: e.step, truster: idx(e.truster), trustee: idx(e.trustee), stake: e.stake ?? params.testStake, honours: e.honours };
     }
   });
   // Stable sort keeps the file's order within a step.

@@ -7,7 +7,7 @@
  * touched or read (core/pair.ts), so a step costs in proportion to the pairs it touches.
  */
 import { OUTCOMES } from '../model/activity.js';
-import { EventLog } from '../record/event-log.js';
+import { clampLogit, sigmoid } from '../model/logistic.js';
 import type { World } from './world.js';
 
 /** Counters of what happened in the current step (reset at its start). */
@@ -18,9 +18,16 @@ export const COUNTERS = [
 export type CounterName = (typeof COUNTERS)[number];
 export const C = Object.fromEntries(COUNTERS.map((c, i) => [c, i])) as Record<CounterName, number>;
 
-export interface RunState {
+/**
+ * The state of a run. `Log` is the event sink the run reports to (the core's `EventSink`, which
+ * the recorder implements); the world stage only holds it, so it names no type of its own.
+ */
+export interface RunState<Log = unknown> {
   t: number;
-  /** Trust log-odds and its baseline (i's belief that j is trustworthy), n x n. */
+  /**
+   * Belief log-odds and its baseline (i's belief that j is trustworthy), n x n: the "trust" of
+   * every output, formed the same way under both hypotheses (MODEL 6).
+   */
   L: Float64Array;
   L0: Float64Array;
   lastL: Int32Array;
@@ -45,6 +52,26 @@ export interface RunState {
   constituency: Float64Array;
   agreement: Uint8Array;
   agreementCount: number;
+  /** Agreement degree per state, and the network's running records (MODEL 7b). */
+  agreementDegree: Int32Array;
+  /** New ties that closed a triangle when signed. */
+  triadicTies: number;
+  /** Sums over new ties, when signed, of the endpoints' degrees and of twice the mean degree. */
+  attachDegree: number;
+  attachExpected: number;
+  /** trust-first stance of i toward j: 1 extend, 0 withhold (MODEL 6). */
+  stance: Uint8Array;
+  /** Willingness of each state to take a leap of faith (log-odds); leadership events change it. */
+  will: Float64Array;
+  /** Last step j heeded a tied-hands signal from i (index i * n + j), -1 never (MODEL 6c). */
+  lastTied: Int32Array;
+  /** Share of the log-likelihood ratio j still grants i's tied-hands signals (index i * n + j). */
+  credibility: Float64Array;
+  /** Declarations sent, stances revoked, programme occurrences cancelled, audience costs paid this step. */
+  declarations: number;
+  revocations: number;
+  cancelled: number;
+  audienceCosts: number;
   /** Last activity i did toward j (routine repetition), -1 none. */
   lastAct: Int16Array;
   /** Last tested move of i toward j: 0 none (or forgiven), 1 honoured (or amends made), 2 exploited. */
@@ -84,18 +111,18 @@ export interface RunState {
   scratch2: Float64Array;
   scratch3: Float64Array;
   defected: Uint8Array;
-  log: EventLog | null;
+  /** Where events are reported; null: not kept. */
+  log: Log | null;
 }
 
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-
-export function createState(world: World, options: { events: boolean }): RunState {
+/** A fresh run state for `world`, reporting events to `options.log` (null: events not kept). */
+export function createState(world: World, options: { log: null }): RunState<never>;
+export function createState<Log>(world: World, options: { log: Log | null }): RunState<Log>;
+export function createState<Log>(world: World, options: { log: Log | null }): RunState<Log> {
   const { n, params } = world;
   const nn = n * n;
   const L0 = Float64Array.from(world.trust0);
-  // trust-first: each state chooses a trust stance toward each partner, a leap of faith (MODEL 6).
-  const leap = world.blend * params.leapOfFaith;
-  if (leap !== 0) for (let p = 0; p < nn; p++) if (p % (n + 1) !== 0) L0[p] = Math.min(30, Math.max(-30, L0[p] + leap));
+  // No head start (MODEL 6): belief starts from the scenario's prior under every hypothesis.
   const X0 = new Float64Array(nn);
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) X0[i * n + j] = world.tension0[i * n + j];
   let restTrust = 0, restTrust2 = 0, restTension = 0;
@@ -121,6 +148,10 @@ export function createState(world: World, options: { events: boolean }): RunStat
     credit: new Float64Array(n),
     constituency: new Float64Array(n),
     agreement: new Uint8Array(nn), agreementCount: 0,
+    agreementDegree: new Int32Array(n), triadicTies: 0, attachDegree: 0, attachExpected: 0,
+    stance: new Uint8Array(nn), will: Float64Array.from(world.will),
+    lastTied: new Int32Array(nn).fill(-1), credibility: new Float64Array(nn).fill(1),
+    declarations: 0, revocations: 0, cancelled: 0, audienceCosts: 0,
     lastAct: new Int16Array(nn).fill(-1),
     lastMove: new Uint8Array(nn),
     lastHeard: new Int32Array(nn).fill(-1),
@@ -135,6 +166,6 @@ export function createState(world: World, options: { events: boolean }): RunStat
     slotPartner: new Int32Array(slots).fill(-1), slotActivity: new Int32Array(slots).fill(-1),
     scratch: new Float64Array(nn), scratch2: new Float64Array(nn), scratch3: new Float64Array(nn),
     defected: new Uint8Array(n),
-    log: options.events ? new EventLog() : null,
+    log: options.log,
   };
 }

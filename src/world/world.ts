@@ -61,9 +61,9 @@ export interface ProgrammeLine {
 export type WorldEvent =
   | { type: 'coreInterestIssue'; step: number; group: number; issue: number; decision: number }
   | { type: 'incident'; step: number; a: number; b: number; escalates: boolean | undefined }
-  | { type: 'leadershipChange'; step: number; state: number; trustShift: number; toward: Int32Array | null }
+  | { type: 'leadershipChange'; step: number; state: number; trustShift: number; will: number | null; toward: Int32Array | null }
   | { type: 'shock'; step: number; states: Int32Array; tension: number }
-  | { type: 'test'; step: number; truster: number; trustee: number; stake: number };
+  | { type: 'test'; step: number; truster: number; trustee: number; stake: number; honours: boolean | undefined };
 
 /** A compressed adjacency list (CSR): neighbours of i are `list[start[i] .. start[i+1])`. */
 export interface Adjacency {
@@ -93,6 +93,8 @@ export interface World {
   readonly empathy: Float64Array;
   readonly transparency: Float64Array;
   readonly restraint: Float64Array;
+  /** Willingness to take a leap of faith (log-odds, trust-first), at the start; leadership events change it. */
+  readonly will: Float64Array;
   readonly trustworthiness: Float64Array;
   readonly sovereignty: Float64Array;
   readonly naval: Float64Array;
@@ -115,6 +117,8 @@ export interface World {
 
   // --- structure ---
   readonly activities: readonly Activity[];
+  /** Index in `activities` of trust-first's declaration of trust (after the catalogue kinds). */
+  readonly declaration: number;
   /** Indices of bilateral kinds, sorted by ambition then cost (for discretionary choice). */
   readonly bilateral: Int32Array;
   readonly groups: readonly Group[];

@@ -69,8 +69,8 @@ describe('generate-docs', () => {
 
   it('refreshes inline defaults of parameters and state attributes only', () => {
     const p = defaultParams();
-    expect(refreshInlineDefaults('`forgetting` (default 9) and hMin\n(default 9)')).toBe(
-      `\`forgetting\` (default ${p.forgetting}) and hMin\n(default ${p.hMin})`);
+    expect(refreshInlineDefaults('`forgetting` (default 9) and kappa\n(default 9)')).toBe(
+      `\`forgetting\` (default ${p.forgetting}) and kappa\n(default ${p.kappa})`);
     expect(refreshInlineDefaults('`equivocation` (default 9)')).toBe(`\`equivocation\` (default ${STATE_DEFAULTS.equivocation})`);
     expect(refreshInlineDefaults('a kind (default `forumMeeting`)')).toBe('a kind (default `forumMeeting`)');
   });

@@ -224,22 +224,22 @@ describe('untrustworthyShare', () => {
 describe('parameters.<name>', () => {
   it('sets that model parameter and keeps the scenario\'s other overrides', () => {
     expect(Object.keys(LOST.parameters).length).toBeGreaterThan(0);
-    const t = applySet(LOST, { 'parameters.leapOfFaith': 2.5, 'parameters.maxActsPerStep': 4 });
-    expect(t.parameters).toEqual({ ...LOST.parameters, leapOfFaith: 2.5, maxActsPerStep: 4 });
+    const t = applySet(LOST, { 'parameters.kappa': 2.5, 'parameters.maxActsPerStep': 4 });
+    expect(t.parameters).toEqual({ ...LOST.parameters, kappa: 2.5, maxActsPerStep: 4 });
     const p = world(t).params, p0 = world(LOST).params;
-    expect(p.leapOfFaith).toBe(2.5);
+    expect(p.kappa).toBe(2.5);
     expect(p.maxActsPerStep).toBe(4);
-    for (const k of Object.keys(p0) as (keyof typeof p0)[]) if (k !== 'leapOfFaith' && k !== 'maxActsPerStep') expect(p[k]).toEqual(p0[k]);
-    expect(defaultParams().leapOfFaith).not.toBe(2.5);
+    for (const k of Object.keys(p0) as (keyof typeof p0)[]) if (k !== 'kappa' && k !== 'maxActsPerStep') expect(p[k]).toEqual(p0[k]);
+    expect(defaultParams().kappa).not.toBe(2.5);
   });
 
   it('names every model parameter, and nothing else', () => {
     expect(PARAMETER_NAMES).toEqual(Object.keys(defaultParams()));
     for (const name of PARAMETER_NAMES) expect(isConditionName(`parameters.${name}`)).toBe(true);
-    for (const name of ['parameters.noSuch', 'parameters.', 'leapOfFaith', 'Tension', 'parameters.__proto__', 'toString']) expect(isConditionName(name), name).toBe(false);
+    for (const name of ['parameters.noSuch', 'parameters.', 'kappa', 'Tension', 'parameters.__proto__', 'toString']) expect(isConditionName(name), name).toBe(false);
     expect(conditionValueProblem('parameters.maxActsPerStep', 1.5)).toMatch(/^parameters\.maxActsPerStep: /);
-    expect(conditionValueProblem('parameters.leapOfFaith', 11)).toMatch(/^parameters\.leapOfFaith: /);
-    expect(conditionValueProblem('parameters.leapOfFaith', 3)).toBeNull();
+    expect(conditionValueProblem('parameters.kappa', 11)).toMatch(/^parameters\.kappa: /);
+    expect(conditionValueProblem('parameters.kappa', 3)).toBeNull();
   });
 });
 

@@ -44,16 +44,16 @@ const HEAD = ['name: Plan test', 'description: A plan.', `scenarios: [${join(SCE
 
 describe('parameter sets', () => {
   it('a grid expands to the full product, the last condition varying fastest', () => {
-    const p = plan([...HEAD, 'replications: 3', 'variations:', '  grid: { tension: [0.1, 0.5], receptivity: [0.2, 0.4, 0.6], parameters.leapOfFaith: [1] }']);
+    const p = plan([...HEAD, 'replications: 3', 'variations:', '  grid: { tension: [0.1, 0.5], receptivity: [0.2, 0.4, 0.6], parameters.kappa: [1] }']);
     expect(p.sets).toEqual([
-      { tension: 0.1, receptivity: 0.2, 'parameters.leapOfFaith': 1 },
-      { tension: 0.1, receptivity: 0.4, 'parameters.leapOfFaith': 1 },
-      { tension: 0.1, receptivity: 0.6, 'parameters.leapOfFaith': 1 },
-      { tension: 0.5, receptivity: 0.2, 'parameters.leapOfFaith': 1 },
-      { tension: 0.5, receptivity: 0.4, 'parameters.leapOfFaith': 1 },
-      { tension: 0.5, receptivity: 0.6, 'parameters.leapOfFaith': 1 },
+      { tension: 0.1, receptivity: 0.2, 'parameters.kappa': 1 },
+      { tension: 0.1, receptivity: 0.4, 'parameters.kappa': 1 },
+      { tension: 0.1, receptivity: 0.6, 'parameters.kappa': 1 },
+      { tension: 0.5, receptivity: 0.2, 'parameters.kappa': 1 },
+      { tension: 0.5, receptivity: 0.4, 'parameters.kappa': 1 },
+      { tension: 0.5, receptivity: 0.6, 'parameters.kappa': 1 },
     ]);
-    expect(p.conditionNames).toEqual(['tension', 'receptivity', 'parameters.leapOfFaith']);
+    expect(p.conditionNames).toEqual(['tension', 'receptivity', 'parameters.kappa']);
     // 2 scenarios x 6 sets x 3 replications x 2 hypotheses (the default two)
     expect(p.hypotheses).toEqual(['habits-first', 'trust-first']);
     expect(p.runs).toBe(72);
@@ -91,7 +91,7 @@ describe('parameter sets', () => {
   }
 
   const ranges = fc.dictionary(
-    fc.constantFrom('tension', 'receptivity', 'equivocation', 'parameters.leapOfFaith', 'culturalDistance'),
+    fc.constantFrom('tension', 'receptivity', 'equivocation', 'parameters.kappa', 'culturalDistance'),
     fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true })).map(([lo, w]): [number, number] => [lo, lo + w]),
     { minKeys: 1, maxKeys: 5 },
   );
@@ -122,6 +122,36 @@ describe('parameter sets', () => {
     expect(seeded.sets).toEqual(b);
     expectLatin(seeded.sets, r);
     expect(seeded.conditionNames).toEqual(['tension', 'receptivity']);
+  });
+});
+
+describe('whole-number parameters', () => {
+  it('a Latin hypercube samples them as whole numbers, each value in the range about equally often', () => {
+    const p = plan([...HEAD, 'replications: 1', 'variations:',
+      '  latinHypercube: { samples: 60, ranges: { parameters.maxActsPerStep: [0, 5], tension: [0, 1] } }']);
+    const values = p.sets.map((s) => s['parameters.maxActsPerStep']);
+    for (const v of values) expect(Number.isInteger(v), String(v)).toBe(true);
+    const counts = [0, 1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length);
+    expect(counts).toEqual([10, 10, 10, 10, 10, 10]);
+    // Other conditions are sampled as before.
+    expect(p.sets.map((s) => s.tension)).toEqual(latinHypercube(60, { 'parameters.maxActsPerStep': [0, 5], tension: [0, 1] }, '1').map((s) => s.tension));
+    // Every set is a valid scenario: the runs of the plan can be made.
+    const runner = new BatchRunner(batchContext(p));
+    expect(() => runner.run(0, Math.min(p.runs, 4))).not.toThrow();
+  });
+
+  it('a range with a bound that is not a whole number is refused with its place in the file', () => {
+    const r = loadPlan(experimentFile([...HEAD, 'replications: 1', 'variations:',
+      '  latinHypercube: { samples: 4, ranges: { parameters.gritPause: [1, 6.5] } }']));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map(formatProblem).join('\n')).toMatch(/:\d+:\d+: variations\.latinHypercube\.ranges\.parameters\.gritPause\[1\]: .*int/);
+  });
+
+  it('every parameter has bounds that keep outputs finite: an enormous payoff is refused', () => {
+    for (const [name, value] of [['payoffReward', 1e308], ['payoffSucker', -1e308], ['honourLR', 1e300], ['incidentRate', 1e9], ['gritPause', 2 ** 40]] as const) {
+      const r = loadPlan(experimentFile([...HEAD, 'replications: 1', 'variations:', `  list: [ { parameters.${name}: ${value} } ]`]));
+      expect(r.ok, name).toBe(false);
+    }
   });
 });
 

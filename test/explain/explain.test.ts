@@ -118,16 +118,15 @@ describe.each(CASES)('explaining $name, seed $seed', (c) => {
     const f = fixture(c);
     const w = f.result.world;
     const n = w.n;
-    const leap = w.blend * w.params.leapOfFaith;
     for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) {
       if (a === b) continue;
       const e = explainPair(f.withPairs, { observer: w.ids[a], subject: w.ids[b] });
       expectAddsUp(e);
       expect(e.from.step).toBe(0);
       expect(e.to.step).toBe(f.result.series.rows - 1);
-      // The end is final.json's number, exactly; the start the scenario's trust plus the hypothesis's leap of faith.
+      // The end is final.json's number, exactly; the start the scenario's trust (no hypothesis offsets belief, MODEL 6).
       expect(e.to.trust).toBe(f.final[a][b]);
-      const start = Math.min(30, Math.max(-30, w.trust0[a * n + b] + leap));
+      const start = Math.min(30, Math.max(-30, w.trust0[a * n + b]));
       expect(Math.abs(e.from.trust - sigmoid(start))).toBeLessThan(1e-12);
       expect(Math.abs(e.change.logOdds - (logit(f.final[a][b]) - start))).toBeLessThan(1e-9);
       expect(Math.abs(e.change.trust - (f.final[a][b] - sigmoid(start)))).toBeLessThan(1e-12);

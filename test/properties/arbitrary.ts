@@ -73,6 +73,7 @@ function paramArbs({ dbl, unit, signed, lrBelowOne }: Nums): { [K in ParamKey]: 
     broadcastWeight: unit,
     suspicion: dbl(-1, 0),
     misreadBase: unit,
+    misreadUsage: unit,
     misreadWeight: signed,
     empathyEffect: unit,
     seniorityPenalty: unit,
@@ -81,10 +82,17 @@ function paramArbs({ dbl, unit, signed, lrBelowOne }: Nums): { [K in ParamKey]: 
     deceptionLR: lrBelowOne,
     habitEta: unit,
     habitDecay: unit,
-    hMin: unit,
+    habitShock: unit,
+    kappa: dbl(0, 10),
     ambitionThresholds: fc.tuple(unit, unit, unit),
     routineRepeat: unit,
-    leapOfFaith: dbl(0, 5), // >= 0, capped at 5 log-odds
+    stanceReview: int(1, 48), // int >= 1, capped at 48
+    declarationCost: dbl(0, 10), // >= 0, capped at 10
+    declarationLR: dbl(1, 100),
+    revocationLR: lrBelowOne,
+    audienceCost: dbl(0, 100),
+    tiedHandsCredibility: unit,
+    tiedHandsMemory: int(1, 48), // int >= 1, capped at 48
     temptation: unit,
     maxActsPerStep: int(0, 20),
     explore: unit,
@@ -98,6 +106,8 @@ function paramArbs({ dbl, unit, signed, lrBelowOne }: Nums): { [K in ParamKey]: 
     payoffReward: dbl(-10, 10), // any number, capped at +-10
     payoffTemptation: dbl(-10, 10),
     payoffSucker: dbl(-10, 10),
+    payoffPunishment: dbl(-10, 10),
+    cancelledLR: lrBelowOne,
     tensionRelax: unit,
     incidentRate: dbl(0, 2), // >= 0, capped at 2 a step
     incidentTension: unit,
@@ -130,6 +140,9 @@ function paramArbs({ dbl, unit, signed, lrBelowOne }: Nums): { [K in ParamKey]: 
     reputationWeight: unit,
     agreementTrust: unit,
     agreementHabit: unit,
+    agreementTestGain: dbl(0, 100),
+    agreementPersistence: unit,
+    agreementReputation: dbl(0, 10),
   };
 }
 export const PARAM_KEYS = Object.keys(paramArbs(numberArbs('typical'))) as ParamKey[];
@@ -238,6 +251,7 @@ export function builders(numbers: Numbers = 'typical') {
       restraint: unit,
       trustworthiness: unit,
       sovereignty: unit,
+      will: dbl(-10, 10),
       navalPresence: unit,
       budget: dbl(0, 120),
       policy: pick(POLICIES),
@@ -290,7 +304,7 @@ export function builders(numbers: Numbers = 'typical') {
     if (types.includes('leadershipChange')) {
       kinds.push(fc.record({
         type: fc.constant('leadershipChange'), step, note, state: pick(f.ids), trustShift: dbl(-5, 5),
-        toward: fc.shuffledSubarray(f.ids),
+        will: dbl(-10, 10), toward: fc.shuffledSubarray(f.ids),
       }, { requiredKeys: ['type', 'step', 'state', 'trustShift'] }));
     }
     if (types.includes('shock')) {

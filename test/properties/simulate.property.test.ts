@@ -51,17 +51,14 @@ const isTrustRow = (r: RunResult, k: number) => r.events!.observer[k] >= 0;
 /** Resolved parameters of a scenario (every default filled). */
 const paramsOf = (s: Scenario) => Parameters.parse(s.parameters);
 
-/** Baseline trust log-odds L0[i*n+j] as the model sets it at the start: logit of the trust setting plus the leap of faith. */
+/** Baseline trust log-odds L0[i*n+j] as the model sets it at the start: logit of the trust setting, under every hypothesis (MODEL 6: no head start). */
 function baselineLogits(s: Scenario, hypothesis: string): Float64Array {
   const n = s.states.length;
   const idx = new Map(s.states.map((st, i) => [st.id, i]));
   const L0 = new Float64Array(n * n).fill(logit(s.trust.default));
   for (const p of s.trust.pairs) L0[idx.get(p.from)! * n + idx.get(p.to)!] = logit(p.value);
-  const leap = parseHypothesis(hypothesis) * paramsOf(s).leapOfFaith;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    if (i === j) L0[i * n + j] = 0;
-    else if (leap !== 0) L0[i * n + j] += leap;
-  }
+  void hypothesis;
+  for (let i = 0; i < n; i++) L0[i * n + i] = 0;
   return L0;
 }
 
@@ -337,13 +334,15 @@ function zeroActivityWithIncidents(scenarios: fc.Arbitrary<Generated>, numRuns: 
     const { n } = r.world, nn = n * n, T = r.series.rows;
     const p = paramsOf(scenario);
     const log = r.events!;
-    // Only incidents are logged.
+    // Only incidents are logged, and trust-first stance decisions (a choice, not an act: no
+    // declaration is sent without budget, so no trust moves).
+    const decision = (k: number) => log.kind[k] === KIND.stance && log.observer[k] < 0;
     for (let k = 0; k < log.length; k++) {
-      if (log.kind[k] !== KIND.incident) throw new Error(`unexpected ${EVENT_KINDS[log.kind[k]]} event at step ${log.step[k]}`);
+      if (log.kind[k] !== KIND.incident && !decision(k)) throw new Error(`unexpected ${EVENT_KINDS[log.kind[k]]} event at step ${log.step[k]}`);
     }
     if (log.length > 0) withIncidents++;
-    // Every counter but incidents and escalations is zero at every step; habit, agreements, outcomes, payoffs too.
-    const allowed = new Set(['step', 'meanTrust', 'trustSpread', 'meanTension', 'incidents', 'escalations']);
+    // Every counter but incidents, escalations and the count of extended stances is zero at every step; habit, agreements, outcomes, payoffs too.
+    const allowed = new Set(['step', 'meanTrust', 'trustSpread', 'meanTension', 'incidents', 'escalations', 'extending']);
     for (let t = 0; t < T; t++) for (const name of r.series.columns) {
       if (!allowed.has(name) && col(r, name, t) !== 0) throw new Error(`series ${name} is ${col(r, name, t)} at step ${t}`);
     }
@@ -362,6 +361,7 @@ function zeroActivityWithIncidents(scenarios: fc.Arbitrary<Generated>, numRuns: 
     let k = 0;
     for (let t = 0; t < T; t++) {
       for (; k < log.length && log.step[k] === t; k++) {
+        if (decision(k)) continue;
         if (log.observer[k] >= 0) lastL.set(log.observer[k] * n + log.subject[k], [t, log.l2[k]]);
         else {
           const a = Math.min(log.actor[k], log.target[k]), b = Math.max(log.actor[k], log.target[k]);
@@ -427,7 +427,7 @@ describe('5. zero activity: trust returns to baseline and nothing else moves but
       const n = scenario.states.length;
       const idx = new Map(scenario.states.map((s, i) => [s.id, i]));
       const p = paramsOf(scenario);
-      // The baseline: the trust setting plus the leap of faith plus every leadership shift (a new stance).
+      // The baseline: the trust setting plus every leadership shift.
       const L0 = baselineLogits(scenario, hypothesis);
       for (const e of scenario.events) {
         if (e.type !== 'leadershipChange') continue;
@@ -461,8 +461,10 @@ describe('5. zero activity: trust returns to baseline and nothing else moves but
       const log = r.events!;
       for (let k = 0; k < log.length; k++) {
         const kind = EVENT_KINDS[log.kind[k]];
-        if (!['incident', 'shock', 'test', 'defection', 'leadership'].includes(kind)) throw new Error(`unexpected ${kind} event at step ${log.step[k]}`);
-        if (log.step[k] > 5) throw new Error(`${kind} event at step ${log.step[k]}, after the last perturbation`);
+        // trust-first stance decisions (no trust moves) fall at every review; a revocation follows an exploited test.
+        const decision = kind === 'stance' && log.observer[k] < 0;
+        if (!['incident', 'shock', 'test', 'defection', 'leadership', 'stance'].includes(kind)) throw new Error(`unexpected ${kind} event at step ${log.step[k]}`);
+        if (log.step[k] > 5 && !decision) throw new Error(`${kind} event at step ${log.step[k]}, after the last perturbation`);
       }
       for (let k = 0; k < log.length; k++) if (log.observer[k] >= 0 && log.l2[k] !== log.l1[k]) { perturbed++; break; }
     }), { numRuns: 40 });
@@ -598,6 +600,8 @@ describe('7. both hypotheses run on the same dice (common random numbers)', () =
         for (let k = 0; k < log.length; k++) {
           const kind = log.kind[k];
           if (kind !== KIND.activity && kind !== KIND.declined) continue;
+          // A trust-first declaration is a stance, not a scheduled transmission (MODEL 6).
+          if (r.world.activities[log.activity[k]].id === 'trustDeclaration') continue;
           const heeded = kind === KIND.activity ? (log.flags[k] & EVENT_FLAGS.heeded ? 'heeded' : 'unheeded') : 'declined';
           out.push(`${log.step[k]} ${log.actor[k]}>${log.target[k]} ${log.activity[k]} ${heeded}`);
         }

@@ -106,6 +106,7 @@ describe('charts of a report', () => {
     states: ['A', 'B', 'C'], step: 9, date: '2020-10',
     trust: [[1, 0.8, 0.7], [0.75, 1, 0.3], [0.65, 0.2, 1]],
     tension: [], habit: [], understanding: [], agreements: [['A', 'B']], outcomes: {}, perState: [],
+    network: { ties: 1, density: 1 / 3, clustering: 0, triadicShare: 0, degreeDependence: 0, degreeDistribution: [1, 2] },
   };
   it('get ids unique in the report, and PNGs drawn off the main thread identical to renderPng', async () => {
     const set = new ChartSet();

@@ -66,17 +66,21 @@ describe.each(HYPOTHESES)('stylized facts under %s', (hypothesis) => {
     expectMore(pairScenario({ aims: 0.3, a: { transparency: 0.1 } }), pairScenario({ aims: -0.8, a: { transparency: 0.1 } }), BtrustsA, hypothesis);
   });
 
+  // The distance facts are about the signal channel. Tested cooperation (random tests, which an
+  // agreement makes twice as frequent in model 0.3, MODEL 7b) adds noise unrelated to it: with
+  // tests on, the mean differences stay positive but t falls to about 2.8; without, t is about 20.
+  const signalsOnly = { parameters: { testRate: 0 } };
   const far = { a: { language: { primary: 'th', english: 0.2 }, culture: { pdi: 0.9, idv: 0.1 } }, b: { language: { primary: 'id', english: 0.3 }, culture: { pdi: 0.1, idv: 0.9 } } };
   it('3. cultural and language distance slow trust', () => {
-    expectMore(pairScenario(), pairScenario(far), BtrustsA, hypothesis);
+    expectMore(pairScenario({ extra: signalsOnly }), pairScenario({ ...far, extra: signalsOnly }), BtrustsA, hypothesis);
   });
 
   it('3. empathy offsets part of the distance', () => {
-    const empathic = pairScenario({ a: { ...far.a, empathy: 1 }, b: { ...far.b, empathy: 1 } });
-    const cold = pairScenario({ a: { ...far.a, empathy: 0 }, b: { ...far.b, empathy: 0 } });
+    const empathic = pairScenario({ a: { ...far.a, empathy: 1 }, b: { ...far.b, empathy: 1 }, extra: signalsOnly });
+    const cold = pairScenario({ a: { ...far.a, empathy: 0 }, b: { ...far.b, empathy: 0 }, extra: signalsOnly });
     expectMore(empathic, cold, BtrustsA, hypothesis);
     // ... but only part of it: empathic distant partners stay below close ones.
-    expectMore(pairScenario({ a: { empathy: 1 }, b: { empathy: 1 } }), empathic, BtrustsA, hypothesis);
+    expectMore(pairScenario({ a: { empathy: 1 }, b: { empathy: 1 }, extra: signalsOnly }), empathic, BtrustsA, hypothesis);
   });
 
   it('3. understanding offsets part of the distance', () => {
@@ -121,29 +125,25 @@ describe.each(HYPOTHESES)('stylized facts under %s', (hypothesis) => {
 });
 
 describe('5. the two hypotheses', () => {
-  // Without the leap of faith (leapOfFaith 0) the hypotheses start from the same trust and
-  // differ only in mechanism: habits-first scales each signal's evidence by the receiver's
-  // habit (hMin + (1 - hMin) H), trust-first does not but gates programme occurrences by trust.
-  // The two are close (habit soon nears 1), so the test measures a real but small difference.
-  // Measured (docs/MODEL.md section 10): trust-first ends every one of 480 seeds with higher
-  // run-averaged mean trust, by about 0.015 (t about 18 on these 40 seeds), and higher final
-  // mean trust, by about 0.012 (t about 10). With hMin 1 the difference vanishes (t about -1.4)
-  // and this test fails.
-  const scenario = pairScenario({ steps: 60, extra: { parameters: { leapOfFaith: 0 } } });
+  // Model 0.3 (MODEL 6): both hypotheses start from the same belief and weigh every observed act
+  // alike; they differ only in causal order (routine and familiarity against a chosen stance that
+  // gates action and is declared). On the same dice their trajectories must differ measurably;
+  // which one leads is not asserted here (MODEL 10, fact 5): the calibration test asserts that
+  // neither leads in the benign reference (test/stylized/calibration.test.ts).
+  // The lab pair with a cautious prior (0.3, below the reference test's threshold 0.5): under
+  // habits-first reliance waits for habit, under trust-first for a stance; programmes run by
+  // routine or are gated by operative trust. (Measured: |paired t| about 6.8 on these seeds.)
+  const scenario = pairScenario({ steps: 60, extra: { trust: { default: 0.3 } } });
   const column = (r: ReturnType<typeof simulate>, name: string) => {
     const c = r.series.columns.indexOf(name);
     const W = r.series.columns.length;
     return Array.from({ length: r.series.rows }, (_, t) => r.series.data[t * W + c]);
   };
   const averaged = (r: ReturnType<typeof simulate>) => column(r, 'meanTrust').reduce((s, x) => s + x, 0) / r.series.rows;
-  const final = (r: ReturnType<typeof simulate>) => column(r, 'meanTrust')[r.series.rows - 1];
 
-  it('give measurably different trajectories on the same dice: trust-first builds trust faster without the leap of faith', () => {
-    for (const read of [averaged, final]) {
-      const r = paired(perSeed(scenario, read, { hypothesis: 'trust-first' }), perSeed(scenario, read, { hypothesis: 'habits-first' }));
-      expect(Math.abs(r.t), `|paired t| of ${read.name}`).toBeGreaterThan(T_BAR);
-      expect(r.mean, `trust-first minus habits-first, ${read.name}`).toBeGreaterThan(0);
-    }
+  it('give measurably different trajectories on the same dice', () => {
+    const r = paired(perSeed(scenario, averaged, { hypothesis: 'trust-first' }), perSeed(scenario, averaged, { hypothesis: 'habits-first' }));
+    expect(Math.abs(r.t), '|paired t| of run-averaged mean belief').toBeGreaterThan(T_BAR);
   });
 
   it('see the same scheduled events at the same steps (common random numbers)', () => {

@@ -9,9 +9,11 @@
  * fully trustworthy, no sovereignty, no navy, no budget, one shared language and culture.
  */
 import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
+import { EventLog } from '../../src/record/event-log.js';
 import { resolveWorld } from '../../src/world/resolve.js';
 import { createState, type RunState } from '../../src/world/state.js';
-import { createCtx, sigmoid, trustLogit, habitNow, tensionNow, type Ctx } from '../../src/core/pair.js';
+import { logit, sigmoid } from '../../src/model/logistic.js';
+import { createCtx, trustLogit, habitNow, tensionNow, type Ctx } from '../../src/core/pair.js';
 import { createStreams, type Uniform } from '../../src/core/rng.js';
 import type { World } from '../../src/world/world.js';
 
@@ -70,7 +72,7 @@ export function makeScenario(o: FixtureOptions = {}): Scenario {
 export interface Fixture {
   scenario: Scenario;
   w: World;
-  s: RunState;
+  s: RunState<EventLog>;
   c: Ctx;
   /** Index of a state id. */
   id: (name: string) => number;
@@ -81,7 +83,7 @@ export interface Fixture {
 export function build(o: FixtureOptions = {}): Fixture {
   const scenario = makeScenario(o);
   const w = resolveWorld(scenario, { hypothesis: o.hypothesis });
-  const s = createState(w, { events: o.log ?? true });
+  const s = createState(w, { log: (o.log ?? true) ? new EventLog() : null });
   const c = createCtx(w, s, createStreams(o.seed ?? 1, w.ids));
   c.t = o.t ?? 0;
   s.t = c.t;
@@ -138,8 +140,7 @@ export function forbidden(name: string): Uniform {
   return () => { throw new Error(`stream ${name} must not be drawn from here`); };
 }
 
-export const logit = (p: number): number => Math.log(p / (1 - p));
-export { sigmoid };
+export { logit, sigmoid };
 
 /** Current trust (probability) of from in to. */
 export const trustOf = (c: Ctx, p: number): number => sigmoid(trustLogit(c, p));

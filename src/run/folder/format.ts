@@ -147,6 +147,7 @@ export function finalObject(r: RunResult): FinalJson {
     agreements: f.agreements.map(([i, j]) => [ids[i], ids[j]] as [string, string]),
     outcomes: f.outcomes,
     perState: f.states,
+    network: f.network,
   };
 }
 

@@ -61,6 +61,11 @@ export const FinalJson = z.object({
   agreements: z.array(z.tuple([stateId, stateId])),
   outcomes: z.record(z.string(), finite),
   perState: z.array(z.object({ id: stateId, gains: finite, losses: finite, defections: finite, capability: finite, budget: finite })),
+  /** The agreement network at the end (MODEL 7b): its measures and how many states have degree 0, 1, ... */
+  network: z.object({
+    ties: finite, density: finite, clustering: finite, triadicShare: finite, degreeDependence: finite,
+    degreeDistribution: z.array(finite),
+  }),
 });
 export type FinalJson = z.output<typeof FinalJson>;
 
@@ -80,9 +85,9 @@ const ActivityEvent = z.object({
   ...base, kind: z.literal('activity'), from: stateId.nullable(), to: stateId.nullable(),
   heeded: z.boolean(), misread: z.literal(true).optional(), deceived: z.literal(true).optional(), suspicious: z.literal(true).optional(),
 });
-/** Symbolic positioning, reputation, leadership change, declined activity: a transmitter and a receiver. */
+/** Symbolic positioning, reputation, leadership change, declined activity, trust-first stance (a decision, a declaration or a revocation), cancelled programme occurrence: a transmitter and a receiver. */
 const PairEvent = z.object({
-  ...base, kind: z.enum(['symbolic', 'reputation', 'leadership', 'declined']), from: stateId.nullable(), to: stateId.nullable(),
+  ...base, kind: z.enum(['symbolic', 'reputation', 'leadership', 'declined', 'stance', 'cancelled']), from: stateId.nullable(), to: stateId.nullable(),
 });
 const TestEvent = z.object({ ...base, kind: z.literal('test'), trustee: stateId, truster: stateId, relied: z.boolean(), honoured: z.boolean().optional() });
 const IncidentEvent = z.object({ ...base, kind: z.literal('incident'), between: z.tuple([stateId, stateId]), escalated: z.boolean(), tension: finite.optional() });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { defaultParams } from '../../../src/model/params.js';
 import { coreInterestIssue } from '../../../src/core/defection.js';
 import { tensionNow, trustLogit } from '../../../src/core/pair.js';
-import { K } from '../../../src/record/event-log.js';
+import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { C } from '../../../src/world/state.js';
 import { build, type FixtureOptions, type StateInput } from '../world-fixture.js';
 
@@ -47,7 +48,9 @@ describe('the threshold rule', () => {
     };
     expect(defects(c1 + 1e-6, trusted)).toBe(1);
     expect(defects(c1 - 1e-6, trusted)).toBe(0);
-    const c2 = 0.05 + 0.35 * 0.5 + 0.25 * 0.8 + 0.25 * 0.5;
+    // Commitment rests on operative trust: under habits-first logit O = logit B + kappa H (MODEL 6).
+    const o2 = 1 / (1 + Math.exp(-defaultParams().kappa * 0.8));
+    const c2 = 0.05 + 0.35 * o2 + 0.25 * 0.8 + 0.25 * 0.5;
     expect(defects(c2 + 1e-6, {}, 0.5, 0.8)).toBe(1);
     expect(defects(c2 - 1e-6, {}, 0.5, 0.8)).toBe(0);
     const c3 = 0.05 + 0.35 * 0.5 + 0.25 * 1;

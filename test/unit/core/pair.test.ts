@@ -4,7 +4,7 @@ import {
   addEvidence, addTension, habitNow, OUT, prune, reinforceHabit, stakeThreshold, tensionNow, touchL, trustLogit, upper,
   type Ctx,
 } from '../../../src/core/pair.js';
-import { K } from '../../../src/record/event-log.js';
+import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { build, logit, sigmoid } from '../world-fixture.js';
 
 describe('lazy forgetting of trust', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { stakeThreshold, tensionNow, trustLogit } from '../../../src/core/pair.js';
+import { habitNow, relianceThreshold, tensionNow, trustLogit } from '../../../src/core/pair.js';
+import { defaultParams } from '../../../src/model/params.js';
 import { randomTests, scheduledTest } from '../../../src/core/reliance.js';
 import { step } from '../../../src/core/step.js';
-import { F, K } from '../../../src/record/event-log.js';
+import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { C } from '../../../src/world/state.js';
 import { build, forbidden, forbidSignals, scripted, type FixtureOptions } from '../world-fixture.js';
 
@@ -11,7 +12,8 @@ function testOnce(o: FixtureOptions, uHonour: number, stake = 0.4, setup?: (fx: 
   const fx = build(o);
   setup?.(fx);
   const tests = scripted([uHonour]);
-  fx.c.r.tests = tests;
+  fx.c.r.scheduledTests = tests;
+  fx.c.r.tests = forbidden('tests'); // a scheduled test has a stream of its own
   forbidSignals(fx.c);
   fx.c.r.choice = forbidden('choice');
   const ab = fx.pair('A', 'B');
@@ -20,10 +22,16 @@ function testOnce(o: FixtureOptions, uHonour: number, stake = 0.4, setup?: (fx: 
   return { ...fx, dL: trustLogit(fx.c, ab) - before, draws: tests.calls };
 }
 
-const qStar = stakeThreshold(0.4, 0.3); // 0.4 / 1.1
+// One payoff table (MODEL 6c): rely when q >= (P - S) / (R - S) = (0 + 1) / (1 + 1) at the reference stake.
+const qStar = relianceThreshold(defaultParams(), 0.4);
 
 describe('a tested reliance', () => {
-  it('relies only when trust passes the stake threshold c / (1 - t + c)', () => {
+  it('the threshold is (P - S) / (R - S), S scaled by the stake: 1/2 at testStake, lower at a smaller stake', () => {
+    expect(qStar).toBe(0.5);
+    expect(relianceThreshold(defaultParams(), 0.1)).toBeCloseTo(0.25 / 1.25, 14);
+  });
+
+  it('relies only when operative trust passes the threshold (P - S) / (R - S)', () => {
     const above = testOnce({ trust: { default: qStar + 1e-6 } }, 0);
     expect(above.s.counters[C.honoured]).toBe(1);
     const below = testOnce({ trust: { default: qStar - 1e-6 } }, 0);
@@ -69,6 +77,32 @@ describe('a tested reliance', () => {
     expect(r.s.log!.flags[0]).toBe(F.relied | F.exploited);
   });
 
+  it('habits-first relies on operative trust logit B + kappa H: habit lets it rely below the belief threshold', () => {
+    const o: FixtureOptions = { trust: { default: 0.4 }, parameters: { kappa: 2 } };
+    expect(testOnce(o, 0).s.counters[C.honoured]).toBe(0);
+    const r = testOnce(o, 0, 0.4, (fx) => { fx.s.H[fx.pair('A', 'B')] = 0.5; });
+    expect(r.s.counters[C.honoured]).toBe(1); // logit 0.4 + 2 * 0.5 > 0
+  });
+
+  it('an exploitation cuts the victim\'s habit with the exploiter by habitShock, and scales S with the stake', () => {
+    const o: FixtureOptions = { states: ['A', { id: 'B', trustworthiness: 0 }], trust: { default: 0.9 } };
+    const r = testOnce(o, 0.5, 0.2, (fx) => { fx.s.H[fx.pair('A', 'B')] = 0.6; });
+    expect(r.s.counters[C.exploited]).toBe(1);
+    expect(habitNow(r.c, r.pair('A', 'B'))).toBeCloseTo(0.6 * 0.5, 14);
+    expect(r.s.loss[r.pair('A', 'B')]).toBeCloseTo(0.5, 14); // S = -1 * 0.2 / 0.4
+  });
+
+  it('trust-first: an exploited extension is revoked, seen by the exploiter as evidence, and costs an audience cost', () => {
+    const o: FixtureOptions = { hypothesis: 'trust-first', states: ['A', { id: 'B', trustworthiness: 0 }], trust: { default: 0.6 } };
+    const r = testOnce(o, 0.5, 0.4, (fx) => { fx.s.stance[fx.pair('A', 'B')] = 1; });
+    expect(r.s.counters[C.exploited]).toBe(1);
+    expect(r.s.stance[r.pair('A', 'B')]).toBe(0);
+    expect(r.s.revocations).toBe(1);
+    expect(trustLogit(r.c, r.pair('B', 'A'))).toBeCloseTo(Math.log(0.6 / 0.4) + Math.log(0.7), 12);
+    expect(r.s.constituency[0]).toBe(-3);
+    expect(r.s.credibility[r.pair('A', 'B')]).toBe(0.5);
+  });
+
   it('moves trust strongly either way: the observed behaviour is not scaled by evidenceScale', () => {
     const o: FixtureOptions = { trust: { default: 0.6 }, parameters: { evidenceScale: 0.01, honourLR: 3 } };
     expect(testOnce(o, 0).dL).toBeCloseTo(Math.log(3), 14);
@@ -90,7 +124,7 @@ describe('strategies', () => {
     expect(testOnce(o, 0).s.counters[C.honoured]).toBe(1);
     // ... once: then it forgives and honours again.
     expect(r.s.lastMove[r.pair('A', 'B')]).toBe(0);
-    r.c.r.tests = scripted([0]);
+    r.c.r.scheduledTests = scripted([0]);
     scheduledTest(r.c, 0, 1, 0.4);
     expect(r.s.counters[C.honoured]).toBe(1);
     expect(r.s.lastMove[r.pair('B', 'A')]).toBe(1);
@@ -99,7 +133,7 @@ describe('strategies', () => {
   it('a reciprocal truster resumes cooperation after one exploitation: it declines once, then relies again', () => {
     // A is reciprocal and trusts B little; B exploits at the first test and honours afterwards.
     const fx = build({ states: [{ id: 'A', policy: 'reciprocal' }, { id: 'B', trustworthiness: 0.5 }], trust: { default: 0.05 } });
-    fx.c.r.tests = scripted([0.9, 0, 0, 0]);
+    fx.c.r.scheduledTests = scripted([0.9, 0, 0, 0]);
     const relied = () => fx.s.counters[C.honoured] + fx.s.counters[C.exploited];
     const ba = fx.pair('B', 'A');
     scheduledTest(fx.c, 0, 1, 0.4); // relies, exploited
@@ -134,7 +168,7 @@ describe('strategies', () => {
       step(fx.c);
       chose.push(fx.s.slotPartner[0] === 1 || fx.s.slotPartner[1] === 1);
     }
-    expect(fx.s.lossTotal).toBe(1); // exploited once
+    expect(fx.s.lossTotal).toBe(0.25); // exploited once, at stake 0.1: S = -1 * 0.1 / testStake
     expect(chose[2]).toBe(false); // exploited at the start of step 2: B left out that step
     expect(chose.slice(3).some((x) => x)).toBe(true); // and chosen again afterwards
     expect(chose.slice(0, 2).every((x) => x)).toBe(true);
@@ -154,12 +188,12 @@ describe('strategies', () => {
     expect(r.s.gritSince[ab]).toBe(-1);
     // While paused it does not rely, however much it trusts.
     r.c.t = 9;
-    r.c.r.tests = scripted([0]);
+    r.c.r.scheduledTests = scripted([0]);
     scheduledTest(r.c, 0, 1, 0);
     expect(r.s.counters[C.tests]).toBe(2);
     expect(r.s.counters[C.exploited] + r.s.counters[C.honoured]).toBe(1);
     r.c.t = 10;
-    r.c.r.tests = scripted([0.9]);
+    r.c.r.scheduledTests = scripted([0.9]);
     scheduledTest(r.c, 0, 1, 0);
     expect(r.s.counters[C.exploited]).toBe(2);
   });
@@ -203,7 +237,7 @@ describe('random tests', () => {
 
   it('relies only when trust passes the threshold of testStake', () => {
     const relied = (trust: number) => {
-      const fx = build({ ...trio, trust: { default: trust } });
+      const fx = build({ ...trio, trust: { default: trust }, parameters: { kappa: 0 } });
       fx.s.H[fx.pair('A', 'B')] = 0.5;
       fx.c.r.tests = scripted([0, 0, 0, 0.99, 0, 0, 0.99, 0, 0]); // A tests B; B and C do not test
       randomTests(fx.c);

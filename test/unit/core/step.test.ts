@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tensionNow, trustLogit } from '../../../src/core/pair.js';
 import { step } from '../../../src/core/step.js';
-import { K } from '../../../src/record/event-log.js';
+import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { C } from '../../../src/world/state.js';
 import { build, counting, logit, scripted, type FixtureOptions } from '../world-fixture.js';
 
@@ -125,24 +125,28 @@ describe('scheduled events', () => {
     expect(tensionNow(fx.c, 0, 1)).toBeCloseTo(0.4, 14);
   });
 
-  it('a scheduled incident or test draws once from its own stream', () => {
+  it('a scheduled incident or test draws once from its own stream, not from the random one', () => {
     const fx = build({ ...quiet, events });
-    const incidents = counting(fx.c.r.incidents);
-    const tests = counting(fx.c.r.tests);
-    fx.c.r.incidents = incidents;
-    fx.c.r.tests = tests;
+    const streams = ['incidents', 'tests', 'scheduledIncidents', 'scheduledTests'] as const;
+    const count = Object.fromEntries(streams.map((k) => {
+      const u = counting(fx.c.r[k]);
+      fx.c.r[k] = u;
+      return [k, u];
+    })) as Record<(typeof streams)[number], ReturnType<typeof counting>>;
+    const calls = () => Object.fromEntries(streams.map((k) => [k, count[k].calls]));
     run(fx, 0, 3);
-    const [i0, t0] = [incidents.calls, tests.calls];
+    const before = calls();
+    expect(before.scheduledIncidents + before.scheduledTests).toBe(0);
     run(fx, 4, 4); // the test
-    expect(tests.calls - t0).toBe(1 + 3 * 3); // the scheduled test, then three draws per state for random tests
+    expect(calls()).toEqual({ ...before, tests: before.tests + 3 * 3, scheduledTests: 1 }); // three draws per state for random tests
     run(fx, 5, 5); // the incident (escalation forced, still drawn)
-    expect(incidents.calls - i0).toBe(1);
+    expect(calls()).toEqual({ ...before, tests: before.tests + 2 * 3 * 3, scheduledTests: 1, scheduledIncidents: 1 });
   });
 });
 
 describe('programmes', () => {
   const programme = (hypothesis: string, trust: number, mutual = false): FixtureOptions => ({
-    hypothesis, trust: { default: trust }, steps: 12, stateDefaults: { budget: 24 },
+    hypothesis, trust: { default: trust }, steps: 12, stateDefaults: { budget: 24, will: 1 },
     programmes: [{ from: 'A', to: 'B', activity: 'capacityBuilding', schedule: { every: 2 }, mutual }],
     parameters: { maxActsPerStep: 0 },
   });
@@ -156,20 +160,41 @@ describe('programmes', () => {
     expect(activitiesPerStep(build(programme('habits-first', 0.1)), 5)).toEqual([1, 0, 1, 0, 1, 0]);
   });
 
-  it('trust-first carries out an occurrence only when trust passes the activity\'s stake threshold', () => {
-    // 0.1 plus the leap of faith: q = sigmoid(logit(0.1) + 0.8) ~ 0.2 < 0.4 / 1.1
-    expect(activitiesPerStep(build(programme('trust-first', 0.1)), 5)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(activitiesPerStep(build(programme('trust-first', 0.4)), 5)).toEqual([1, 0, 1, 0, 1, 0]);
-    expect(1 / (1 + Math.exp(-(logit(0.1) + 0.8)))).toBeLessThan(0.4 / 1.1);
+  it('trust-first carries out an occurrence only when operative trust passes the activity\'s stake threshold', () => {
+    // Belief 0.1 with will 1: logit(0.1) + 1 < logit(q_ref = 0.5), so A withholds and O = 0.1 < 0.4 / 1.1:
+    // every occurrence is cancelled, and B sees each cancellation (MODEL 6c).
+    const low = build(programme('trust-first', 0.1));
+    expect(activitiesPerStep(low, 5)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(low.s.stance[low.pair('A', 'B')]).toBe(0);
+    expect(trustLogit(low.c, low.pair('B', 'A'))).toBeLessThan(logit(0.1));
+    // Belief 0.4: logit(0.4) + 1 >= 0, so A extends and acts on O = sigmoid(logit(0.4) + 1) ~ 0.64.
+    const high = build(programme('trust-first', 0.4));
+    expect(activitiesPerStep(high, 5)).toEqual([1, 0, 1, 0, 1, 0]);
+    expect(high.s.stance[high.pair('A', 'B')]).toBe(1);
+    expect(1 / (1 + Math.exp(-(logit(0.4) + 1)))).toBeGreaterThan(0.4 / 1.1);
   });
 
-  it('a blend gates an occurrence with probability blend: two choice draws per occurrence, always', () => {
+  it('a cancelled occurrence is weak negative evidence for the partner, ln(cancelledLR), and an action not taken for the canceller\'s habit', () => {
+    const fx = build(programme('trust-first', 0.1));
+    const ab = fx.pair('A', 'B'), ba = fx.pair('B', 'A');
+    fx.s.H[ab] = 0.5;
+    run(fx, 0, 0);
+    expect(fx.s.cancelled).toBe(1);
+    expect(trustLogit(fx.c, ba)).toBeCloseTo(logit(0.1) + Math.log(0.95), 12);
+    expect(fx.s.H[ab]).toBeCloseTo(0.5 * (1 - 0.08), 12); // read at the step it was set: no decay yet
+    expect(fx.s.log!.kind[fx.s.log!.length - 1]).toBe(K.cancelled);
+  });
+
+  it('a blend gates an occurrence with probability blend: two draws of its own stream per occurrence, always', () => {
     for (const [u, expected] of [[0.29, 0], [0.31, 1]] as const) {
       const fx = build(programme('blend=0.3', 0.1, true));
-      const choice = scripted([u, 0.99]);
+      const gates = scripted([u, 0.99]);
+      fx.c.r.programmeGates = gates;
+      const choice = counting(fx.c.r.choice);
       fx.c.r.choice = choice;
       run(fx, 0, 0);
-      expect(choice.calls).toBe(2);
+      expect(gates.calls).toBe(2);
+      expect(choice.calls).toBe(0); // the gates leave the choice stream alone
       // A -> B gated by the first draw; B -> A (mutual) passes on the second
       expect(fx.s.counters[C.activities]).toBe(expected + 1);
     }

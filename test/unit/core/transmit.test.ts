@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../../src/model/catalogue.js';
 import { OUT, tensionNow, trustLogit } from '../../../src/core/pair.js';
 import { asymmetry, BILATERAL, checkAgreement, DECLINED, FORUM, HEEDED, overshadow, SENT, transmit } from '../../../src/core/transmit.js';
-import { F, K } from '../../../src/record/event-log.js';
+import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { C } from '../../../src/world/state.js';
 import type { World } from '../../../src/world/world.js';
 import { build, forbidden, scriptSignals, type Fixture, type FixtureOptions } from '../world-fixture.js';
@@ -43,20 +43,32 @@ describe('evidence of a heeded signal', () => {
     expect(m.dL).toBeCloseTo(0.35 * 0.1 * Math.log(1.15), 14);
   });
 
-  it('habits-first scales the evidence by hMin + (1 - hMin) H_ji; a blend mixes the two', () => {
-    const h0 = once({ hypothesis: 'habits-first' }, 'shipVisit');
-    expect(h0.dL).toBeCloseTo(0.25 * 0.1 * Math.log(1.5), 14);
-    for (const [hyp, blend] of [['habits-first', 0], ['blend=0.4', 0.4]] as const) {
-      const fx = build({ hypothesis: hyp });
-      const ba = fx.pair('B', 'A');
-      fx.s.H[ba] = 0.6;
-      fx.s.lastH[ba] = 0;
-      scriptSignals(fx.c, CLEAN);
-      const before = trustLogit(fx.c, ba);
-      transmit(fx.c, 0, 1, act(fx.w, 'shipVisit'), 1, BILATERAL);
-      const scale = 0.25 + 0.75 * 0.6;
-      expect(trustLogit(fx.c, ba) - before).toBeCloseTo(((1 - blend) * scale + blend) * 0.1 * Math.log(1.5), 14);
+  it('weighs the evidence the same under every hypothesis, whatever the receiver\'s habit (MODEL 6: no discount)', () => {
+    const dLs: number[] = [];
+    for (const hyp of ['habits-first', 'blend=0.4', 'trust-first']) {
+      for (const h of [0, 0.6]) {
+        const fx = build({ hypothesis: hyp });
+        const ba = fx.pair('B', 'A');
+        fx.s.H[ba] = h;
+        fx.s.lastH[ba] = 0;
+        scriptSignals(fx.c, CLEAN);
+        const before = trustLogit(fx.c, ba);
+        transmit(fx.c, 0, 1, act(fx.w, 'shipVisit'), 1, BILATERAL);
+        dLs.push(trustLogit(fx.c, ba) - before);
+      }
     }
+    for (const dL of dLs) expect(dL).toBeCloseTo(0.1 * Math.log(1.5), 14);
+  });
+
+  it('a tied-hands signal keeps only the credibility the receiver still grants the sender (MODEL 6c)', () => {
+    const fx = build({});
+    const ab = fx.pair('A', 'B'), ba = fx.pair('B', 'A');
+    fx.s.credibility[ab] = 0.5;
+    scriptSignals(fx.c, CLEAN);
+    const before = trustLogit(fx.c, ba);
+    transmit(fx.c, 0, 1, act(fx.w, 'highLevelDialogue'), 1, BILATERAL);
+    expect(trustLogit(fx.c, ba) - before).toBeCloseTo(0.5 * 0.1 * Math.log(1.4), 14);
+    expect(fx.s.lastTied[ab]).toBe(0);
   });
 
   it('builds habit both ways: H += eta (1 - H), and understanding both ways', () => {
@@ -237,10 +249,10 @@ describe('misreading', () => {
     return hi;
   }
 
-  it('has the documented chance: base * (langLoad * lang + cultLoad * cult) * (1 - U) * (1 - empathyEffect * mean empathy)', () => {
+  it('has the documented chance: base * (langLoad * (lang + usage * cult) + cultLoad * cult) * (1 - U) * (1 - empathyEffect * mean empathy)', () => {
     const lang = 1 - 0.6;
     const cult = Math.sqrt((0.6 ** 2 + 0.6 ** 2) / 2);
-    const expected = 0.6 * (0.6 * lang + 0.5 * cult) * (1 - 0.3) * (1 - 0.6 * 0.5);
+    const expected = 0.6 * (0.6 * (lang + 0.4 * cult) + 0.5 * cult) * (1 - 0.3) * (1 - 0.6 * 0.5);
     expect(measured()).toBeCloseTo(expected, 10);
   });
 

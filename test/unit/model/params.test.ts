@@ -73,10 +73,18 @@ describe('defaults agree with the design (MODEL.md)', () => {
     expect(b).toBeLessThan(c);
   });
 
-  it('habits-first scales evidence from hMin up to 1 (MODEL 6); trust-first takes a leap of faith', () => {
-    expect(p.hMin).toBeGreaterThan(0);
-    expect(p.hMin).toBeLessThan(1);
-    expect(p.leapOfFaith).toBeGreaterThan(0);
+  it('habit raises operative trust under habits-first, a betrayal shakes the routine without stopping it (MODEL 6)', () => {
+    expect(p.kappa).toBeGreaterThan(0);
+    expect(p.habitShock).toBeGreaterThan(0);
+    expect(p.habitShock).toBeLessThan(1);
+  });
+
+  it('one payoff table: relying pays when R > P > S (MODEL 6c); revocations and cancellations are negative evidence', () => {
+    expect(p.payoffReward).toBeGreaterThan(p.payoffPunishment);
+    expect(p.payoffPunishment).toBeGreaterThan(p.payoffSucker);
+    expect(p.revocationLR).toBeLessThan(1);
+    expect(p.cancelledLR).toBeLessThan(1);
+    expect(p.declarationLR).toBeGreaterThan(1);
   });
 
   it('multilateral, track-2 and broadcast signals weigh less than a bilateral one (MODEL 3)', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addEvidence, prune, trustLogit } from '../../../src/core/pair.js';
-import { EVENT_KINDS, EventLog, F, K } from '../../../src/record/event-log.js';
+import { EVENT_KINDS, EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
+import { EventLog } from '../../../src/record/event-log.js';
 import { simulate, type RunResult } from '../../../src/run/simulate.js';
 import { build, makeScenario, sigmoid, type FixtureOptions } from '../world-fixture.js';
 
@@ -55,11 +56,11 @@ function checkExplanations(r: RunResult): number {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
     if (i === j) continue;
     const p = i * n + j;
-    const start = sigmoid(trust0[p] + blend * params.leapOfFaith);
+    const start = sigmoid(trust0[p]);
     const end = r.final.trust[i][j];
     const ks = rows.get(p) ?? [];
     if (ks.length === 0) continue;
-    let prev = trust0[p] + blend * params.leapOfFaith;
+    let prev = trust0[p];
     let sum = 0;
     for (const k of ks) {
       expect(log.l0[k], `pair ${i}->${j}, row at step ${log.step[k]}: starts where its last row ended`).toBeCloseTo(prev, 9);

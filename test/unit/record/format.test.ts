@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_KINDS } from '../../../src/record/event-log.js';
+import { EVENT_KINDS } from '../../../src/core/events.js';
 import { eventsJsonl, finalJson, pairsCsv, seriesCsv, stepDate } from '../../../src/index.js';
 import { simulate } from '../../../src/run/simulate.js';
 import { resolveWorld } from '../../../src/world/resolve.js';
 import { makeScenario } from '../world-fixture.js';
 
+// trust-first, so that stances (declarations, a revocation) and a cancelled programme occurrence
+// appear too: B is exploited by D at step 9, revokes, and cancels the exercises of steps 10-11.
 const scenario = makeScenario({
+  hypothesis: 'trust-first',
   calendar: { start: '2019-11', steps: 30 },
-  states: ['A', 'B', { id: 'C', interests: { x: { salience: 1, stance: -1 } } }, { id: 'D', trustworthiness: 0.3 }],
+  states: ['A', 'B', { id: 'C', interests: { x: { salience: 1, stance: -1 } } }, { id: 'D', trustworthiness: 0 }],
   issues: [{ id: 'x' }],
   stateDefaults: { budget: 12, receptivity: 0.8, navalPresence: 0.3 },
   trust: { default: 0.85 },
@@ -17,7 +20,9 @@ const scenario = makeScenario({
     { from: 'A', to: 'B', activity: 'officialContact', schedule: { every: 1 }, mutual: true },
     { from: 'D', to: 'C', activity: 'shipVisit', schedule: { every: 2 } },
     { from: 'C', to: 'A', activity: 'whitePaper', schedule: { every: 12 } },
+    { from: 'B', to: 'D', activity: 'combinedExercise', schedule: { start: 10, every: 1, end: 11 } },
   ],
+  activities: { combinedExercise: { stake: 0.9 } },
   events: [
     { type: 'leadershipChange', step: 5, state: 'D', trustShift: 0.5 },
     { type: 'shock', step: 6, states: ['A', 'D'], tension: 0.2 },
@@ -146,7 +151,13 @@ describe('events.jsonl', () => {
           for (const flag of ['misread', 'deceived', 'suspicious']) if (flag in e) expect(e[flag]).toBe(true);
           expect(r.world.activities.map((a) => a.id)).toContain(e.activity);
           break;
+        case 'stance':
+          // A declaration (with its activity) or a revocation, or a change of stance (no trust row).
+          expect(keys.filter((x) => x !== 'activity')).toEqual(['from', 'to']);
+          if (e.activity !== undefined) expect(e.activity).toBe('trustDeclaration');
+          break;
         case 'declined':
+        case 'cancelled':
         case 'symbolic':
           expect(keys).toEqual(['activity', 'from', 'to']);
           break;

@@ -40,7 +40,7 @@ const sparse = makeScenario({
 /** Steps a run by hand and checks every regional reporter against a brute-force computation, step by step. */
 function checkRun(scenario: Scenario, hypothesis: string, seed: number) {
   const world = resolveWorld(scenario, { hypothesis });
-  const state = createState(world, { events: false });
+  const state = createState(world, { log: null });
   const ctx = createCtx(world, state, createStreams(seed, world.ids));
   const reporters = regionalReporters();
   const names = reporters.map(([name]) => name);
@@ -81,6 +81,8 @@ describe('regional reporters', () => {
     expect(names).toEqual([
       'meanTrust', 'trustSpread', 'meanTension', 'meanHabit', 'agreementsTotal', ...COUNTERS,
       ...OUTCOMES.map((o) => `outcome.${o}`), 'gains', 'losses',
+      'networkTies', 'networkDensity', 'networkClustering', 'networkTriadicShare', 'networkDegreeDependence',
+      'declarations', 'revocations', 'cancelled', 'audienceCosts', 'extending',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hypothesisName, parseHypothesis } from '../../../src/world/hypothesis.js';
+import { ProblemError } from '../../../src/io/problem.js';
+import { hypothesisName, parseHypothesis, readHypothesis } from '../../../src/world/hypothesis.js';
 
 describe('parseHypothesis', () => {
   it('habits-first is blend 0, trust-first is blend 1', () => {
@@ -13,9 +14,12 @@ describe('parseHypothesis', () => {
     });
 
   it.each(['', 'habits', 'Trust-first', 'blend=', 'blend=1.5', 'blend=-0.1', 'blend=2', 'blend=0.5x', ' trust-first', 'blend=1.01'])(
-    'rejects %j with a RangeError naming the expected forms', (text) => {
-      expect(() => parseHypothesis(text)).toThrow(RangeError);
+    'rejects %j with a ProblemError naming the option and the expected forms', (text) => {
+      expect(() => parseHypothesis(text)).toThrow(ProblemError);
       expect(() => parseHypothesis(text)).toThrow(/habits-first, trust-first or blend=X/);
+      const r = readHypothesis(text, '--hypothesis');
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems).toEqual([expect.objectContaining({ file: '<options>', path: '--hypothesis', line: 0 })]);
     });
 });
 

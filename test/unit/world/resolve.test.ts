@@ -136,7 +136,10 @@ describe('pairwise starting values', () => {
 describe('activities', () => {
   it('the catalogue with overrides, ln LR and sigma = 1/LR derived', () => {
     const w = resolveWorld(makeScenario({ activities: { shipVisit: { lr: 3, cost: 7 } } }));
-    expect(w.activities.map((a) => a.id)).toEqual(Object.keys(CATALOGUE));
+    // The catalogue, then trust-first's declaration of trust (MODEL 6), never a discretionary choice.
+    expect(w.activities.map((a) => a.id)).toEqual([...Object.keys(CATALOGUE), 'trustDeclaration']);
+    expect(w.declaration).toBe(Object.keys(CATALOGUE).length);
+    expect([...w.bilateral]).not.toContain(w.declaration);
     const ship = w.activities.find((a) => a.id === 'shipVisit')!;
     expect(ship.lr).toBe(3);
     expect(ship.cost).toBe(7);

@@ -9,7 +9,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { commitOutput, planOutput, safeComponent, samePath, type OutputPlan } from '../io/output.js';
 import type { LoadResult } from '../io/problem.js';
 import { runEntryKey } from '../run/folder/index.js';
-import type { PairExplanation } from './explain.js';
+import type { PairExplanation } from '../explain/explain.js';
 
 /** The writer named in the ledger for explanation charts. */
 export const EXPLAIN_WRITER = 'explain';
