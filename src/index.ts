@@ -45,8 +45,11 @@ export { EVENT_KINDS, EventFlag as EVENT_FLAGS } from './core/events.js';
 export type { EventKind, EventSink } from './core/events.js';
 export { EventLog } from './record/event-log.js';
 
-/** Output formats written by `npm run simulate`. */
-export { seriesCsv, pairsCsv, eventsJsonl, finalJson, stepDate } from './record/format.js';
+/** The run folder `npm run simulate` writes: its file formats, its one writer and its one reader. */
+export { seriesCsv, pairsCsv, eventsJsonl, finalJson, readRunFolder, writeRunFolder } from './run/folder/index.js';
+export type { RunFolder, RunManifest, WriteRunOptions, RunJson, FinalJson, EventRow } from './run/folder/index.js';
+/** The calendar: a step's month (YYYY-MM). */
+export { stepDate } from './model/calendar.js';
 
 /** Hypotheses: `habits-first`, `trust-first`, `blend=X` (X the trust-first weight). */
 export { parseHypothesis, readHypothesis, hypothesisName } from './world/hypothesis.js';
@@ -55,5 +58,23 @@ export type { World } from './world/world.js';
 
 /** Why did A's trust in B move: an exact decomposition of one pair's change in trust (`npm run explain`). */
 export * from './explain/index.js';
+
+/**
+ * Experiments (`npm run experiment`, `npm run merge`): run one from its file into a folder,
+ * with an AbortSignal to stop it and a progress callback; merge shards; replay one run in full.
+ * Bad input and failed writes are `ProblemError`s carrying `Problem`s.
+ */
+export { runExperiment, experimentPlan, defaultOut } from './experiment/run.js';
+export type { ExperimentOptions, ExperimentEvent, ExperimentResult } from './experiment/run.js';
+export { mergeShards } from './experiment/merge.js';
+export type { MergeOptions, MergeResult } from './experiment/merge.js';
+export { replayRun } from './experiment/replay.js';
+export type { Replay, ReplayOptions } from './experiment/replay.js';
+export { manifest as experimentManifest, MANIFEST_FILE } from './experiment/manifest.js';
+export { planInfo, readPlanInfo, PLAN_FILE } from './experiment/plan-info.js';
+export type { PlanInfo, Shard } from './experiment/plan-info.js';
+export { loadPlan } from './experiment/plan.js';
+export type { Plan } from './experiment/plan.js';
+export { defaultWorkers, maxWorkers } from './experiment/runner.js';
 
 export { MODEL_VERSION } from './version.js';

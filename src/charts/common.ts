@@ -3,26 +3,12 @@
  * colours for series that may be hypotheses.
  */
 import type * as Plot from '@observablehq/plot';
-import { monthDate, monthLabel } from './data.js';
+import { monthDate, monthLabel, shortMonth } from '../model/calendar.js';
+import { fixed as f, percent as pct, signed, thousands } from '../text/number.js';
 import { CATEGORICAL, hypothesisColor, trustFirstWeight } from './palette.js';
 
-/** A number with `digits` decimals, as words would print it ("0.52", "-0.03"). */
-export function f(v: number, digits = 2): string {
-  if (!Number.isFinite(v)) return 'n/a';
-  const s = v.toFixed(digits);
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
-}
-
-/** A signed number: "+0.05", "-0.12". */
-export function signed(v: number, digits = 2): string {
-  const s = f(v, digits);
-  return v > 0 && !s.startsWith('-') && Number(s) !== 0 ? `+${s}` : s;
-}
-
-/** A share as a percentage: "27%". */
-export function pct(v: number, digits = 0): string {
-  return Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : 'n/a';
-}
+/** Numbers as words print them (src/text/number.ts): `f` a number with decimals, `signed`, `pct`, `thousands`. */
+export { f, signed, pct, thousands };
 
 /** "A", "A and B", "A, B and C". */
 export function listWords(items: readonly string[]): string {
@@ -35,7 +21,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export { monthDate, monthLabel };
+export { monthDate, monthLabel, shortMonth };
 
 /** Months per step, from two consecutive dates (1 when unknown). */
 export function stepMonths(rows: readonly { step: number; date: string }[]): number {
@@ -95,22 +81,10 @@ export function argMax<T>(xs: readonly T[], value: (x: T) => number): number {
   return best;
 }
 
-/** "Jan 2006" style label for a YYYY-MM date, short for axes and annotations. */
-export function shortMonth(date: string): string {
-  const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const [y, m] = date.split('-').map(Number);
-  return Number.isFinite(m) && m >= 1 && m <= 12 ? `${names[m - 1]} ${y}` : date;
-}
-
 /** A parameter set as words: "tension 0.3, blend 0.5" (empty set: "as written"). */
 export function paramsLabel(params: Record<string, number>): string {
   const entries = Object.entries(params);
   return entries.length === 0 ? 'as written' : entries.map(([k, v]) => `${k} = ${v}`).join(', ');
-}
-
-/** 12,345 */
-export function thousands(v: number): string {
-  return Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A share of a count for a sentence: "none", "under 1%", "27%". */

@@ -6,8 +6,11 @@
  *
  * @example
  * ```ts
- * import { readRunDir, timelineChart, renderSvg, renderPng } from './src/charts/index.js';
- * const run = readRunDir('out/asean-admm/habits-first-seed1');
+ * import { readRunFolder } from './src/run/folder/index.js';
+ * import { runDataOf, timelineChart, renderSvg, renderPng } from './src/charts/index.js';
+ * const folder = readRunFolder('out/asean-admm/habits-first-seed1');
+ * if (!folder.ok) throw new Error(folder.problems[0].message);
+ * const run = runDataOf(folder.value);
  * const svg = renderSvg(timelineChart(run.series, run.events, { subtitle: run.manifest?.scenario.name }));
  * writeFileSync('timeline.svg', svg);
  * writeFileSync('timeline.png', renderPng(svg, { scale: 2 }));

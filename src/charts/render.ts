@@ -13,6 +13,7 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { parseHTML } from 'linkedom';
 import { FONT_FAMILY, fontFiles, textWidth, truncateText, wrapText } from './font.js';
 import { INK, TYPE } from './palette.js';
+import { escapeMarkup } from '../text/escape.js';
 
 /** A continuous colour legend (a ramp with ticks), drawn with the legend. */
 export interface ColorBar {
@@ -58,18 +59,8 @@ export const DEFAULT_HEIGHT = 540;
 const MIN_PLOT_HEIGHT = 260;
 const PAD = 24;
 
-/** Escapes text for XML character data and attribute values. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    // Characters XML 1.0 forbids outright.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
-}
+/** Escapes text for XML character data and attribute values: the one escaping of markup (src/text/escape.ts), shared with the report's HTML. */
+export const escapeXml = escapeMarkup;
 
 /** A safe id stem: letters, digits and dashes. */
 function idStem(id: string): string {

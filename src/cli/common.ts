@@ -2,13 +2,12 @@
  * What every command shares: bad input is reported in full and exits with code 2, having
  * written nothing; anything unexpected exits with code 1 and a one-line message.
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { CommanderError, type Command } from 'commander';
 import { formatProblem } from '../io/document.js';
 import { commandLineProblem, ProblemError } from '../io/problem.js';
 
 export { sha256 } from '../io/hash.js';
+export { gitCommit } from '../io/git.js';
 
 export const EXIT_BAD_INPUT = 2;
 
@@ -42,22 +41,6 @@ export async function runCommand(program: Command, argv: string[], main: () => P
   }
 }
 
-/** The git commit of the working tree, with `+dirty` when it has uncommitted changes; `unknown` outside git. */
-export function gitCommit(): string {
-  // Ask about Entente's own repository, wherever the command is run from.
-  const cwd = fileURLToPath(new URL('../..', import.meta.url));
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    return dirty === '' ? head : `${head}+dirty`;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** A plain aligned text table. */
-export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].length)));
-  const line = (cells: string[]) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
+export { table } from '../text/table.js';

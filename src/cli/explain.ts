@@ -4,17 +4,18 @@
  * steps into the events that moved it and the forgetting between them, prints it in plain
  * sentences and a table (or as JSON), and draws a waterfall chart.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
-import { waterfallChart } from '../charts/waterfall.js';
-import { explainPair, ForgettingUnknownError, queryProblems, type PairExplanation } from '../explain/explain.js';
+import { planExplainCharts, writeExplainCharts, type ExplainCharts } from '../report/explain-charts.js';
+import { explainPair, queryProblems, type PairExplanation } from '../explain/explain.js';
 import { readRunDir } from '../explain/read-run.js';
 import type { ExplainRun } from '../explain/run.js';
-import { possessive } from '../explain/text.js';
-import type { Problem } from '../io/document.js';
-import { InputError, optionProblem, runCommand, table } from './common.js';
+import { explanationText } from '../explain/terminal.js';
+import type { Problem } from '../io/problem.js';
+import { MONTH_PATTERN } from '../model/calendar.js';
+import { InputError, optionProblem, runCommand } from './common.js';
 
 const DEFAULT_TOP = 8;
 
@@ -53,11 +54,14 @@ What it writes:
   The explanation on standard output (text, or JSON with --json), and a waterfall chart of the
   contributions: by default <run dir>/explain-A-B.svg and .png (with -<from>-to-<to> added for a
   part of the run); --out FILE writes FILE only, SVG or PNG by its extension; --no-chart writes
-  none. (simulate will not write a new run into a folder holding these charts: move them first.)
+  none. The charts are recorded in the folder's ledger (.entente.json): explain replaces only
+  charts it wrote there, never another file. Beside the run they belong to it: simulating the
+  same run into the folder again keeps them; simulate --overwrite with another run removes them.
 
-Bad input (a missing run folder, a run without events.jsonl, an unknown state id, A equal to B,
---from after --to, a step or month outside the run, a bad option) is reported with the file or
-option at fault, exits with code 2 and writes nothing.
+Bad input (a missing run folder, a run without events.jsonl, a run file damaged or changed since
+simulate wrote it, an unknown state id, A equal to B, --from after --to, a step or month outside
+the run, an --out file explain did not write, a bad option) is reported with the file or option
+at fault, exits with code 2 and writes nothing.
 
 Examples:
   npm run explain -- out/asean-admm/habits-first-seed1 --pair IDN,MYS
@@ -91,7 +95,7 @@ export function buildProgram(): Command {
 }
 
 const STEP = /^\d+$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH = MONTH_PATTERN;
 
 /** A step of the run from a step number or a month; a problem message when it is not one. */
 function stepOf(run: ExplainRun, text: string, end: 'from' | 'to'): number | string {
@@ -112,8 +116,8 @@ interface Plan {
   run: ExplainRun;
   explanation: PairExplanation;
   top: number;
-  /** Chart files to write, with their format. */
-  charts: { file: string; format: 'svg' | 'png' }[];
+  /** Chart files to write, checked; null with --no-chart. */
+  charts: ExplainCharts | null;
 }
 
 /** Checks everything and computes the explanation; writes nothing. */
@@ -153,105 +157,18 @@ export function planExplain(dir: string, o: ExplainCliOptions): Plan {
   }
   if (pairOk) {
     const query = { observer: ids[0], subject: ids[1], from, to };
-    for (const p of queryProblems(run, query)) {
-      // A step outside the run is already reported with the text the user typed.
-      if (p.message.includes('is outside the run')) continue;
-      add(p.option, p.message);
-    }
+    // A step outside the run is already reported with the text the user typed.
+    problems.push(...queryProblems(run, query).filter((p) => !p.message.includes('is outside the run')));
   }
   if (problems.length > 0) throw new InputError(problems);
-  let explanation: PairExplanation;
-  try {
-    explanation = explainPair(run, { observer: ids[0], subject: ids[1], from, to });
-  } catch (e) {
-    if (e instanceof ForgettingUnknownError) throw optionProblem(e.option, e.message);
-    throw e;
-  }
-  const charts: Plan['charts'] = [];
+  const explanation = explainPair(run, { observer: ids[0], subject: ids[1], from, to });
+  let charts: ExplainCharts | null = null;
   if (o.chart) {
-    if (o.out !== undefined) {
-      charts.push({ file: resolve(o.out), format: extname(o.out).toLowerCase() === '.png' ? 'png' : 'svg' });
-    } else {
-      const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
-      const last = run.dates.length - 1;
-      const range = explanation.from.step === 0 && explanation.to.step === last ? '' : `-${explanation.from.date}-to-${explanation.to.date}`;
-      const stem = join(resolve(dir), `explain-${safe(ids[0])}-${safe(ids[1])}${range}`);
-      charts.push({ file: `${stem}.svg`, format: 'svg' }, { file: `${stem}.png`, format: 'png' });
-    }
+    const planned = planExplainCharts(dir, explanation, run.dates.length - 1, o.out);
+    if (!planned.ok) throw new InputError(planned.problems);
+    charts = planned.value;
   }
   return { run, explanation, top, charts };
-}
-
-/** Renders and writes the chart files (each to a temporary file first, then renamed into place). */
-async function writeCharts(plan: Plan): Promise<void> {
-  if (plan.charts.length === 0) return;
-  // The renderer (Observable Plot, resvg) is loaded only when a chart is wanted.
-  const { renderPng, renderSvg } = await import('../charts/render.js');
-  const svg = renderSvg(waterfallChart(plan.explanation, { top: plan.top }));
-  const contents = plan.charts.map((c) => (c.format === 'svg' ? svg : renderPng(svg)));
-  plan.charts.forEach((c, k) => {
-    const tmp = join(dirname(c.file), `.tmp-${basename(c.file)}-${process.pid}`);
-    try {
-      mkdirSync(dirname(c.file), { recursive: true });
-      writeFileSync(tmp, contents[k]);
-      renameSync(tmp, c.file);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EPERM' || code === 'EISDIR') {
-        throw optionProblem('--out', `cannot write the chart to "${c.file}" (${code}); choose a file you can write`);
-      }
-      throw e;
-    }
-  });
-}
-
-const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 3)}...`);
-const signedFixed = (v: number, d: number) => `${v >= 0 ? '+' : '-'}${Math.abs(v).toFixed(d)}`;
-
-/** Wraps a paragraph at `width` columns. */
-function wrap(text: string, width = 96): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) { lines.push(line); line = word; } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '') lines.push(line);
-  return lines.join('\n');
-}
-
-/** The explanation as text: heading, sentences, the table of contributions, the rule. */
-export function explanationText(plan: Pick<Plan, 'run' | 'explanation' | 'top'>): string {
-  const e = plan.explanation;
-  const range = e.from.step === e.to.step ? `${e.from.date} (step ${e.from.step})` : `${e.from.date} to ${e.to.date} (steps ${e.from.step} to ${e.to.step})`;
-  const lines = [
-    `${possessive(e.observer.name)} trust in ${e.subject.name} (${e.observer.id} -> ${e.subject.id}), ${range}`,
-    e.run,
-    '',
-    wrap(e.sentences.join(' ')),
-    '',
-  ];
-  const shown = e.groups.slice(0, plan.top);
-  const rest = e.groups.slice(plan.top);
-  const row = (label: string, count: string, L: number, P: number, share: number | null) =>
-    [clip(label, 72), count, signedFixed(L, 4), signedFixed(P, 4), share === null ? '-' : `${(share * 100).toFixed(1)}%`];
-  const rows = shown.map((g) => row(g.kind === 'forgetting' ? 'forgetting between events' : g.label, g.kind === 'forgetting' ? '-' : String(g.count), g.logOdds, g.probability, g.share));
-  if (rest.length > 0) {
-    const L = rest.reduce((s, g) => s + g.logOdds, 0);
-    rows.push(row(`${rest.length} smaller contributions`, String(rest.reduce((s, g) => s + g.count, 0)), L, rest.reduce((s, g) => s + g.probability, 0),
-      e.change.logOdds !== 0 ? L / e.change.logOdds : null));
-  }
-  if (rows.length > 0) {
-    rows.push(row('total change', String(e.events.length), e.change.logOdds, e.change.trust, e.change.logOdds !== 0 ? 1 : null));
-    lines.push(table(['contribution (largest first)', 'events', 'log-odds', 'trust', 'share'], rows), '');
-  }
-  lines.push(
-    wrap(`Trust at the start of ${e.from.date}: ${e.from.trust.toFixed(4)} (log-odds ${signedFixed(e.from.logOdds, 4)}); `
-      + `at the end of ${e.to.date}: ${e.to.trust.toFixed(4)} (log-odds ${signedFixed(e.to.logOdds, 4)}).`),
-    wrap(`How to read the table: ${e.attribution}`),
-  );
-  for (const c of plan.run.caveats) lines.push(wrap(`Note: ${c}; names are shown by id where unknown.`));
-  return lines.join('\n');
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -260,8 +177,12 @@ async function main(argv: string[]): Promise<void> {
     const [dir] = program.args;
     const o = program.opts<ExplainCliOptions>();
     const plan = planExplain(dir, o);
-    await writeCharts(plan);
-    const charts = plan.charts.map((c) => c.file);
+    let charts: string[] = [];
+    if (plan.charts !== null) {
+      const written = await writeExplainCharts(plan.charts, plan.explanation, plan.top);
+      if (!written.ok) throw new InputError(written.problems);
+      charts = written.value;
+    }
     if (o.json) {
       process.stdout.write(JSON.stringify({ ...plan.explanation, caveats: plan.run.caveats, charts }, null, 2) + '\n');
     } else {

@@ -5,7 +5,7 @@
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { buildReport, planReport, ReportInputError, writeReportFiles } from '../report/index.js';
+import { buildReport, planReport, writeReportFiles } from '../report/index.js';
 import { InputError, optionProblem, runCommand } from './common.js';
 
 const HELP_AFTER = `
@@ -13,8 +13,13 @@ What it writes:
   One HTML file (default <folder>/report.html) that holds everything: the charts inline as
   SVG, the fonts and styles inline. It opens in any browser without a network connection, and
   prints to A4 or Letter (each section on a new page, no chart split across pages). Beside it,
-  in charts/, every chart as an SVG and a PNG file for slides and papers. The folder's earlier
-  report is replaced as a whole; nothing else is touched.
+  every chart as an SVG and a PNG file for slides and papers, in a folder of its own named after
+  the report: charts/ for report.html, <name>-charts/ for <name>.html (week-3.html ->
+  week-3-charts/). The folder's ledger (.entente.json) records the report's files: the same
+  report again replaces them (its stale charts removed); a file the ledger does not list (your
+  own notes or slides, even in the charts folder) is never replaced or deleted, and an --out
+  file that report did not write is refused. A report in its run folder belongs to the run:
+  simulating the same run again keeps it; simulate --overwrite with another run removes it.
 
 For a run folder (npm run simulate): the scenario's description and teaching note, the key
   figures, trust over time (the region and chosen pairs), trust matrices at the start, middle
@@ -33,8 +38,8 @@ For an experiment folder (npm run experiment): the experiment's and each scenari
 
 Every name and description taken from a scenario or an experiment file is escaped: a file
 cannot put markup or script into a report. Bad input (a missing folder, a folder that is
-neither a run nor an experiment, an unknown state id in --pair) exits with code 2 and writes
-nothing.
+neither a run nor an experiment, a run file damaged or changed since simulate wrote it, an
+unknown state id in --pair) exits with code 2 and writes nothing.
 
 Examples:
   npm run report -- out/asean-admm/habits-first-seed1
@@ -52,7 +57,7 @@ export function buildProgram(): Command {
   return new Command('report')
     .description('Write a self-contained HTML report of a run folder or an experiment folder, with its charts as SVG and PNG files.')
     .argument('<folder>', 'a run folder (npm run simulate) or an experiment folder (npm run experiment)')
-    .option('--out <file>', 'the report file, ending in .html (default: <folder>/report.html); charts go to charts/ beside it')
+    .option('--out <file>', 'the report file, ending in .html (default: <folder>/report.html); charts go beside it, to charts/ for report.html and <name>-charts/ otherwise')
     .option('--pair <A,B...>', "pairs to show and explain, A's trust in B, each as two state ids: --pair A,B C,D or --pair A,B --pair C,D (run folders only)")
     .option('--quiet', 'print nothing but errors')
     .addHelpText('after', HELP_AFTER)
@@ -72,27 +77,13 @@ export function parsePairs(values: readonly string[]): [string, string][] {
   return out;
 }
 
-/** Plans, builds and writes a report; returns what it wrote. Bad input throws InputError (nothing written). */
+/** Plans, builds and writes a report; returns what it wrote. Bad input throws a ProblemError (nothing written). */
 export async function runReport(dir: string, o: ReportCliOptions, argv: readonly string[]): Promise<{ file: string; chartsDir: string; charts: number; seconds: number }> {
   const started = performance.now();
   const pairs = parsePairs(o.pair ?? []);
-  let plan;
-  try {
-    plan = planReport(dir, { out: o.out, pairs, command: ['npm run report --', ...argv].join(' ') });
-  } catch (e) {
-    if (e instanceof ReportInputError) throw new InputError(e.problems);
-    throw e;
-  }
+  const plan = planReport(dir, { out: o.out, pairs, command: ['npm run report --', ...argv].join(' ') });
   const report = await buildReport(plan);
-  try {
-    writeReportFiles(plan, report);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOSPC') {
-      throw optionProblem('--out', `cannot write the report to "${plan.file}" (${code}); choose a file you can write`);
-    }
-    throw e;
-  }
+  writeReportFiles(plan, report);
   return { file: plan.file, chartsDir: plan.chartsDir, charts: report.charts.length / 2, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -1,25 +1,19 @@
 /**
  * `npm run simulate -- <scenario file> [options]`: runs one scenario and writes its results.
  */
-import { readFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
+import { stepDate } from '../model/calendar.js';
 import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
-import { loadScenario, parseScenario } from '../scenario/load.js';
-import { simulate, type RunResult } from '../run/simulate.js';
-import { eventsJsonl, finalJson, pairsCsv, seriesCsv, stepDate } from '../record/format.js';
-import { outputProblem, writeDirAtomic } from '../io/run-dir.js';
-import { hypothesisName, parseHypothesis } from '../world/hypothesis.js';
+import type { RunResult } from '../run/simulate.js';
+import { writeRunFolder, RUN_FILES, type RunManifest } from '../run/folder/index.js';
+import { loadRunScenario, runToFolder, MAX_STATES } from '../run/folder/simulate-file.js';
+import { MAX_INPUT_BYTES } from '../io/document.js';
+import { planOutput } from '../io/output.js';
+import { fixed } from '../text/number.js';
+import { InputError, optionProblem, runCommand, table } from './common.js';
 
-/** Every file a run may write: an earlier result holding only these may be replaced. */
-const RUN_FILES = ['run.json', 'series.csv', 'events.jsonl', 'final.json', 'pairs.csv'];
-/** Files written from a run by other commands (explain, report); replaced with the run. */
-const DERIVED_FILES = [/^explain-.*\.(svg|png|json|txt)$/, 'report.html', 'charts'];
-import { MODEL_VERSION } from '../version.js';
-import { gitCommit, InputError, optionProblem, runCommand, sha256, table } from './common.js';
-
-const HELP_AFTER = `
+const HELP_AFTER = () => `
 Outputs (in DIR, written together: an interrupted run leaves earlier results untouched):
   run.json      manifest: scenario name, file and SHA-256, seed, hypothesis, model version,
                 git commit, Node version, random-number algorithm, wall time
@@ -37,6 +31,19 @@ Outputs (in DIR, written together: an interrupted run leaves earlier results unt
 Hypotheses: habits-first (trust grows as habits of cooperation are reinforced), trust-first
 (states first choose to trust, then act on it), or blend=X, X in [0,1] the trust-first weight.
 
+  run.json also records each file's line count, size and SHA-256: explain and report refuse a
+  file that has changed since (exit code 2).
+
+The output folder: a new or empty folder, or one holding an earlier result of Entente (its
+ledger, .entente.json, lists what Entente wrote there). Files Entente did not write are never
+replaced or deleted. The same run again (same scenario file, seed, hypothesis, steps, model
+version and files) replaces its own files and keeps the report and explanation charts made from
+it; a different run is refused unless --overwrite is given, and then the report and charts made
+from the run it replaces are removed with it.
+
+Limits: a scenario file of at most ${MAX_INPUT_BYTES / 2 ** 20} MB and ${MAX_STATES} states; --steps up to 100000; with
+--pairs, steps x states x states x 8 bytes of at most 1 GB.
+
 The same scenario, seed, hypothesis and model version give byte-identical series.csv,
 events.jsonl, final.json and pairs.csv on any machine. Bad input exits with code 2 and writes
 nothing.
@@ -53,6 +60,7 @@ export interface SimulateCliOptions {
   out?: string;
   pairs?: boolean;
   events: boolean;
+  overwrite?: boolean;
   quiet?: boolean;
 }
 
@@ -66,8 +74,9 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'output folder (default: out/<scenario>/<hypothesis>-seed<seed>)')
     .option('--pairs', 'also write every pair\'s trust at every step (pairs.csv)')
     .addOption(new Option('--no-events', 'do not write the event log'))
+    .option('--overwrite', 'replace another run in the output folder, and the report and explanation charts made from it (default: refused)')
     .option('--quiet', 'print nothing but errors')
-    .addHelpText('after', HELP_AFTER)
+    .addHelpText('after', HELP_AFTER())
     .showHelpAfterError('(run with --help for usage)');
 }
 
@@ -91,67 +100,42 @@ function checkOptions(o: SimulateCliOptions): { seed?: string | number; hypothes
   return { seed, hypothesis: o.hypothesis, steps };
 }
 
-/** Runs the command on already-parsed arguments; returns the output folder. */
+/** Runs the command on already-parsed arguments; returns the output folder and the run. */
 export function runSimulate(file: string, o: SimulateCliOptions): { dir: string; result: RunResult } {
   // Every problem at once: the options' and the file's.
   const problems = [];
   let opts: ReturnType<typeof checkOptions> = {};
   try { opts = checkOptions(o); } catch (e) { if (e instanceof InputError) problems.push(...e.problems); else throw e; }
-  // Read the bytes once: they are what is parsed and what the manifest's hash names.
-  let bytes: Buffer | null = null;
-  try { bytes = readFileSync(file); } catch { /* loadScenario reports why */ }
-  const loaded = bytes === null ? loadScenario(file) : parseScenario(bytes.toString('utf8'), file);
+  const loaded = loadRunScenario(file);
   if (!loaded.ok) problems.push(...loaded.problems);
-  if (problems.length > 0 || !loaded.ok || bytes === null) throw new InputError(problems);
-  const scenario = loaded.value;
-  const name = basename(file, extname(file));
-  const planned = (seed: string | number, hypothesis: string) => resolve(o.out ?? join('out', name, `${hypothesis}-seed${seed}`));
-  // Refuse a destination that holds anything but an earlier run's files before running.
-  const hypothesisNow = hypothesisName(parseHypothesis(opts.hypothesis ?? scenario.run.hypothesis));
-  const target = planned(opts.seed ?? scenario.run.seed, hypothesisNow);
-  const outProblem = outputProblem(target, [...RUN_FILES, ...DERIVED_FILES]);
-  if (outProblem !== null) throw optionProblem('--out', outProblem);
-  const started = performance.now();
-  const result = simulate(scenario, { seed: opts.seed, hypothesis: opts.hypothesis, steps: opts.steps, pairs: o.pairs ?? false, events: o.events });
-  const wallMs = performance.now() - started;
-  const dir = planned(result.seed, result.hypothesis);
-  const manifest = {
-    scenario: { name: scenario.name, file, sha256: sha256(bytes) },
-    seed: result.seed,
-    hypothesis: result.hypothesis,
-    steps: result.series.rows,
-    modelVersion: MODEL_VERSION,
-    gitCommit: gitCommit(),
-    node: process.version,
-    rng: result.rngAlgorithm,
-    wallTimeMs: Math.round(wallMs * 1000) / 1000,
+  if (problems.length > 0 || !loaded.ok) throw new InputError(problems);
+  const written = runToFolder({
+    file, scenario: loaded.value.scenario, sha256: loaded.value.sha256, ...opts, out: o.out,
+    pairs: o.pairs === true, events: o.events, overwrite: o.overwrite === true,
     command: ['simulate', ...process.argv.slice(2)].join(' '),
-    files: ['series.csv', ...(o.events ? ['events.jsonl'] : []), 'final.json', ...(o.pairs ? ['pairs.csv'] : [])],
-  };
-  writeRunDir(dir, result, manifest, { events: o.events === true, pairs: o.pairs === true });
-  return { dir, result };
+  });
+  if (!written.ok) throw new InputError(written.problems);
+  return written.value;
 }
 
-/** Why `dir` cannot receive a run's files, or null. */
+/**
+ * Why `dir` cannot receive a run's files, or null. (The experiment's --replay; a run replaces
+ * another there, as it always has: see `writeRunDir`.)
+ */
 export function runDirProblem(dir: string): string | null {
-  return outputProblem(dir, [...RUN_FILES, ...DERIVED_FILES]);
+  const plan = planOutput(dir, { writer: 'simulate', id: '', files: [...RUN_FILES], exclusive: true, overwrite: true });
+  return plan.ok ? null : plan.problems.map((p) => p.message).join('; ');
 }
 
-/** Writes a run's folder as one unit: run.json (the manifest given), series.csv, final.json, and events.jsonl and pairs.csv when asked. */
-export function writeRunDir(dir: string, result: RunResult, manifest: object, o: { events: boolean; pairs: boolean }): void {
-  const files: Record<string, string> = { 'series.csv': seriesCsv(result), 'final.json': finalJson(result) };
-  if (o.events) files['events.jsonl'] = eventsJsonl(result);
-  if (o.pairs) files['pairs.csv'] = pairsCsv(result);
-  files['run.json'] = JSON.stringify(manifest, null, 2) + '\n';
-  try {
-    writeDirAtomic(dir, files, [...RUN_FILES, ...DERIVED_FILES]);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EROFS' || code === 'EEXIST' || code === 'ENOTDIR' || code === 'EPERM') {
-      throw optionProblem('--out', `cannot write the results to "${dir}" (${code}); choose a folder you can write to`);
-    }
-    throw e;
-  }
+/**
+ * Writes a run's folder (kept for `npm run experiment -- --replay`; new code calls
+ * `writeRunFolder` from src/run/folder/, which returns problems instead of throwing). Replaces
+ * another run in the folder, as --replay always has.
+ */
+export function writeRunDir(dir: string, result: RunResult, manifest: RunManifest & { files?: string[] }, o: { events: boolean; pairs: boolean }): void {
+  const { files: _files, ...rest } = manifest;
+  const written = writeRunFolder(dir, result, rest, { ...o, overwrite: true });
+  if (!written.ok) throw new InputError(written.problems);
 }
 
 /** The summary printed after a run: key figures at the start and end, and the pairs that moved most. */
@@ -161,7 +145,7 @@ export function summary(r: RunResult, dir: string): string {
   const col = (name: string) => columns.indexOf(name);
   const at = (t: number, name: string) => data[t * W + col(name)];
   const sum = (name: string) => { let s = 0; for (let t = 0; t < rows; t++) s += at(t, name); return s; };
-  const f3 = (v: number) => v.toFixed(3);
+  const f3 = (v: number) => fixed(v, 3);
   const last = rows - 1;
   const lines = [
     `${r.world.name}: ${r.world.n} states, ${rows} steps (${stepDate(r.world, 0)} to ${stepDate(r.world, last)}), ${r.hypothesis}, seed ${r.seed}`,

@@ -4,16 +4,15 @@
  * conditions, under both hypotheses on the same dice) at a size that takes about a minute on a
  * two-core machine, then writes its seminar report and says where it is.
  */
-import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { loadPlan, BATCH_SIZE } from '../experiment/plan.js';
-import { defaultWorkers } from '../experiment/runner.js';
-import { planInfo, readDone } from '../experiment/store.js';
+import { inspectFolder } from '../experiment/folder.js';
+import { experimentPlan, runExperiment } from '../experiment/run.js';
+import { defaultWorkers, maxWorkers } from '../experiment/runner.js';
 import { makeReport, ReportInputError } from '../report/index.js';
 import { InputError, optionProblem, runCommand } from './common.js';
-import { progressReporter, readPlanInfo, runExperiment } from './experiment.js';
+import { interruptSignal, parseOptions, progressReporter, testInterrupt } from './experiment.js';
 
 export const DEFAULT_EXPERIMENT = 'experiments/trust-vs-habits.yaml';
 export const DEFAULT_OUT = join('out', 'trust-vs-habits-quick');
@@ -29,6 +28,7 @@ interface StartOptions {
   replications?: string;
   workers?: string;
   out?: string;
+  overwrite?: boolean;
 }
 
 const show = (p: string) => {
@@ -40,8 +40,9 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command('start')
     .description(`Run the project's experiment (${DEFAULT_EXPERIMENT}) at a quick size, about a minute on two cores, and write its seminar report.`)
     .option('--replications <n>', `replications per scenario, condition and hypothesis (default ${QUICK_REPLICATIONS}; the file's own is 100)`)
-    .option('--workers <n>', `worker threads (default: one per core, here ${defaultWorkers()})`)
+    .option('--workers <n>', `worker threads (default: one per core, here ${defaultWorkers()}; at most ${maxWorkers()}, twice the cores)`)
     .option('--out <dir>', `output folder (default ${DEFAULT_OUT})`)
+    .option('--overwrite', 'replace another experiment\'s results in --out (they stay until the new ones are complete)')
     .addHelpText('after', `
 What it does:
   1. Runs ${DEFAULT_EXPERIMENT}: the eleven teaching scenarios, each as written and under fourteen
@@ -53,6 +54,10 @@ What it does:
   3. Writes the seminar report, report.html, with its charts in charts/ beside it: open it in a
      browser, or print it.
   Interrupted (Ctrl-C), it keeps the runs done; npm start again finishes them.
+  Run again after it finished, it runs nothing and only writes the report again. In its own
+  folder (${DEFAULT_OUT}) it replaces an earlier npm start's results of other code or options,
+  keeping them until the new ones are complete; another --out holding another experiment's
+  results is refused without --overwrite.
 
 Then:
   npm run experiment -- ${DEFAULT_EXPERIMENT}        the full experiment (100 replications)
@@ -67,32 +72,51 @@ Then:
     if (!/^\d+$/.test(replications) || Number(replications) < 1 || Number(replications) > 1000000) {
       throw optionProblem('--replications', `expected a whole number from 1 to 1000000, got "${replications}"`);
     }
+    const { workers } = parseOptions({ workers: o.workers });
     const dir = o.out ?? DEFAULT_OUT;
-    const loaded = loadPlan(DEFAULT_EXPERIMENT, { replications: Number(replications) });
-    if (!loaded.ok) throw new InputError(loaded.problems);
-    const info = planInfo(loaded.value, BATCH_SIZE, null);
-    // An earlier npm start of the same experiment that was interrupted is finished, not redone.
-    const earlier = readPlanInfo(dir);
-    const resume = earlier !== null && earlier.key === info.key && earlier.shard === null
-      && !existsSync(join(dir, 'manifest.json')) && readDone(dir, info).size < info.batches;
-    const workers = o.workers ?? String(defaultWorkers());
+    const { info } = experimentPlan(DEFAULT_EXPERIMENT, { replications: Number(replications) });
+    // The same experiment in the folder is finished (or found done); an earlier npm start's results
+    // of other code or options are replaced in npm start's own folder only (kept until the new
+    // ones are complete); another experiment elsewhere needs --overwrite.
+    const there = inspectFolder(dir, info);
+    const resume = there.kind === 'same';
+    const overwrite = o.overwrite === true || (there.kind === 'other' && o.out === undefined && there.name === info.name);
     const P = info.sets.length, S = info.scenarios.length;
-    console.log(`Entente: does trust come first, or habits of cooperation?`);
-    console.log(`Running ${DEFAULT_EXPERIMENT}: ${S} teaching scenarios x ${P} condition settings x ${replications} replications x ${info.hypotheses.length} hypotheses (${info.hypotheses.join(', ')}, on the same seeds) = ${info.runs.toLocaleString('en')} runs on ${workers} worker${workers === '1' ? '' : 's'}${resume ? ', finishing an interrupted start' : ''}.`);
-    console.log(`Results go to ${show(dir)}/${o.replications === undefined ? ' (about a minute on two cores)' : ''}.`);
-    const already = resume ? [...readDone(dir, info)].reduce((n, b) => n + Math.min(info.runs, (b + 1) * info.batchSize) - b * info.batchSize, 0) : 0;
-    const progress = progressReporter(info.runs, already, false);
     const args = [DEFAULT_EXPERIMENT, '--replications', replications, '--out', dir, ...(o.workers !== undefined ? ['--workers', o.workers] : [])];
-    // npm start's own folder (or an earlier start's results elsewhere) is replaced when not resumed.
-    const options = { replications, out: dir, workers: o.workers, quiet: true, resume, overwrite: !resume && earlier !== null && (o.out === undefined || earlier.name === info.name) };
-    const r = await runExperiment(DEFAULT_EXPERIMENT, options, args, { onProgress: (n) => progress.update(n) });
-    progress.stop();
-    if (!r.finished) {
+    let progress = progressReporter(0, 0, true);
+    const hook = testInterrupt();
+    const stop = interruptSignal('npm start again finishes the runs');
+    let r;
+    try {
+      r = await runExperiment(DEFAULT_EXPERIMENT, {
+        replications: Number(replications), workers, out: dir, resume, overwrite: overwrite && !resume, signal: stop.signal, command: args.join(' '),
+        onProgress: (e) => {
+          hook(e);
+          if (e.kind === 'start') {
+            console.log(`Entente: does trust come first, or habits of cooperation?`);
+            console.log(`Running ${DEFAULT_EXPERIMENT}: ${S} teaching scenarios x ${P} condition settings x ${replications} replications x ${info.hypotheses.length} hypotheses (${info.hypotheses.join(', ')}, on the same seeds) = ${info.runs.toLocaleString('en')} runs on ${e.workers} worker${e.workers === 1 ? '' : 's'}${e.already > 0 ? `, finishing an interrupted start (${e.already.toLocaleString('en')} runs already done)` : ''}.`);
+            console.log(`Results go to ${show(dir)}/${o.replications === undefined ? ' (about a minute on two cores)' : ''}${e.replacing ? '; the earlier results there are kept until these are complete' : ''}.`);
+            progress = progressReporter(e.total, e.already, false);
+          } else if (e.kind === 'runs') progress.update(e.done);
+          else if (e.kind === 'analysing' && e.blocksDone === 0) progress.stop();
+          else if (e.kind === 'notice') process.stderr.write(`warning: ${e.message}\n`);
+          else if (e.kind === 'damaged') process.stderr.write(`${e.batches.length} batch(es) of runs did not match their checksums; running them again\n`);
+        },
+      });
+    } finally {
+      progress.stop();
+      stop.dispose();
+    }
+    if (r.status === 'interrupted') {
       console.log(`Interrupted: the runs done so far are kept in ${show(dir)}; npm start again finishes them.`);
       process.exit(130);
     }
-    const ran = (performance.now() - started) / 1000;
-    console.log(`Experiment done in ${ran.toFixed(0)} s. Writing the report...`);
+    if (r.status === 'done') {
+      console.log(`Entente: ${DEFAULT_EXPERIMENT} (${info.runs.toLocaleString('en')} runs) is already done in ${show(dir)}/: nothing to run. Writing its report...`);
+    } else {
+      const ran = (performance.now() - started) / 1000;
+      console.log(`Experiment done in ${ran.toFixed(0)} s. Writing the report...`);
+    }
     let report;
     try {
       report = await makeReport(dir, { command: `npm run report -- ${dir}` });

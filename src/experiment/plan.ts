@@ -3,25 +3,24 @@
  * hashes), the parameter sets, the hypotheses, the replications, every run's seed and where
  * its results go. The plan is a pure function of the files' bytes and the model version; its
  * key tells whether an interrupted run, a shard or a merge belongs to the same experiment.
- *
- * Runs are numbered scenario-major: run = ((scenario * sets + set) * replications + rep) *
- * hypotheses + hypothesis, so the hypotheses of one replication sit side by side and share
- * one seed (common random numbers).
+ * Run numbering and the data layout are in layout.ts, the code hash in code-hash.ts.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import seedrandom from 'seedrandom';
 import { loadFile, type LoadResult, type Problem } from '../io/document.js';
+import { sha256 } from '../io/hash.js';
+import { INTEGER_PARAMETERS } from '../model/params.js';
 import { Scenario } from '../scenario/schema.js';
 import { MODEL_VERSION } from '../version.js';
 import { applySet } from './conditions.js';
+import { codeHash } from './code-hash.js';
+import { BATCH_SIZE, type RunCoords } from './layout.js';
 import { METRICS, RECORD_WIDTH, TRACE_WIDTH, type MetricDef } from './metrics.js';
 import { checkVariations, Experiment } from './schema.js';
 
-/** Runs handed to a worker at a time; part of the plan so that shards do not depend on workers. */
-export const BATCH_SIZE = 25;
+export { codeHash } from './code-hash.js';
+export { BATCH_SIZE, runCoords, runIndex, traceAt, traceOffsets, type Layout, type RunCoords } from './layout.js';
 
 export interface PlanScenario {
   /** As written in the experiment file. */
@@ -48,38 +47,6 @@ export interface Plan {
   metrics: MetricDef[];
   /** sha256 of everything that decides the results (files, expansion, model version). */
   key: string;
-}
-
-let cachedCodeHash: string | null = null;
-
-/**
- * SHA-256 of Entente's own source and locked dependencies: part of the plan key, so that an
- * experiment is never resumed or merged across versions of the code that could give other
- * numbers, whatever the version number says.
- */
-export function codeHash(): string {
-  if (cachedCodeHash !== null) return cachedCodeHash;
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const rel = `${dir}/${e.name}`;
-      if (e.isDirectory()) walk(rel);
-      else if (e.name.endsWith('.ts')) files.push(rel);
-    }
-  };
-  walk('src');
-  const h = createHash('sha256');
-  for (const f of [...files, 'package-lock.json']) {
-    h.update(`${f}\0`);
-    if (existsSync(join(root, f))) h.update(readFileSync(join(root, f)));
-  }
-  cachedCodeHash = h.digest('hex');
-  return cachedCodeHash;
-}
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** Reads the experiment and its scenarios; every problem in every file is reported. */
@@ -160,6 +127,9 @@ export function expandSets(e: Experiment): Record<string, number>[] {
 /**
  * McKay's Latin hypercube: each range cut into `samples` equal strata, one point per stratum in
  * each dimension, strata paired by seeded random permutations, the point uniform inside its cell.
+ * A whole-number parameter (`INTEGER_PARAMETERS`, e.g. `parameters.maxActsPerStep`) takes the
+ * whole number whose unit cell [v, v + 1) over [lo, hi + 1) holds the point, so every value from
+ * lo to hi is equally likely and the strata stay balanced; the draws are the same either way.
  */
 export function latinHypercube(samples: number, ranges: Record<string, [number, number]>, seed: string): Record<string, number>[] {
   const rng = seedrandom.alea(`entente|lhs|${seed}`);
@@ -170,24 +140,13 @@ export function latinHypercube(samples: number, ranges: Record<string, [number, 
       const j = Math.floor(rng() * (i + 1));
       [perm[i], perm[j]] = [perm[j], perm[i]];
     }
-    for (let k = 0; k < samples; k++) sets[k][name] = lo + ((perm[k] + rng()) / samples) * (hi - lo);
+    const whole = name.startsWith('parameters.') && INTEGER_PARAMETERS.has(name.slice('parameters.'.length));
+    for (let k = 0; k < samples; k++) {
+      const u = (perm[k] + rng()) / samples;
+      sets[k][name] = whole ? Math.min(hi, lo + Math.floor(u * (hi - lo + 1))) : lo + u * (hi - lo);
+    }
   }
   return sets;
-}
-
-export interface RunCoords { scenario: number; set: number; replication: number; hypothesis: number }
-
-export function runCoords(p: Omit<Layout, 'scenarios'>, run: number): RunCoords {
-  const H = p.hypotheses.length, R = p.replications, P = p.sets.length;
-  const hypothesis = run % H;
-  const rest = (run - hypothesis) / H;
-  const replication = rest % R;
-  const rest2 = (rest - replication) / R;
-  return { scenario: Math.floor(rest2 / P), set: rest2 % P, replication, hypothesis };
-}
-
-export function runIndex(p: Omit<Layout, 'scenarios'>, c: RunCoords): number {
-  return ((c.scenario * p.sets.length + c.set) * p.replications + c.replication) * p.hypotheses.length + c.hypothesis;
 }
 
 /**
@@ -195,32 +154,7 @@ export function runIndex(p: Omit<Layout, 'scenarios'>, c: RunCoords): number {
  * so that hypotheses are compared on the same dice: the first 48 bits of a SHA-256, as an integer.
  */
 export function runSeed(baseSeed: string | number, scenarioName: string, set: number, replication: number): number {
-  const h = createHash('sha256').update(`entente|experiment|${baseSeed}|${scenarioName}|set${set}|rep${replication}`).digest();
-  return h.readUIntBE(0, 6);
-}
-
-/** What the layout of the data files depends on. */
-export interface Layout {
-  scenarios: readonly { steps: number }[];
-  sets: readonly unknown[];
-  replications: number;
-  hypotheses: readonly unknown[];
-}
-
-/** Where a run's trace starts in the traces file, in numbers (not bytes). */
-export function traceOffsets(p: Layout): number[] {
-  const perScenario = p.sets.length * p.replications * p.hypotheses.length;
-  const offsets: number[] = [];
-  let at = 0;
-  for (const s of p.scenarios) { offsets.push(at); at += perScenario * s.steps * TRACE_WIDTH; }
-  offsets.push(at);
-  return offsets;
-}
-
-export function traceAt(p: Layout, offsets: number[], run: number): number {
-  const perScenario = p.sets.length * p.replications * p.hypotheses.length;
-  const s = Math.floor(run / perScenario);
-  return offsets[s] + (run - s * perScenario) * p.scenarios[s].steps * TRACE_WIDTH;
+  return Number.parseInt(sha256(`entente|experiment|${baseSeed}|${scenarioName}|set${set}|rep${replication}`).slice(0, 12), 16);
 }
 
 /** The scenario a run uses: its parameter set applied. */

@@ -14,6 +14,7 @@
  * it happened (what events.jsonl calls `delta`) is reported too, as `probabilityAtTheTime`; those
  * also add up, but depend on where trust stood when the event came.
  */
+import { optionProblem, ProblemError, type Problem } from '../io/problem.js';
 import type { ExplainRun, NoteRow, RowOutcome, TrustRow } from './run.js';
 import { logit } from './run.js';
 import { describe } from './text.js';
@@ -119,35 +120,26 @@ export const ATTRIBUTION = 'Contributions add up exactly in log-odds, the scale 
   + 'The change in trust (a probability) is split in proportion to them: a contribution that is 40% of the '
   + 'log-odds change is given 40% of the probability change, so shares are the same in both scales.';
 
-/** Thrown when a query does not fit the run; `problems` says what is wrong, one message each. */
-export class ExplainQueryError extends Error {
-  constructor(readonly problems: { option: string; message: string }[]) {
-    super(problems.map((p) => `${p.option}: ${p.message}`).join('\n'));
-  }
-}
-
-/** Problems with a query against a run (unknown ids, a state paired with itself, a range outside the run). */
-export function queryProblems(run: ExplainRun, q: ExplainQuery): { option: string; message: string }[] {
-  const problems: { option: string; message: string }[] = [];
+/**
+ * Problems with a query against a run (unknown ids, a state paired with itself, a range outside
+ * the run), each naming the option that asks for it (`--pair`, `--from`, `--to`).
+ */
+export function queryProblems(run: ExplainRun, q: ExplainQuery): Problem[] {
+  const problems: Problem[] = [];
   const valid = `expected one of: ${run.ids.join(', ')}`;
   for (const id of [q.observer, q.subject]) {
-    if (!run.ids.includes(id)) problems.push({ option: '--pair', message: `unknown state id "${id}"; ${valid}` });
+    if (!run.ids.includes(id)) problems.push(optionProblem('--pair', `unknown state id "${id}"; ${valid}`));
   }
-  if (q.observer === q.subject) problems.push({ option: '--pair', message: `a state's trust in itself is not modelled; name two different states` });
+  if (q.observer === q.subject) problems.push(optionProblem('--pair', `a state's trust in itself is not modelled; name two different states`));
   const last = run.dates.length - 1;
   const range = `the run has steps 0 to ${last} (${run.dates[0]} to ${run.dates[last]})`;
   for (const [option, t] of [['--from', q.from], ['--to', q.to]] as const) {
-    if (t !== undefined && !(Number.isInteger(t) && t >= 0 && t <= last)) problems.push({ option, message: `step ${t} is outside the run; ${range}` });
+    if (t !== undefined && !(Number.isInteger(t) && t >= 0 && t <= last)) problems.push(optionProblem(option, `step ${t} is outside the run; ${range}`));
   }
   if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
-    problems.push({ option: '--from', message: `the range starts after it ends (from step ${q.from}, ${run.dates[q.from] ?? '?'}, to step ${q.to}, ${run.dates[q.to] ?? '?'})` });
+    problems.push(optionProblem('--from', `the range starts after it ends (from step ${q.from}, ${run.dates[q.from] ?? '?'}, to step ${q.to}, ${run.dates[q.to] ?? '?'})`));
   }
   return problems;
-}
-
-/** Thrown when a range's end falls between two events of the pair and the forgetting rate is unknown. */
-export class ForgettingUnknownError extends Error {
-  constructor(readonly option: '--from' | '--to', message: string) { super(message); }
 }
 
 const pairRowsCache = new WeakMap<ExplainRun, Map<number, TrustRow[]>>();
@@ -172,13 +164,14 @@ const sigmoid = (l: number): number => 1 / (1 + Math.exp(-l));
 
 /**
  * Explains the change in `observer`'s trust in `subject` over steps [from, to]. Pure: reads the
- * run, changes nothing. Throws `ExplainQueryError` for a query that does not fit the run, and
- * `ForgettingUnknownError` when an end of the range falls between two events of the pair and
- * neither pairs.csv nor the forgetting rate is available to place it.
+ * run, changes nothing. Throws a `ProblemError` for a query that does not fit the run
+ * (`queryProblems`), and when an end of the range falls between two events of the pair and
+ * neither pairs.csv nor the forgetting rate is available to place it (the problem names
+ * `--from` or `--to`).
  */
 export function explainPair(run: ExplainRun, q: ExplainQuery): PairExplanation {
   const problems = queryProblems(run, q);
-  if (problems.length > 0) throw new ExplainQueryError(problems);
+  if (problems.length > 0) throw new ProblemError(problems);
   const n = run.ids.length;
   const last = run.dates.length - 1;
   const a = run.ids.indexOf(q.observer), b = run.ids.indexOf(q.subject);
@@ -212,9 +205,9 @@ export function explainPair(run: ExplainRun, q: ExplainQuery): PairExplanation {
     if (endL === row.l2) return { L: row.l2, P: row.p2 };
     if (run.forgetting === null) {
       const when = option === '--from' ? `the start of step ${from} (${run.dates[from]})` : `the end of step ${t} (${run.dates[t]})`;
-      throw new ForgettingUnknownError(option, `at ${when} ${run.ids[a]}'s trust in ${run.ids[b]} was between two of its events, `
+      throw new ProblemError([optionProblem(option, `at ${when} ${run.ids[a]}'s trust in ${run.ids[b]} was between two of its events, `
         + `and placing it there needs the run's forgetting rate, which is unknown: ${run.caveats.join('; ') || 'the run has no pairs.csv'}. `
-        + 'Rerun simulate with --pairs, or choose a range that starts and ends at steps with an event of the pair.');
+        + 'Rerun simulate with --pairs, or choose a range that starts and ends at steps with an event of the pair.')]);
     }
     const qf = 1 - run.forgetting;
     const denom = 1 - Math.pow(qf, D);

@@ -4,8 +4,8 @@
  * (in log-odds, and in probability by proportional attribution). It reads a run either from a
  * run folder (`readRunDir`) or from a `simulate()` result in memory (`runFromResult`).
  */
-export { explainPair, queryProblems, ExplainQueryError, ForgettingUnknownError, ATTRIBUTION } from './explain.js';
+export { explainPair, queryProblems, ATTRIBUTION } from './explain.js';
 export type { ExplainQuery, PairExplanation, ContributionGroup, ContributionKind, EventContribution, Endpoint } from './explain.js';
-export { readRunDir } from './read-run.js';
+export { readRunDir, explainRun, runScenario } from './read-run.js';
 export { runFromResult, buildRows } from './run.js';
 export type { ExplainRun, TrustRow, NoteRow, RowOutcome, LogEntry } from './run.js';

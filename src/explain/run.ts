@@ -8,8 +8,10 @@
  * `npm run simulate`, and `runFromResult` (here) from a `simulate()` result in memory, whose log
  * still holds the exact log-odds.
  */
-import { eventObject, stepDate } from '../record/format.js';
+import { eventObject } from '../run/folder/format.js';
+import { stepDate } from '../model/calendar.js';
 import type { RunResult } from '../run/simulate.js';
+import type { EventRow } from '../run/folder/schema.js';
 import type { World } from '../world/world.js';
 
 /** What became of an activity the observer heeded, or of a test: the sub-kind a row is grouped by. */
@@ -88,36 +90,8 @@ export interface ExplainRun {
   caveats: readonly string[];
 }
 
-/** One event-log row as events.jsonl writes it, optionally with the exact log-odds of a trust row. */
-export interface LogEntry {
-  step: number;
-  kind: string;
-  from?: string | null;
-  to?: string | null;
-  activity?: string;
-  forum?: string;
-  group?: string;
-  state?: string;
-  between?: [string, string];
-  trustee?: string;
-  truster?: string;
-  relied?: boolean;
-  honoured?: boolean;
-  escalated?: boolean;
-  heeded?: boolean;
-  misread?: boolean;
-  deceived?: boolean;
-  suspicious?: boolean;
-  observer?: string;
-  subject?: string;
-  drift?: number;
-  delta?: number;
-  trust?: number;
-  /** Exact log-odds (in memory only); from a file they are recomputed from the probabilities. */
-  l0?: number;
-  l1?: number;
-  l2?: number;
-}
+/** One event-log row as events.jsonl holds it, optionally with the exact log-odds of a trust row (in memory only; from a file they are recomputed from the probabilities). */
+export type LogEntry = EventRow & { l0?: number; l1?: number; l2?: number };
 
 const sigmoid = (l: number): number => 1 / (1 + Math.exp(-l));
 /** Log-odds of a probability, accurate near 0 and 1. */
@@ -179,7 +153,7 @@ export function buildRows(entries: Iterable<LogEntry>, ids: readonly string[],
       }
       rows.push({
         index: k, step: e.step, kind: e.kind, observer, subject,
-        from: e.from ?? null, to: e.to ?? null, activity: e.activity ?? null, forum,
+        from: 'from' in e ? e.from : null, to: 'to' in e ? e.to : null, activity: e.activity ?? null, forum,
         group: e.kind === 'defection' ? e.group ?? null : null,
         outcome: outcomeOf(e), l0, l1, l2, p0, p1, p2,
       });
@@ -230,7 +204,7 @@ export function runFromResult(r: RunResult): ExplainRun {
   const entries: LogEntry[] = [];
   for (let k = 0; k < log.length; k++) {
     // The object events.jsonl holds, plus the exact log-odds a file does not keep.
-    const e = eventObject(w, log, k) as unknown as LogEntry;
+    const e: LogEntry = eventObject(w, log, k);
     if (log.observer[k] >= 0) { e.l0 = log.l0[k]; e.l1 = log.l1[k]; e.l2 = log.l2[k]; }
     entries.push(e);
   }

@@ -3,6 +3,7 @@
  * student reads. Names come from the run's scenario as they are (no escaping here: a terminal
  * shows text, and a chart's renderer escapes what it draws).
  */
+import { withSign } from '../text/number.js';
 import type { ContributionGroup, PairExplanation } from './explain.js';
 import type { ExplainRun } from './run.js';
 
@@ -118,7 +119,7 @@ function sentences(e: PairExplanation): string[] {
   // Enough decimals that the change does not read as zero when it is not.
   const digits = Math.abs(dP) >= 0.005 || dP === 0 ? 2 : Math.abs(dP) >= 0.0005 ? 3 : 4;
   const f = (v: number) => v.toFixed(digits);
-  const signed = (v: number) => `${v >= 0 ? '+' : '-'}${Math.abs(v).toFixed(digits)}`;
+  const signed = (v: number) => withSign(v, digits);
   const when = e.from.step === e.to.step ? `In ${e.from.date}` : `Between ${e.from.date} and ${e.to.date}`;
   const whose = `${possessive(A)} trust in ${B}`;
   if (dL === 0 && e.events.length === 0) {

@@ -6,7 +6,7 @@
  * empty files, syntax errors, duplicate keys, alias bombs (a cap on alias expansion), and keys
  * such as `__proto__` that would reach an object's prototype.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 
@@ -35,23 +35,64 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** A problem as one line: `file:line:column: path: message` (no position for a whole-file problem). */
+/**
+ * A problem as one line: `file:line:column: path: message` (no position for a whole-file
+ * problem). Control characters from input values (a line break, a terminal escape sequence) are
+ * shown escaped (`\n`, `\x1b`), so a file cannot break the line or drive the terminal.
+ */
 export function formatProblem(p: Problem): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-  return `${where}: ${p.path === '' ? '' : `${p.path}: `}${p.message}`;
+  return escapeControls(`${where}: ${p.path === '' ? '' : `${p.path}: `}${p.message}`);
+}
+
+const NAMED_CONTROLS: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Control characters (C0, DEL, C1) as escapes: `\n`, `\r`, `\t`, `\x1b`, `\u009b`. */
+export function escapeControls(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => NAMED_CONTROLS[c] ?? (c.charCodeAt(0) < 0x80 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/** An input file (a scenario, an experiment) larger than this is refused before it is parsed. */
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads an input file's bytes: a regular file of at most `maxBytes` (default MAX_INPUT_BYTES).
+ * A folder, a device or a pipe (`/dev/zero`, a FIFO) is refused, never read without end.
+ */
+export function readInputFile(file: string, maxBytes = MAX_INPUT_BYTES): LoadResult<Buffer> {
+  const fail = (message: string): LoadResult<Buffer> => ({ ok: false, problems: [{ file, path: '', line: 0, column: 0, message }] });
+  let fd: number;
+  try {
+    // Non-blocking: opening a FIFO with no writer would otherwise wait for one.
+    fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return fail('is a directory, expected a file');
+    if (!st.isFile()) return fail('is not a regular file (a device, a pipe or a socket); expected a scenario or experiment file');
+    if (st.size > maxBytes) return fail(`is too large (${(st.size / 2 ** 20).toFixed(1)} MB; an input file may have at most ${maxBytes / 2 ** 20} MB)`);
+    // Read at most one byte past the limit: a file that grows while it is read is refused too.
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let n = 0;
+    for (let r = 1; r > 0 && n < buf.length;) { r = readSync(fd, buf, n, buf.length - n, null); n += r; }
+    if (n > maxBytes) return fail(`is too large (more than ${maxBytes / 2 ** 20} MB)`);
+    return { ok: true, value: buf.subarray(0, n) };
+  } catch (e) {
+    return fail(`cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads and validates `file`; never throws for bad input. */
 export function loadFile<S extends z.ZodType>(file: string, schema: S, check?: Check): LoadResult<z.output<S>> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : `cannot be read (${code ?? String(e)})`;
-    return { ok: false, problems: [{ file, path: '', line: 0, column: 0, message: why }] };
-  }
-  return parseText(text, file, schema, check);
+  const bytes = readInputFile(file);
+  if (!bytes.ok) return bytes;
+  return parseText(bytes.value.toString('utf8'), file, schema, check);
 }
 
 /**

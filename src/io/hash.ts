@@ -22,3 +22,9 @@ export function sha256File(file: string): string {
   }
   return hash.digest('hex');
 }
+
+/** An incremental SHA-256, for bytes that pass by in chunks (a file being streamed to disk). */
+export function sha256Hasher(): { update(data: string | Uint8Array): void; hex(): string } {
+  const hash = createHash('sha256');
+  return { update: (data) => { hash.update(data); }, hex: () => hash.digest('hex') };
+}

@@ -19,6 +19,7 @@
  *    place, synced, and renamed over the old; the replaced result's leftover files go last.
  */
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { LoadResult, Problem } from './document.js';
 
@@ -49,6 +50,13 @@ export interface OutputRequest extends LedgerEntry {
   exclusive?: boolean;
   /** The option named in problems. Default `--out`. */
   option?: string;
+  /**
+   * The result goes beside the user's own files (a report or a chart put in a folder of notes or
+   * slides, or in the results folder it was made from): a folder without a ledger, or the
+   * working folder, is accepted, and every file the ledger does not list stays the user's (rule
+   * 3: never replaced, never deleted). Default false (rules 1 and 2).
+   */
+  shared?: boolean;
 }
 
 /** A checked request: what will be written and what it replaces. */
@@ -112,10 +120,29 @@ function covered(rel: string, files: readonly string[]): boolean {
   return files.some((f) => f === rel || (f.endsWith('/') && rel.startsWith(f)));
 }
 
-/** Whether two paths are the same or one lies inside the other (a trailing `/` aside). */
-function clash(a: string, b: string): boolean {
-  const x = a.replace(/\/$/, ''), y = b.replace(/\/$/, '');
-  return x === y || x.startsWith(`${y}/`) || y.startsWith(`${x}/`);
+/**
+ * What the ledger does not list and stands where `rel` goes: the file or folder at `rel` (and
+ * all in it), or a file where one of its folders must be. A user's folder that will merely hold
+ * the new file is not in the way.
+ */
+function blockers(dir: string, rel: string, listed: readonly string[]): string[] {
+  const foreign = (r: string) => !covered(r, listed) && !(r.endsWith('/') && listed.some((f) => f.startsWith(r)));
+  const parts = rel.replace(/\/$/, '').split('/');
+  const folders: string[] = [];
+  let found: string[] = [];
+  for (let k = 1; k <= parts.length && found.length === 0; k++) {
+    const at = parts.slice(0, k).join('/');
+    const st = lstatOrNull(join(dir, at));
+    if (st === null) return [];
+    if (!st.isDirectory()) found = foreign(at) ? [at] : [];
+    else if (k === parts.length) found = [`${at}/`, ...listTree(dir, `${at}/`)].filter(foreign);
+    else if (foreign(`${at}/`)) folders.push(`${at}/`);
+  }
+  return found.length === 0 ? [] : [...folders, ...found];
+}
+
+function lstatOrNull(p: string): Stats | null {
+  try { return lstatSync(p); } catch { return null; }
 }
 
 /** Whether two file lists name a common file (or one holds the other's folder). */
@@ -144,18 +171,17 @@ export function planOutput(dir: string, req: OutputRequest): LoadResult<OutputPl
     return { ok: true, value: { dir, entry, kept: [], replaced: [] } };
   }
   if (!statSync(dir).isDirectory()) return fail(`"${dir}" is a file, not a folder; choose a new or empty folder`);
-  if (samePath(dir, process.cwd())) return fail(`"${dir}" is the working folder; choose a new or empty folder for the results`);
+  if (req.shared !== true && samePath(dir, process.cwd())) return fail(`"${dir}" is the working folder; choose a new or empty folder for the results`);
   const ledger = readLedger(dir);
   if (!ledger.ok) return { ok: false, problems: ledger.problems.map((p) => problem(option, `${p.file} ${p.message}; move it aside or choose another folder`)) };
-  const tree = listTree(dir);
   const entries = ledger.value?.entries ?? [];
-  if (ledger.value === null && tree.length > 0) {
-    return fail(`the folder "${dir}" holds files that Entente did not write (${shown(tree)}); choose a new or empty folder`);
+  if (ledger.value === null && req.shared !== true) {
+    const top = listTree(dir);
+    if (top.length > 0) return fail(`the folder "${dir}" holds files that Entente did not write (${shown(top)}); choose a new or empty folder`);
   }
   // Files no entry lists are the user's: the new result must not land on any of them.
   const listed = entries.flatMap((e) => e.files);
-  const foreign = tree.filter((rel) => !covered(rel, listed) && !(rel.endsWith('/') && listed.some((f) => f.startsWith(rel))));
-  const blocked = foreign.filter((rel) => entry.files.some((f) => clash(rel, f)));
+  const blocked = [...new Set(entry.files.flatMap((f) => blockers(dir, f, listed)))];
   if (blocked.length > 0) return fail(`"${dir}" holds files that Entente did not write where this result goes (${shown(blocked)}); move them or choose another folder`);
   const replaced: LedgerEntry[] = [];
   const others: LedgerEntry[] = [];
@@ -210,30 +236,58 @@ function writeLedger(dir: string, entries: LedgerEntry[]): void {
 }
 
 /**
- * Writes a result's files (name relative to the folder -> bytes) in the order given (put the
- * manifest last: until it is in place, the folder reads as the earlier result or as damaged),
- * then finishes the output. A failed write removes its temporary files and is returned as a
- * problem naming the file and the cause.
+ * What a file is written from: its bytes, a sequence of chunks (written one at a time, so a
+ * large file is never held as one string), or a function called when its turn comes (a
+ * manifest that records the files written before it).
  */
-export function commitOutput(plan: OutputPlan, contents: ReadonlyArray<readonly [string, string | Uint8Array]>): LoadResult<null> {
+export type Contents = string | Uint8Array | Iterable<string | Uint8Array> | (() => string | Uint8Array);
+
+/**
+ * Writes a result's files (name relative to the folder -> contents) in the order given (put the
+ * manifest last: until it is in place, the folder reads as the earlier result or as damaged),
+ * then finishes the output. A failed write removes its temporary files, puts the ledger back as
+ * it was (a folder it made is removed again) and is returned as a problem naming the file and
+ * the cause.
+ */
+export function commitOutput(plan: OutputPlan, contents: ReadonlyArray<readonly [string, Contents]>): LoadResult<null> {
   const temporaries: [string, string][] = [];
+  const existed = existsSync(plan.dir);
+  let current = plan.dir;
+  let begun = false;
   try {
     beginOutput(plan);
+    begun = true;
     for (const [name, data] of contents) {
       const file = join(plan.dir, name);
+      current = file;
       mkdirSync(dirname(file), { recursive: true });
       const tmp = temporaryName(file);
       temporaries.push([tmp, file]);
       writeSynced(tmp, data);
     }
-    for (const [tmp, file] of temporaries) renameSync(tmp, file);
+    current = plan.dir;
+    for (const [tmp, file] of temporaries) { current = file; renameSync(tmp, file); }
     for (const d of new Set(temporaries.map(([, file]) => dirname(file)))) syncFolder(d);
     finishOutput(plan);
     return { ok: true, value: null };
   } catch (e) {
     for (const [tmp] of temporaries) rmSync(tmp, { force: true });
-    return { ok: false, problems: [writeProblem(e, plan.dir)] };
+    if (begun) undoBegin(plan, existed, temporaries.map(([, file]) => file));
+    return { ok: false, problems: [writeProblem(e, current)] };
   }
+}
+
+/** After a failed write: the ledger as it was, and a folder this write made (now empty) removed. */
+function undoBegin(plan: OutputPlan, existed: boolean, files: string[]): void {
+  try {
+    for (const f of files) removeEmptyParents(plan.dir, f.slice(plan.dir.length + 1));
+    if (!existed) {
+      rmSync(join(plan.dir, LEDGER_FILE), { force: true });
+      rmdirSync(plan.dir);
+    } else {
+      writeLedger(plan.dir, [...plan.kept, ...plan.replaced]);
+    }
+  } catch { /* the write's own problem is the one to report */ }
 }
 
 /** A failed write as a problem: the file and the cause in words. */
@@ -273,13 +327,18 @@ function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }
 
-/** Writes bytes and syncs them to the device before returning. */
-export function writeSynced(file: string, data: string | Uint8Array): void {
+/** Writes contents (bytes, chunks, or a function giving them) and syncs them to the device before returning. */
+export function writeSynced(file: string, data: Contents): void {
   const fd = openSync(file, 'w');
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let at = 0;
-    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+    const write = (piece: string | Uint8Array) => {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      let at = 0;
+      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+    };
+    if (typeof data === 'function') write(data());
+    else if (typeof data === 'string' || data instanceof Uint8Array) write(data);
+    else for (const piece of data) write(piece);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -294,7 +353,7 @@ export function syncFolder(dir: string): void {
 }
 
 /** Replaces `file` with `data` as one step: written beside it, synced, renamed, folder synced. */
-export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+export function writeFileAtomic(file: string, data: Contents): void {
   const tmp = temporaryName(file);
   try {
     writeSynced(tmp, data);
@@ -333,9 +392,9 @@ function realPathOf(p: string): string {
 
 /**
  * A value from a file or the command line made safe as one path component: letters, digits,
- * `.`, `_` and `-` kept, anything else as `_`, never `.` or `..` or empty.
+ * `.`, `_`, `=` and `-` kept, anything else as `_`, never `.` or `..` or empty.
  */
 export function safeComponent(value: string): string {
-  const s = value.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80);
+  const s = value.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 80);
   return s === '' || /^\.+$/.test(s) ? `_${s.replace(/\./g, '_')}` : s;
 }

@@ -27,14 +27,17 @@ export const COMMAND_LINE = '<command line>';
 /** The `file` of a problem with a library function's argument. */
 export const ARGUMENTS = '<arguments>';
 
-/** A problem with the option at `path` (e.g. `steps`); options have no line or column. */
-export function optionProblem(path: string, message: string, file = OPTIONS_FILE): Problem {
+/**
+ * A problem with the option at `path` (`--out` on the command line, or `steps` of a library
+ * function's options with `file` OPTIONS_FILE); options have no line or column.
+ */
+export function optionProblem(path: string, message: string, file = COMMAND_LINE): Problem {
   return { file, path, line: 0, column: 0, message };
 }
 
 /** A bad command-line value (`--out`), reported like a file problem with `<command line>` as the file. */
 export function commandLineProblem(option: string, message: string): Problem {
-  return optionProblem(option, message, COMMAND_LINE);
+  return optionProblem(option, message);
 }
 
 /** A bad argument of a library function, e.g. `argumentProblem('resamples', 'must be a positive integer, got 0')`. */

@@ -8,7 +8,19 @@
 import { z } from 'zod';
 
 const unit = (def: number, doc: string) => z.number().min(0).max(1).default(def).describe(doc);
-const pos = (def: number, doc: string) => z.number().min(0).default(def).describe(doc);
+const pos = (def: number, max: number, doc: string) => z.number().min(0).max(max).default(def).describe(doc);
+const posStrict = (def: number, max: number, doc: string) => z.number().gt(0).max(max).default(def).describe(doc);
+/** A whole number (a count of steps or activities): sampled as a whole number by a Latin hypercube. */
+const int = (def: number, min: number, max: number, doc: string) => z.number().int().min(min).max(max).default(def).describe(doc);
+/** A stage-game payoff: bounded so that sums over a long run of many pairs stay finite. */
+const payoff = (def: number, doc: string) => z.number().min(-PAYOFF_BOUND).max(PAYOFF_BOUND).default(def).describe(doc);
+
+/**
+ * Largest payoff magnitude. A run adds at most one payoff per directed pair and step, so with
+ * 100,000 steps (the most an experiment allows) and 1,000 states the sums stay below 1e17, far
+ * from overflow: every output stays finite.
+ */
+export const PAYOFF_BOUND = 1000;
 /**
  * Calibrated defaults (scripts/calibrate.ts, `npm run calibrate`): habits-first's weight of habit
  * in operative trust, and trust-first's default willingness to extend trust (a state attribute,
@@ -17,8 +29,6 @@ const pos = (def: number, doc: string) => z.number().min(0).default(def).describ
  */
 export const KAPPA = 2;
 export const WILL = 0.355;
-
-const posStrict = (def: number, doc: string) => z.number().gt(0).default(def).describe(doc);
 
 export const Parameters = z.strictObject({
   // --- trust as a Bayesian belief (MODEL 4, 9) ---------------------------------------------
@@ -35,7 +45,7 @@ export const Parameters = z.strictObject({
   misreadWeight: z.number().min(-1).max(1).default(-0.3).describe('Evidence weight a misread signal carries (negative: reversed).'),
   empathyEffect: unit(0.6, 'How much mean empathy of the two sides reduces misreading.'),
   seniorityPenalty: unit(0.6, 'Loss of effect when a larger transmitter fully asserts senior status.'),
-  overshadowHalf: posStrict(3, 'Capability ratio excess (c_i/c_j - 1) at which overshadowing reaches one half.'),
+  overshadowHalf: posStrict(3, 1000, 'Capability ratio excess (c_i/c_j - 1) at which overshadowing reaches one half.'),
   deceptionBase: unit(0.4, 'Chance per activity that a receiver with fully opposed aims and an opaque partner feels deceived.'),
   deceptionLR: z.number().gt(0).max(1).default(0.1).describe('Likelihood ratio of the negative evidence a deception carries.'),
 
@@ -50,36 +60,36 @@ export const Parameters = z.strictObject({
   kappa: z.number().min(0).max(10).default(KAPPA).describe('habits-first: log-odds of operative trust per unit of habit, logit O = logit B + kappa * H (MODEL 6: "trust will be developed as the habits of cooperation are reinforced"). Calibrated by `npm run calibrate` (docs/MODEL.md 7.5).'),
 
   // --- trust-first (MODEL 6) ------------------------------------------------------------------
-  stanceReview: z.number().int().min(1).max(100000).default(12).describe('trust-first: steps between a state\'s reviews of its stance (withhold or extend) toward each partner (MODEL 6); a leadership change is a review too.'),
+  stanceReview: int(12, 1, 100000, 'trust-first: steps between a state\'s reviews of its stance (withhold or extend) toward each partner (MODEL 6); a leadership change is a review too.'),
   declarationLR: z.number().min(1).max(100).default(1.5).describe('trust-first: likelihood ratio of a declaration of trust, a tied-hands signal sent to the partner when a state extends (MODEL 6; Fearon 1997).'),
   declarationCost: z.number().min(0).max(1000).default(0.5).describe('trust-first: budget units a declaration of trust costs (as official contacts); a state without credit, or a region without discretionary slots, declares nothing (MODEL 6).'),
   revocationLR: z.number().gt(0).max(1).default(0.7).describe('trust-first: likelihood ratio of the evidence a partner takes from the revocation of a stance of trust (MODEL 6).'),
   audienceCost: z.number().min(0).max(100).default(3).describe('Constituency units lost by a state caught acting against its tied-hands signal (a revoked declaration, an exploitation or defection after a white paper or announced position); next year\'s budget falls by constituencyGain times it (MODEL 6c; Fearon 1997).'),
   tiedHandsCredibility: unit(0.5, 'Share of a tied-hands signal\'s log-likelihood ratio kept, for a receiver, after each time it saw the sender act against one (MODEL 6c: lost credibility).'),
-  tiedHandsMemory: z.number().int().min(1).max(100000).default(24).describe('Steps after a heeded tied-hands signal during which acting against it counts as breaking it (MODEL 6c).'),
+  tiedHandsMemory: int(24, 1, 100000, 'Steps after a heeded tied-hands signal during which acting against it counts as breaking it (MODEL 6c).'),
   temptation: unit(0.3, 'Kydd: temptation t to exploit a cooperator; stake threshold q >= c / (1 - t + c).'),
 
   // --- choice of discretionary activities -----------------------------------------------------
-  maxActsPerStep: z.number().int().min(0).max(20).default(2).describe('At most this many discretionary activities per state per step.'),
+  maxActsPerStep: int(2, 0, 20, 'At most this many discretionary activities per state per step.'),
   explore: unit(0.1, 'Share of choice weight spread evenly over partners (so new partners can be tried).'),
-  gritInterval: z.number().int().min(1).default(3).describe('GRIT: steps between unilateral initiatives toward the target.'),
-  gritPause: z.number().int().min(1).default(6).describe('GRIT: steps of answering an exploitation (or waiting after three unreciprocated initiatives) before offering to resume.'),
+  gritInterval: int(3, 1, 1000, 'GRIT: steps between unilateral initiatives toward the target.'),
+  gritPause: int(6, 1, 1000, 'GRIT: steps of answering an exploitation (or waiting after three unreciprocated initiatives) before offering to resume.'),
 
   // --- tested cooperation (MODEL 4b) ----------------------------------------------------------
   testRate: unit(0.04, 'Chance per state per step that a partner is tested (crisis, incident hotline, information request).'),
   testHabit: unit(0.1, 'Least habit with a partner for a random test of it: a test presupposes cooperation under way.'),
   testStake: unit(0.4, 'Cost c of being exploited in a random test (sets the reliance threshold).'),
-  honourLR: z.number().min(1).default(4).describe('Likelihood ratio of an honoured test.'),
+  honourLR: z.number().min(1).max(1000).default(4).describe('Likelihood ratio of an honoured test.'),
   exploitLR: z.number().gt(0).max(1).default(0.15).describe('Likelihood ratio of an exploited test.'),
-  payoffReward: z.number().default(1).describe('Stage-game payoff R to both when reliance is honoured.'),
-  payoffTemptation: z.number().default(1.5).describe('Stage-game payoff T to the exploiter.'),
-  payoffSucker: z.number().default(-1).describe('Stage-game payoff S to the state exploited, at the stake testStake; a test at stake c has S = payoffSucker * c / testStake (MODEL 6c).'),
-  payoffPunishment: z.number().min(-100).max(100).default(0).describe('Stage-game payoff P of not relying (the status quo). A truster relies when operative trust q >= (P - S) / (R - S): one payoff table for the threshold and the recorded payoffs (MODEL 6c).'),
+  payoffReward: payoff(1, 'Stage-game payoff R to both when reliance is honoured.'),
+  payoffTemptation: payoff(1.5, 'Stage-game payoff T to the exploiter.'),
+  payoffSucker: payoff(-1, 'Stage-game payoff S to the state exploited, at the stake testStake; a test at stake c has S = payoffSucker * c / testStake (MODEL 6c).'),
+  payoffPunishment: payoff(0, 'Stage-game payoff P of not relying (the status quo). A truster relies when operative trust q >= (P - S) / (R - S): one payoff table for the threshold and the recorded payoffs (MODEL 6c).'),
   cancelledLR: z.number().gt(0).max(1).default(0.95).describe('Likelihood ratio of the evidence a partner takes from a scheduled programme occurrence the transmitter cancels (MODEL 6c: "these wax and wane according to the state of relations").'),
 
   // --- tension and incidents (MODEL 8) --------------------------------------------------------
   tensionRelax: unit(0.05, 'Per-step fraction by which tension relaxes toward its baseline.'),
-  incidentRate: pos(0.05, 'Expected incidents at sea per step between two states of full naval presence.'),
+  incidentRate: pos(0.05, 10, 'Expected incidents at sea per step between two states of full naval presence.'),
   incidentTension: unit(0.05, 'Tension added by an incident that does not escalate.'),
   escalationBase: unit(0.35, 'Chance that an incident escalates between untrusting states without a code.'),
   escalationTension: unit(0.2, 'Tension added by an escalated incident.'),
@@ -89,7 +99,7 @@ export const Parameters = z.strictObject({
   rivalTension: unit(0.04, 'Tension an arms transfer adds between the recipient and each of its rivals.'),
 
   // --- outcome feedbacks (MODEL 5) ------------------------------------------------------------
-  outcomeScale: posStrict(5, 'Accumulated outcome at which a saturating feedback x / (x + scale) reaches half its effect.'),
+  outcomeScale: posStrict(5, 1e6, 'Accumulated outcome at which a saturating feedback x / (x + scale) reaches half its effect.'),
   tensionReduction: unit(0.02, 'Tension removed per unit of the tension-reduction outcome.'),
   symbolicWeight: unit(0.15, 'Evidence weight, for watching co-members, of an activity\'s symbolic positioning.'),
   competenceGain: unit(0.004, 'Relative capability gained by the recipient per unit of the competence outcome.'),
@@ -128,3 +138,14 @@ export type Params = z.output<typeof Parameters>;
 
 /** The default parameters table. */
 export const defaultParams = (): Params => Parameters.parse({});
+
+/**
+ * Names of the parameters that are whole numbers (counts of steps or activities): a variation
+ * gives them whole numbers only, and a Latin hypercube samples them as whole numbers.
+ */
+export const INTEGER_PARAMETERS: ReadonlySet<string> = new Set(Object.entries(Parameters.shape)
+  .filter(([, schema]) => {
+    const inner = schema.unwrap();
+    return inner instanceof z.ZodNumber && inner.format === 'safeint';
+  })
+  .map(([name]) => name));

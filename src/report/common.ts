@@ -3,22 +3,16 @@
  * and teaching note, the parameters a scenario sets, and file tables.
  */
 import { defaultParams, Parameters } from '../model/params.js';
+import { fixed, percent, signed, thousands } from '../text/number.js';
 import type { Scenario } from '../scenario/schema.js';
 import { html, join, paragraphs, table, type Html, type HtmlValue } from './html.js';
-import type { Found } from './read.js';
+import type { Found } from '../run/folder/index.js';
 
-/** A number with `d` decimals; "n/a" when not finite. */
-export function fx(v: number, d = 3): string {
-  if (!Number.isFinite(v)) return 'n/a';
-  const s = v.toFixed(d);
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
-}
+/** A number with `d` decimals (default 3); "n/a" when not finite (src/text/number.ts). */
+export const fx = (v: number, d = 3): string => fixed(v, d);
 
-/** A signed number with `d` decimals: "+0.060", "-0.012", "0.000". */
-export function sx(v: number, d = 3): string {
-  const s = fx(v, d);
-  return v > 0 && Number(s) !== 0 ? `+${s}` : s;
-}
+/** A signed number with `d` decimals (default 3): "+0.060", "-0.012", "0.000". */
+export const sx = (v: number, d = 3): string => signed(v, d);
 
 /** Decimals that show a quantity of magnitude up to `maxAbs` with about three significant digits. */
 export function decimalsFor(maxAbs: number): number {
@@ -26,14 +20,9 @@ export function decimalsFor(maxAbs: number): number {
   return Math.max(0, Math.min(4, 2 - Math.floor(Math.log10(maxAbs))));
 }
 
-/** 12,345 */
-export function thousands(v: number): string {
-  return Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-export function pct(v: number): string {
-  return Number.isFinite(v) ? `${Math.round(v * 100)}%` : 'n/a';
-}
+/** A share as a whole percentage: "27%". */
+export const pct = (v: number): string => percent(v);
+export { thousands };
 
 export function bytesWords(n: number): string {
   if (n < 1024) return `${n} B`;

@@ -3,6 +3,7 @@
  * is already `Html` (built by this module, or a chart's SVG, which the chart renderer escapes).
  * Nothing taken from a scenario, an experiment or a result file reaches the page unescaped.
  */
+import { escapeMarkup } from '../text/escape.js';
 
 /** A piece of markup that is safe to insert as it is. */
 export class Html {
@@ -12,19 +13,8 @@ export class Html {
   }
 }
 
-/** Escapes text for HTML character data and (double- or single-quoted) attribute values. */
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/`/g, '&#96;')
-    // Characters HTML forbids in a document (C0 controls but tab, newline, carriage return, form feed).
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '');
-}
+/** Escapes text for HTML character data and attribute values: the one escaping of markup (src/text/escape.ts), shared with the charts' SVG. */
+export const escapeHtml = escapeMarkup;
 
 export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
 

@@ -2,9 +2,9 @@
  * Seminar reports: one self-contained HTML file from a run folder or an experiment folder, with
  * its charts inline and beside it as SVG and PNG files.
  *
- * `planReport` reads and checks everything (throwing `{ problems }` for bad input, before
- * anything is written); `buildReport` draws the charts and the page; `writeReport` writes them
- * as one unit.
+ * `planReport` reads and checks everything (throwing a `ProblemError` for bad input, before
+ * anything is written); `buildReport` draws the charts and the page; `writeReportFiles` writes
+ * them as one result through the output ledger.
  *
  * @example
  * ```ts
@@ -15,23 +15,23 @@
  * ```
  */
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { formatProblem, type Problem } from '../io/document.js';
+import { optionProblem, ProblemError, type Problem } from '../io/problem.js';
 import { ChartSet } from './charts.js';
-import { experimentReport, readExperimentInput, type ExperimentInput } from './experiment.js';
+import { experimentReport, readExperimentInput, type ExperimentInput } from './experiment/index.js';
 import { renderPage } from './page.js';
 import { folderKind } from './read.js';
-import { readRunInput, runReport, type RunInput } from './run.js';
-import { outputProblems, writeReport } from './write.js';
+import { readRunInput, runReport, type RunInput } from './run/index.js';
+import { chartsFolderName, reportOutputProblems, writeReport } from './write.js';
 
 export { escapeHtml, html, raw, Html } from './html.js';
 export { CONTENT_SECURITY_POLICY } from './page.js';
-export { GENERATOR, outputProblems } from './write.js';
+export { GENERATOR, chartsFolderName, reportOutputProblems } from './write.js';
 export { ttfToWoff } from './fonts.js';
 export { readSteps, folderKind } from './read.js';
-export { sweepAxes } from './experiment.js';
+export { sweepAxes } from './experiment/index.js';
 
 export interface ReportOptions {
-  /** The HTML file (default `<dir>/report.html`); the charts go to `charts/` beside it. */
+  /** The HTML file (default `<dir>/report.html`); the charts go beside it, to `charts/` for `report.html` and `<name>-charts/` for any other name. */
   out?: string;
   /** Pairs (from, to) for a run report: shown over time and explained. */
   pairs?: [string, string][];
@@ -55,47 +55,42 @@ export interface BuiltReport {
   charts: { name: string; data: string | Uint8Array }[];
 }
 
-/** Bad input, each problem with the file or option at fault. */
-export class ReportInputError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
-  }
-}
+/** Bad input, each problem with the file or option at fault: the one problem type (kept under this name for callers of earlier versions). */
+export { ProblemError as ReportInputError } from '../io/problem.js';
 
-const isProblems = (e: unknown): e is { problems: Problem[] } => typeof e === 'object' && e !== null && Array.isArray((e as { problems?: unknown }).problems);
-
-/** Reads and checks a folder and the options; throws ReportInputError, having written nothing. */
+/** Reads and checks a folder and the options; throws a ProblemError, having written nothing. */
 export function planReport(dir: string, opts: ReportOptions = {}): ReportPlan {
   const problems: Problem[] = [];
   const kind = folderKind(dir);
   const file = resolve(opts.out ?? join(dir, 'report.html'));
-  const chartsDir = join(dirname(file), 'charts');
+  const chartsDir = join(dirname(file), chartsFolderName(file));
   if (opts.out !== undefined && !/\.html?$/i.test(opts.out)) {
-    problems.push({ file: '<command line>', path: '--out', line: 0, column: 0, message: `expected a file name ending in .html, got "${opts.out}"` });
+    problems.push(optionProblem('--out', `expected a file name ending in .html, got "${opts.out}"`));
+  } else {
+    problems.push(...reportOutputProblems(file, dir));
   }
-  for (const m of outputProblems(file, chartsDir)) problems.push({ file: '<command line>', path: '--out', line: 0, column: 0, message: m });
-  if ('problems' in kind) throw new ReportInputError([...kind.problems, ...problems]);
+  if ('problems' in kind) throw new ProblemError([...kind.problems, ...problems]);
   const pairs = opts.pairs ?? [];
   if (kind.kind === 'experiment' && pairs.length > 0) {
-    problems.push({ file: '<command line>', path: '--pair', line: 0, column: 0, message: `${dir} is an experiment folder; --pair applies to a run folder (an experiment keeps no pair's trust)` });
+    problems.push(optionProblem('--pair', `${dir} is an experiment folder; --pair applies to a run folder (an experiment keeps no pair's trust)`));
   }
   const command = opts.command ?? `npm run report -- ${dir}`;
   const plan: ReportPlan = { dir, kind: kind.kind, file, chartsDir, command };
-  try {
-    if (kind.kind === 'run') plan.run = readRunInput(dir, pairs);
-    else plan.experiment = readExperimentInput(dir);
-  } catch (e) {
-    if (isProblems(e)) problems.push(...e.problems);
-    else throw e;
+  if (kind.kind === 'run') {
+    const input = readRunInput(dir, pairs);
+    if (input.ok) plan.run = input.value; else problems.push(...input.problems);
+  } else {
+    const input = readExperimentInput(dir);
+    if (input.ok) plan.experiment = input.value; else problems.push(...input.problems);
   }
-  if (problems.length > 0) throw new ReportInputError(problems);
+  if (problems.length > 0) throw new ProblemError(problems);
   return plan;
 }
 
 /** Draws every chart and the page. */
 export async function buildReport(plan: ReportPlan): Promise<BuiltReport> {
   const charts = new ChartSet();
-  const href = relative(dirname(plan.file), plan.chartsDir).split('\\').join('/') || 'charts';
+  const href = relative(dirname(plan.file), plan.chartsDir).split('\\').join('/') || chartsFolderName(plan.file);
   const ctx = { chartsHref: href, reportCommand: plan.command };
   const built = plan.kind === 'run' ? runReport(plan.run!, charts, ctx) : experimentReport(plan.experiment!, charts, ctx);
   const made = `Made by Entente's npm run report from ${plan.dir} (${plan.kind === 'run' ? 'a run folder' : 'an experiment folder'}); charts also as SVG and PNG files in ${basename(plan.chartsDir)}/ beside this file.`;
@@ -103,9 +98,10 @@ export async function buildReport(plan: ReportPlan): Promise<BuiltReport> {
   return { html, title: built.title, charts: await charts.files() };
 }
 
-/** Writes the report's HTML file and chart files as one unit. */
+/** Writes the report's HTML file and chart files as one result; throws a ProblemError (nothing replaced) when it cannot. */
 export function writeReportFiles(plan: ReportPlan, report: BuiltReport): void {
-  writeReport(plan.file, report.html, plan.chartsDir, report.charts);
+  const written = writeReport(plan.file, plan.dir, report.html, report.charts);
+  if (!written.ok) throw new ProblemError(written.problems);
 }
 
 /** Plans, builds and writes a report; returns where it went. */

@@ -1,20 +1,16 @@
 /**
- * What a report reads: which kind of folder it is given (a run or an experiment), the files that
- * made it (the scenario, the experiment file, found again by their recorded SHA-256), hashes of
- * the result files, and, for an experiment, the rows of steps.csv it needs, streamed and
- * filtered so that a large steps.csv is never turned into objects wholesale.
+ * What a report reads beside the run folder's reader: which kind of folder it is given (a run or
+ * an experiment), hashes of the result files, and, for an experiment, the rows of steps.csv it
+ * needs, streamed and filtered so that a large steps.csv is never turned into objects wholesale.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Problem } from '../io/document.js';
-import { parseScenario } from '../scenario/load.js';
-import type { Scenario } from '../scenario/schema.js';
+import { join } from 'node:path';
 import type { StepRow } from '../charts/index.js';
+import { sha256File } from '../io/hash.js';
+import { ProblemError, type Problem } from '../io/problem.js';
 
-/** The folder holding Entente itself (where scenarios/ and experiments/ are). */
-export const ENTENTE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Finding the files results were made from again, by their SHA-256: one definition, beside the run folder's reader. */
+export { ENTENTE_ROOT, findFile, findScenario, type Found } from '../run/folder/source.js';
 
 export type FolderKind = 'run' | 'experiment';
 
@@ -54,93 +50,25 @@ export function folderKind(dir: string): { kind: FolderKind } | { problems: Prob
   };
 }
 
-/** Reads a JSON file, or throws a problem naming it. */
+/** Reads a JSON file; a ProblemError naming it when it cannot be read or is not JSON. */
 export function readJson<T>(file: string): T {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw whole(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ProblemError([whole(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`)]);
   }
   try {
     return JSON.parse(text) as T;
   } catch (e) {
-    throw whole(file, `is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new ProblemError([whole(file, `is not valid JSON (${e instanceof Error ? e.message : String(e)})`)]);
   }
-}
-
-export function sha256File(file: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      hash.update(buf.subarray(0, n));
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }
 
 /** Name, size and SHA-256 of each of `names` present in `dir`. */
 export function fileHashes(dir: string, names: readonly string[]): { name: string; bytes: number; sha256: string }[] {
   return names.filter((n) => existsSync(join(dir, n)) && statSync(join(dir, n)).isFile())
     .map((n) => ({ name: n, bytes: statSync(join(dir, n)).size, sha256: sha256File(join(dir, n)) }));
-}
-
-/** A source file found again: its path, and whether its bytes are the ones recorded. */
-export interface Found<T> {
-  /** Where it was looked for first (as recorded). */
-  recorded: string;
-  status: 'found' | 'changed' | 'missing';
-  /** The path it was found at (found or changed). */
-  path: string | null;
-  value: T | null;
-  /** When found but it does not load. */
-  problem?: string;
-}
-
-/** Candidate paths for a recorded relative path: as given, under `dir` and its parents, and under Entente's folder. */
-function candidates(file: string, dir: string, base?: string): string[] {
-  if (isAbsolute(file)) return [file];
-  const out: string[] = [];
-  if (base !== undefined) out.push(resolve(base, file));
-  out.push(resolve(file));
-  for (let d = resolve(dir); ; d = dirname(d)) {
-    out.push(join(d, file));
-    if (dirname(d) === d) break;
-  }
-  out.push(join(ENTENTE_ROOT, file));
-  return [...new Set(out)];
-}
-
-/** Finds a file whose SHA-256 is `sha`; the first candidate that exists is reported when none matches. */
-export function findFile(file: string, sha: string, dir: string, base?: string): { status: 'found' | 'changed' | 'missing'; path: string | null; bytes: Buffer | null } {
-  let changed: string | null = null;
-  for (const c of candidates(file, dir, base)) {
-    let bytes: Buffer;
-    try {
-      if (!statSync(c).isFile()) continue;
-      bytes = readFileSync(c);
-    } catch {
-      continue;
-    }
-    if (createHash('sha256').update(bytes).digest('hex') === sha) return { status: 'found', path: c, bytes };
-    changed ??= c;
-  }
-  return changed !== null ? { status: 'changed', path: changed, bytes: null } : { status: 'missing', path: null, bytes: null };
-}
-
-/** The scenario recorded as `file` with SHA-256 `sha`, looked for near `dir` (and relative to `base`). */
-export function findScenario(file: string, sha: string, dir: string, base?: string): Found<Scenario> {
-  const f = findFile(file, sha, dir, base);
-  if (f.status !== 'found' || f.bytes === null) return { recorded: file, status: f.status, path: f.path, value: null };
-  const loaded = parseScenario(f.bytes.toString('utf8'), f.path!);
-  if (!loaded.ok) return { recorded: file, status: 'found', path: f.path, value: null, problem: 'it no longer loads with this version of Entente' };
-  return { recorded: file, status: 'found', path: f.path, value: loaded.value };
 }
 
 // --- steps.csv, streamed -------------------------------------------------------------------
@@ -186,7 +114,7 @@ export function readSteps(file: string, want: (scenario: string, set: number, me
       header = splitLine(line);
       col = Object.fromEntries(header.map((h, k) => [h, k]));
       for (const need of ['scenario', 'set', 'hypothesis', 'step', 'date', 'metric', 'mean']) {
-        if (!(need in col)) throw whole(file, `has no "${need}" column; expected the steps.csv of npm run experiment`);
+        if (!(need in col)) throw new ProblemError([whole(file, `has no "${need}" column; expected the steps.csv of npm run experiment`)]);
       }
       return;
     }
@@ -221,7 +149,7 @@ export function readSteps(file: string, want: (scenario: string, set: number, me
       }
     }
     if (carry.length > 0) onLine(carry.toString('utf8'));
-    if (pending !== '') throw whole(file, 'ends inside a quoted cell');
+    if (pending !== '') throw new ProblemError([whole(file, 'ends inside a quoted cell')]);
   } finally {
     closeSync(fd);
   }

@@ -6,6 +6,7 @@
 import seedrandom from 'seedrandom';
 import { quantileSorted, sumNthPowerDeviations } from 'simple-statistics';
 import { normalCdf, normalQuantile } from './normal.js';
+import { badArgument } from './argument.js';
 
 /** How a bootstrap confidence interval is drawn. */
 export interface BootstrapOptions {
@@ -32,25 +33,25 @@ export interface ResolvedBootstrap {
 export const DEFAULT_RESAMPLES = 2000;
 export const DEFAULT_LEVEL = 0.95;
 
-/** Checks and fills in bootstrap options; throws a RangeError naming the bad option. */
+/** Checks and fills in bootstrap options; throws a ProblemError naming the bad option. */
 export function resolveOptions(opts: BootstrapOptions): ResolvedBootstrap {
-  if (opts === null || typeof opts !== 'object') throw new TypeError('options with a seed are required');
+  if (opts === null || typeof opts !== 'object') throw badArgument('options', 'options with a seed are required');
   const { seed, resamples = DEFAULT_RESAMPLES, level = DEFAULT_LEVEL, method = 'bca' } = opts;
-  if (typeof seed !== 'string') throw new TypeError(`seed must be a string, got ${typeof seed}`);
-  if (!Number.isInteger(resamples) || resamples < 1) throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
-  if (typeof level !== 'number' || !(level > 0 && level < 1)) throw new RangeError(`level must be strictly between 0 and 1, got ${level}`);
-  if (method !== 'bca' && method !== 'percentile') throw new RangeError(`method must be 'bca' or 'percentile', got ${String(method)}`);
+  if (typeof seed !== 'string') throw badArgument('seed', `seed must be a string, got ${typeof seed}`);
+  if (!Number.isInteger(resamples) || resamples < 1) throw badArgument('resamples', `resamples must be a positive integer, got ${resamples}`);
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) throw badArgument('level', `level must be strictly between 0 and 1, got ${level}`);
+  if (method !== 'bca' && method !== 'percentile') throw badArgument('method', `method must be 'bca' or 'percentile', got ${String(method)}`);
   return { seed, resamples, level, method };
 }
 
-/** Copies a sample into a Float64Array, throwing a RangeError at the first value that is not a finite number. */
+/** Copies a sample into a Float64Array, throwing a ProblemError at the first value that is not a finite number. */
 export function toFiniteArray(values: ArrayLike<number>, name: string): Float64Array {
-  if (values === null || values === undefined || typeof values.length !== 'number') throw new TypeError(`${name} must be an array of numbers`);
+  if (values === null || values === undefined || typeof values.length !== 'number') throw badArgument(name, `${name} must be an array of numbers`);
   const n = values.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${name}[${i}] is not a finite number: ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw badArgument(`${name}[${i}]`, `${name}[${i}] is not a finite number: ${String(v)}`);
     out[i] = v;
   }
   return out;

@@ -1,5 +1,6 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { type BootstrapOptions, type ResolvedBootstrap, meanInterval, resolveOptions, toFiniteArray } from './bootstrap.js';
+import { badArgument } from './argument.js';
 
 /** Which side a paired comparison favours: the sign of the mean difference, when its interval excludes 0. */
 export type Leader = 'a' | 'b' | 'none';
@@ -79,21 +80,21 @@ export interface PairedComparison extends DiffStats {
  *
  * n = 0 gives NaN numbers, excludesZero false and leader 'none'; n = 1 gives the difference, NaN
  * sd, effect size and interval. Swapping a and b negates meanDiff, effectSize and the interval
- * and swaps the wins and the leader. Throws a RangeError when the lengths differ or a value is
+ * and swaps the wins and the leader. Throws a ProblemError when the lengths differ or a value is
  * not a finite number. Deterministic for the same inputs and seed.
  */
 export function pairedComparison(a: ArrayLike<number>, b: ArrayLike<number>, opts: BootstrapOptions): PairedComparison {
   const o = resolveOptions(opts);
   const xa = toFiniteArray(a, 'a');
   const xb = toFiniteArray(b, 'b');
-  if (xa.length !== xb.length) throw new RangeError(`paired samples must have the same length: a has ${xa.length}, b has ${xb.length}`);
+  if (xa.length !== xb.length) throw badArgument('b', `paired samples must have the same length: a has ${xa.length}, b has ${xb.length}`);
   const n = xa.length;
   const d = new Float64Array(n);
   let wa = 0;
   let wb = 0;
   for (let i = 0; i < n; i++) {
     d[i] = xa[i] - xb[i];
-    if (!Number.isFinite(d[i])) throw new RangeError(`a[${i}] - b[${i}] overflows: ${xa[i]} - ${xb[i]}`);
+    if (!Number.isFinite(d[i])) throw badArgument(`b[${i}]`, `a[${i}] - b[${i}] overflows: ${xa[i]} - ${xb[i]}`);
     if (xa[i] > xb[i]) wa++;
     else if (xa[i] < xb[i]) wb++;
   }

@@ -31,7 +31,7 @@ export interface Summary {
  * Edge cases: n = 0 gives n 0 and every other field NaN; n = 1 gives the value as mean, min, max
  * and median, and NaN for sd, ciLow and ciHigh (one value says nothing about its spread); a
  * constant sample (n ≥ 2) gives its value exactly as mean, sd 0 and the zero-width interval
- * [value, value]. A value that is not a finite number throws a RangeError.
+ * [value, value]. A value that is not a finite number throws a ProblemError.
  *
  * Deterministic: the same values, options and seed give the same numbers bit for bit.
  */

@@ -4,6 +4,7 @@
  */
 import { type BootstrapOptions, resolveOptions } from './bootstrap.js';
 import { type DiffStats, type Leader, diffStats, leaderOf } from './paired.js';
+import { badArgument } from './argument.js';
 
 /** One step of a Kaplan–Meier curve, at an event time. */
 export interface KmPoint {
@@ -38,11 +39,11 @@ const MEDIAN_TOLERANCE = 1e-12;
 function toEventFlag(v: unknown, name: string, i: number): boolean {
   if (v === true || v === 1) return true;
   if (v === false || v === 0) return false;
-  throw new RangeError(`${name}[${i}] must be a boolean (or 0/1), got ${String(v)}`);
+  throw badArgument(`${name}[${i}]`, `${name}[${i}] must be a boolean (or 0/1), got ${String(v)}`);
 }
 
 function checkLength(x: ArrayLike<unknown>, name: string): number {
-  if (x === null || x === undefined || typeof x.length !== 'number') throw new TypeError(`${name} must be an array`);
+  if (x === null || x === undefined || typeof x.length !== 'number') throw badArgument(name, `${name} must be an array`);
   return x.length;
 }
 
@@ -61,14 +62,14 @@ function checkLength(x: ArrayLike<unknown>, name: string): number {
  */
 export function kaplanMeier(times: ArrayLike<number>, events: ArrayLike<boolean>, tau?: number): KaplanMeier {
   const n = checkLength(times, 'times');
-  if (checkLength(events, 'events') !== n) throw new RangeError(`times and events must have the same length: ${n} and ${events.length}`);
+  if (checkLength(events, 'events') !== n) throw badArgument('events', `times and events must have the same length: ${n} and ${events.length}`);
   const t = new Float64Array(n);
   const e = new Uint8Array(n);
   let nEvents = 0;
   let tMax = 0;
   for (let i = 0; i < n; i++) {
     const v = times[i];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError(`times[${i}] must be a finite number >= 0, got ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw badArgument(`times[${i}]`, `times[${i}] must be a finite number >= 0, got ${String(v)}`);
     t[i] = v;
     if (v > tMax) tMax = v;
     if (toEventFlag(events[i], 'events', i)) {
@@ -76,7 +77,7 @@ export function kaplanMeier(times: ArrayLike<number>, events: ArrayLike<boolean>
       nEvents++;
     }
   }
-  if (tau !== undefined && !(typeof tau === 'number' && Number.isFinite(tau) && tau >= 0)) throw new RangeError(`tau must be a finite number >= 0, got ${String(tau)}`);
+  if (tau !== undefined && !(typeof tau === 'number' && Number.isFinite(tau) && tau >= 0)) throw badArgument('tau', `tau must be a finite number >= 0, got ${String(tau)}`);
   const end = tau ?? tMax;
   if (n === 0) return { n: 0, events: 0, censored: 0, curve: [], median: null, tau: end, restrictedMean: NaN };
 
@@ -145,18 +146,18 @@ interface Censored {
 }
 
 function checkHorizon(horizon: number): void {
-  if (typeof horizon !== 'number' || !Number.isFinite(horizon) || horizon < 0) throw new RangeError(`horizon must be a finite number >= 0, got ${String(horizon)}`);
+  if (typeof horizon !== 'number' || !Number.isFinite(horizon) || horizon < 0) throw badArgument('horizon', `horizon must be a finite number >= 0, got ${String(horizon)}`);
 }
 
 function censorAtHorizon(times: ArrayLike<number>, reached: ArrayLike<boolean>, horizon: number, name: string): Censored {
   const n = checkLength(times, `times${name}`);
-  if (checkLength(reached, `reached${name}`) !== n) throw new RangeError(`times${name} and reached${name} must have the same length: ${n} and ${reached.length}`);
+  if (checkLength(reached, `reached${name}`) !== n) throw badArgument(`reached${name}`, `times${name} and reached${name} must have the same length: ${n} and ${reached.length}`);
   const t = new Float64Array(n);
   const e = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (toEventFlag(reached[i], `reached${name}`, i)) {
       const v = times[i];
-      if (typeof v !== 'number' || Number.isNaN(v) || v < 0) throw new RangeError(`times${name}[${i}] of a run that reached must be a number >= 0, got ${String(v)}`);
+      if (typeof v !== 'number' || Number.isNaN(v) || v < 0) throw badArgument(`times${name}[${i}]`, `times${name}[${i}] of a run that reached must be a number >= 0, got ${String(v)}`);
       if (v <= horizon) {
         t[i] = v;
         e[i] = 1;
@@ -229,7 +230,7 @@ export interface PairedTimeToEvent extends DiffStats {
  *   does, even one that reaches at the horizon;
  * - `faster`: the side with the shorter restricted mean time when the interval excludes 0.
  *
- * Throws a RangeError when the four arrays differ in length.
+ * Throws a ProblemError when the four arrays differ in length.
  */
 export function pairedTimeToEvent(
   timesA: ArrayLike<number>,
@@ -244,7 +245,7 @@ export function pairedTimeToEvent(
   const a = censorAtHorizon(timesA, reachedA, horizon, 'A');
   const b = censorAtHorizon(timesB, reachedB, horizon, 'B');
   const n = a.t.length;
-  if (b.t.length !== n) throw new RangeError(`paired runs must have the same length: A has ${n}, B has ${b.t.length}`);
+  if (b.t.length !== n) throw badArgument('timesB', `paired runs must have the same length: A has ${n}, B has ${b.t.length}`);
   const d = new Float64Array(n);
   let fa = 0;
   let fb = 0;

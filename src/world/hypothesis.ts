@@ -4,7 +4,7 @@
  * `blend=X` sweeps between them (MODEL 6).
  */
 import type { LoadResult } from '../io/document.js';
-import { optionProblem, ProblemError } from '../io/problem.js';
+import { OPTIONS_FILE, optionProblem, ProblemError } from '../io/problem.js';
 import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
 
 /** A hypothesis as given and its trust-first weight, parsed once. */
@@ -19,7 +19,7 @@ export interface Hypothesis {
  */
 export function readHypothesis(text: string, path = 'hypothesis'): LoadResult<number> {
   if (!HYPOTHESIS_PATTERN.test(text)) {
-    return { ok: false, problems: [optionProblem(path, `unknown hypothesis "${text}"; expected habits-first, trust-first or blend=X with X in [0,1]`)] };
+    return { ok: false, problems: [optionProblem(path, `unknown hypothesis "${text}"; expected habits-first, trust-first or blend=X with X in [0,1]`, OPTIONS_FILE)] };
   }
   if (text === 'habits-first') return { ok: true, value: 0 };
   if (text === 'trust-first') return { ok: true, value: 1 };

@@ -27,9 +27,10 @@ const FLOW: readonly (readonly string[])[] = [
 /**
  * Shared foundations: any stage may import them; they import only each other. `stats` is one:
  * pure numerical functions of arrays (bootstrap, paired comparison, survival) that know nothing
- * of scenarios or runs, used by the experiment's analysis and by charts alike.
+ * of scenarios or runs, used by the experiment's analysis and by charts alike; `text` is the
+ * wording of numbers, markup escaping and terminal tables, shared by charts, reports and commands.
  */
-const FOUNDATIONS: readonly string[] = ['io', 'model', 'stats', 'version.ts'];
+const FOUNDATIONS: readonly string[] = ['io', 'model', 'stats', 'text', 'version.ts'];
 
 /** The package entry point: it may import everything, and nothing in src/ may import it. */
 const ENTRY = 'index.ts';

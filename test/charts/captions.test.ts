@@ -41,6 +41,7 @@ function finalOf(states: string[], trust: (a: string, b: string) => number, agre
   return {
     states, step: 11, date: date(11), trust: m, tension: zero, habit: zero, understanding: zero, agreements,
     outcomes: {}, perState: [],
+    network: { ties: agreements.length, density: 0, clustering: 0, triadicShare: 0, degreeDependence: 0, degreeDistribution: [] },
   };
 }
 

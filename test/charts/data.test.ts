@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScenario, simulate, seriesCsv, pairsCsv, eventsJsonl, finalJson } from '../../src/index.js';
+import { loadScenario, readRunFolder, simulate, writeRunFolder, MODEL_VERSION } from '../../src/index.js';
 import {
-  parseComparisonJson, parseCsv, parseStepsCsv, parseSummaryCsv, readExperimentDir, readRunDir, runData, monthDate, monthLabel,
+  parseComparisonJson, parseCsv, parseStepsCsv, parseSummaryCsv, readExperimentDir, runData, runDataOf, monthDate, monthLabel,
 } from '../../src/charts/data.js';
 import { hypothesisColor, stateColor, stateColors, trustFirstWeight, HABITS_FIRST_COLOR, TRUST_FIRST_COLOR, textOn } from '../../src/charts/palette.js';
 
@@ -15,12 +15,11 @@ describe('run readers', () => {
     const r = simulate(loaded.value, { seed: 3, hypothesis: 'trust-first', pairs: true });
     const dir = mkdtempSync(join(tmpdir(), 'entente-charts-'));
     try {
-      writeFileSync(join(dir, 'series.csv'), seriesCsv(r));
-      writeFileSync(join(dir, 'pairs.csv'), pairsCsv(r));
-      writeFileSync(join(dir, 'events.jsonl'), eventsJsonl(r));
-      writeFileSync(join(dir, 'final.json'), finalJson(r));
-      writeFileSync(join(dir, 'run.json'), JSON.stringify({ scenario: { name: 'Minimal' }, seed: 3, hypothesis: 'trust-first' }));
-      const fromDir = readRunDir(dir);
+      const manifest = { scenario: { name: 'Minimal', file: 'scenarios/minimal-pair.yaml', sha256: '0'.repeat(64) }, seed: 3, hypothesis: 'trust-first', steps: 120, modelVersion: MODEL_VERSION };
+      expect(writeRunFolder(join(dir, 'run'), r, manifest, { events: true, pairs: true }).ok).toBe(true);
+      const folder = readRunFolder(join(dir, 'run'));
+      if (!folder.ok) throw new Error(folder.problems[0].message);
+      const fromDir = runDataOf(folder.value);
       const inProcess = runData(r);
       expect(fromDir.series).toEqual(inProcess.series);
       expect(fromDir.pairs).toEqual(inProcess.pairs);
@@ -40,7 +39,9 @@ describe('run readers', () => {
   it('rejects a folder that is not a run', () => {
     const dir = mkdtempSync(join(tmpdir(), 'entente-charts-'));
     try {
-      expect(() => readRunDir(dir)).toThrow(/not a run folder/);
+      const r = readRunFolder(dir);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems[0]).toMatchObject({ file: join(dir, 'run.json'), message: expect.stringMatching(/no such file; expected a run folder written by npm run simulate/) });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -7,7 +7,7 @@
  * other variants go through the public API (`parseScenario` / `loadScenario`), which the
  * command uses, to keep the number of processes down.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -720,5 +720,77 @@ rivalries: [[A, U]]
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     const keys = ps.map((p) => `${p.path}|${p.message}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('limits and files that are not files', () => {
+  const spawnSimulate = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/simulate.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    if (r.error) throw r.error;
+    return r;
+  };
+  let dir: string;
+  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'entente-limits-')); });
+  afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+  const refused = (args: string[], message: RegExp) => {
+    const r = spawnSimulate([...args, '--out', join(dir, 'never'), '--quiet']);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  };
+
+  it('a device is refused at once, not read without end', () => {
+    refused(['/dev/zero'], /\/dev\/zero: is not a regular file/);
+  });
+
+  it('a named pipe is refused at once, even with no writer', () => {
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    refused([fifo], /pipe\.yaml: is not a regular file/);
+  });
+
+  it('a file over 8 MB is refused before it is parsed', () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, `${readFileSync(join(ROOT, 'scenarios/minimal-pair.yaml'), 'utf8')}\n${'# padding\n'.repeat(900_000)}`);
+    refused([big], /big\.yaml: is too large \(8\.\d MB; an input file may have at most 8 MB\)/);
+  });
+
+  /** The minimal pair with `n` states (copies of its two). */
+  const manyStates = (n: number) => {
+    const data = parseYaml(readFileSync(join(ROOT, 'scenarios/minimal-pair.yaml'), 'utf8')) as { states: { id: string }[] };
+    data.states = Array.from({ length: n }, (_, i) => ({ ...data.states[i % 2], id: i < 2 ? data.states[i].id : `S${i}` }));
+    const file = join(dir, `states-${n}.json`);
+    writeFileSync(file, JSON.stringify(data));
+    return file;
+  };
+
+  it('a scenario of more states than memory allows is refused with the limit', () => {
+    refused([manyStates(2001)], /states-2001\.json:\d+:\d+: states: has 2001 states; a scenario may have at most 2000/);
+  });
+
+  it('every pair at every step beyond 1 GB is refused before the run', () => {
+    refused([manyStates(200), '--pairs', '--steps', '100000'], /<command line>: --pairs: would keep 100000 steps x 200² pairs of trust in memory \(29\.8 GB; at most 1 GB\)/);
+  });
+});
+
+describe('problems print control characters from input values escaped', () => {
+  it('a line break and a terminal escape sequence in an unknown id', () => {
+    const p: Problem = { file: 's.yaml', path: 'programmes[0].to', line: 3, column: 5, message: 'unknown state id "B\n\u001b[2J\u001b]0;pwned\u0007"; expected one of: A' };
+    expect(formatProblem(p)).toBe('s.yaml:3:5: programmes[0].to: unknown state id "B\\n\\x1b[2J\\x1b]0;pwned\\x07"; expected one of: A');
+  });
+
+  it('through the command line', () => {
+    const file = join(tmpdir(), `entente-escape-${process.pid}.yaml`);
+    writeFileSync(file, readFileSync(join(ROOT, 'scenarios/minimal-pair.yaml'), 'utf8').replace('  - { from: A, to: B, activity: officialContact', '  - { from: "A\\e[31m\\nforged line", to: B, activity: officialContact'));
+    try {
+      const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/simulate.ts'), file, '--quiet'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toContain('\u001b');
+      expect(r.stderr).toContain('A\\x1b[31m\\nforged line');
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('forged line'))).toEqual([]);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });

@@ -78,7 +78,7 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
   it('exits 0, writes exactly run.json, series.csv, events.jsonl and final.json, and prints a summary', () => {
     const { r, dir } = good();
     expect(r.stderr).toBe('');
-    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'final.json', 'run.json', 'series.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['.entente.json', 'events.jsonl', 'final.json', 'run.json', 'series.csv']);
     expect(readdirSync(tmp).filter((f) => f.startsWith('.'))).toEqual([]);
     expect(r.stdout).toContain(SCENARIO_DATA.name);
     expect(r.stdout).toMatch(/mean trust\s+[01]\.\d{3}\s+[01]\.\d{3}/);
@@ -174,7 +174,7 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
 
   it('--steps 5 gives 5 rows, and --pairs adds pairs.csv with every ordered pair at every step', () => {
     const { dir, file } = run('steps-5-pairs', ['--steps', '5', '--pairs']);
-    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['.entente.json', 'events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
     expect(csv(file('series.csv')).slice(1).map((r) => r[0])).toEqual(['0', '1', '2', '3', '4']);
     const m = manifest(file('run.json'));
     expect(m.steps).toBe(5);
@@ -195,7 +195,7 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
 
   it('--no-events omits events.jsonl, and --quiet prints nothing', () => {
     const { r, dir, file } = run('no-events', ['--no-events', '--quiet']);
-    expect(readdirSync(dir).sort()).toEqual(['final.json', 'run.json', 'series.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['.entente.json', 'final.json', 'run.json', 'series.csv']);
     expect(manifest(file('run.json')).files).not.toContain('events.jsonl');
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('');
@@ -217,7 +217,7 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
     const r = cli('simulate', ['--help']);
     expect(r.status).toBe(0);
     const longs = buildProgram().options.map((o) => o.long).filter((l): l is string => l !== undefined);
-    expect(longs).toEqual(expect.arrayContaining(['--seed', '--hypothesis', '--steps', '--out', '--pairs', '--no-events', '--quiet']));
+    expect(longs).toEqual(expect.arrayContaining(['--seed', '--hypothesis', '--steps', '--out', '--pairs', '--no-events', '--overwrite', '--quiet']));
     for (const option of [...longs, '--help']) expect(r.stdout, option).toContain(option);
     for (const f of ['run.json', 'series.csv', 'events.jsonl', 'final.json', 'pairs.csv']) expect(r.stdout).toContain(f);
   });
@@ -227,7 +227,7 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
     const r = cli('simulate', [join(ROOT, SCENARIO), '--steps', '3', '--seed', '9', '--quiet'], cwd);
     expect(r.status, r.stderr).toBe(0);
     const dir = join(cwd, 'out', 'minimal-pair', 'habits-first-seed9');
-    expect(readdirSync(dir).sort()).toEqual(['events.jsonl', 'final.json', 'run.json', 'series.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['.entente.json', 'events.jsonl', 'final.json', 'run.json', 'series.csv']);
     expect(readdirSync(cwd)).toEqual(['out']);
   });
 

@@ -324,7 +324,7 @@ describe('comparison.json', () => {
 
 describe('analysis of hand-made records', () => {
   /** One scenario, one set, replications x 2 hypotheses; `rows` gives each run's metrics (others 0). */
-  function analyseRecords(rows: Record<string, number>[][], steps = 100): Comparison[] & { dir: string } {
+  async function analyseRecords(rows: Record<string, number>[][], steps = 100): Promise<Comparison[] & { dir: string }> {
     const d = mkdtempSync(join(tmp, 'hand-'));
     const H = 2, reps = rows.length;
     const info: PlanInfo = {
@@ -340,12 +340,12 @@ describe('analysis of hand-made records', () => {
     const store = new Store(d, { scenarios: info.scenarios, sets: info.sets, replications: reps, hypotheses: info.hypotheses });
     store.write({ start: 0, end: reps * H, records, traces: new Float32Array(reps * H * steps * TRACE_WIDTH) });
     store.close();
-    return Object.assign(analyse(d, info), { dir: d });
+    return Object.assign((await analyse(d, info))!, { dir: d });
   }
   const row = (cs: Comparison[], metric: string) => cs[0].rows.find((r) => r.metric === metric)!;
 
-  it('a value metric: mean difference, wins and leader', () => {
-    const cs = analyseRecords([0.5, 0.6, 0.7, 0.8, 0.9].map((x) => [{ partnerBelief: x + 0.1 }, { partnerBelief: x }]));
+  it('a value metric: mean difference, wins and leader', async () => {
+    const cs = await analyseRecords([0.5, 0.6, 0.7, 0.8, 0.9].map((x) => [{ partnerBelief: x + 0.1 }, { partnerBelief: x }]));
     const r = row(cs, 'partnerBelief');
     expect(r.n).toBe(5);
     expect(r.meanDiff).toBeCloseTo(0.1, 12);
@@ -354,15 +354,15 @@ describe('analysis of hand-made records', () => {
     expect(r.leader).toBe('a');
     expect(r.leads).toBe('habits-first');
     // Lower is better for tension: the same differences make B the leader.
-    const t = row(analyseRecords([0.5, 0.6, 0.7, 0.8, 0.9].map((x) => [{ meanTension: x + 0.1 }, { meanTension: x }])), 'meanTension');
+    const t = row(await analyseRecords([0.5, 0.6, 0.7, 0.8, 0.9].map((x) => [{ meanTension: x + 0.1 }, { meanTension: x }])), 'meanTension');
     expect(t.leader).toBe('b');
     expect(t.leads).toBe('trust-first');
     expect([t.winsA, t.winsB, t.ties]).toEqual([0, 1, 0]); // B does better on every seed
   });
 
-  it('runs without a defection are left out of the defection metrics, pair by pair', () => {
+  it('runs without a defection are left out of the defection metrics, pair by pair', async () => {
     const nan = { betrayalDrop: NaN, beliefRecovery: NaN, 'beliefRecovery.reached': NaN };
-    const cs = analyseRecords([
+    const cs = await analyseRecords([
       [{ betrayalDrop: 0.2, beliefRecovery: 10, 'beliefRecovery.reached': 1 }, { betrayalDrop: 0.1, beliefRecovery: 5, 'beliefRecovery.reached': 1 }],
       [nan, { betrayalDrop: 0.3, beliefRecovery: 7, 'beliefRecovery.reached': 1 }],
       [{ betrayalDrop: 0.4, beliefRecovery: 20, 'beliefRecovery.reached': 1 }, { betrayalDrop: 0.2, beliefRecovery: 6, 'beliefRecovery.reached': 1 }],
@@ -378,12 +378,12 @@ describe('analysis of hand-made records', () => {
     expect(rec.meanDiff).toBe(9.5);
   });
 
-  it('a time metric censored at different steps: the mean difference is the difference of the means shown', () => {
+  it('a time metric censored at different steps: the mean difference is the difference of the means shown', async () => {
     // Recovery times, each run censored at the end of its own run (steps - first defection):
     // replication 0: A recovers after 10 steps, B is still down 40 steps later, when the run ends.
     // replication 2: A is still down 50 steps later, B recovers after 5.
     const rec = (t: number, reached: 0 | 1) => ({ betrayalDrop: 0.1, beliefRecovery: t, 'beliefRecovery.reached': reached });
-    const cs = analyseRecords([
+    const cs = await analyseRecords([
       [rec(10, 1), rec(40, 0)],
       [rec(20, 1), rec(30, 1)],
       [rec(50, 0), rec(5, 1)],
@@ -398,13 +398,13 @@ describe('analysis of hand-made records', () => {
     expect(r.ciHigh).toBeGreaterThanOrEqual(r.meanDiff);
   });
 
-  it('the median time of summary.csv is Kaplan-Meier\'s with each run censored where it ended', () => {
+  it('the median time of summary.csv is Kaplan-Meier\'s with each run censored where it ended', async () => {
     // habits-first: two runs defect 5 steps before the end and never recover in that time, two
     // recover after 10 and 20 steps, one is still down 50 steps later when its run ends. Over
     // the 3 runs still observed at step 10 one recovers (S = 2/3), over the 2 at step 20 one
     // more does (S = 1/3): the median is 20.
     const rec = (t: number, reached: 0 | 1) => ({ betrayalDrop: 0.1, beliefRecovery: t, 'beliefRecovery.reached': reached });
-    const cs = analyseRecords([
+    const cs = await analyseRecords([
       [rec(5, 0), rec(1, 1)], [rec(5, 0), rec(2, 1)], [rec(10, 1), rec(3, 1)], [rec(20, 1), rec(4, 1)], [rec(50, 0), rec(5, 1)],
     ]);
     const { rows } = readCsv(join(cs.dir, 'summary.csv'));

@@ -125,6 +125,36 @@ describe('parameter sets', () => {
   });
 });
 
+describe('whole-number parameters', () => {
+  it('a Latin hypercube samples them as whole numbers, each value in the range about equally often', () => {
+    const p = plan([...HEAD, 'replications: 1', 'variations:',
+      '  latinHypercube: { samples: 60, ranges: { parameters.maxActsPerStep: [0, 5], tension: [0, 1] } }']);
+    const values = p.sets.map((s) => s['parameters.maxActsPerStep']);
+    for (const v of values) expect(Number.isInteger(v), String(v)).toBe(true);
+    const counts = [0, 1, 2, 3, 4, 5].map((v) => values.filter((x) => x === v).length);
+    expect(counts).toEqual([10, 10, 10, 10, 10, 10]);
+    // Other conditions are sampled as before.
+    expect(p.sets.map((s) => s.tension)).toEqual(latinHypercube(60, { 'parameters.maxActsPerStep': [0, 5], tension: [0, 1] }, '1').map((s) => s.tension));
+    // Every set is a valid scenario: the runs of the plan can be made.
+    const runner = new BatchRunner(batchContext(p));
+    expect(() => runner.run(0, Math.min(p.runs, 4))).not.toThrow();
+  });
+
+  it('a range with a bound that is not a whole number is refused with its place in the file', () => {
+    const r = loadPlan(experimentFile([...HEAD, 'replications: 1', 'variations:',
+      '  latinHypercube: { samples: 4, ranges: { parameters.gritPause: [1, 6.5] } }']));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map(formatProblem).join('\n')).toMatch(/:\d+:\d+: variations\.latinHypercube\.ranges\.parameters\.gritPause\[1\]: .*int/);
+  });
+
+  it('every parameter has bounds that keep outputs finite: an enormous payoff is refused', () => {
+    for (const [name, value] of [['payoffReward', 1e308], ['payoffSucker', -1e308], ['honourLR', 1e300], ['incidentRate', 1e9], ['gritPause', 2 ** 40]] as const) {
+      const r = loadPlan(experimentFile([...HEAD, 'replications: 1', 'variations:', `  list: [ { parameters.${name}: ${value} } ]`]));
+      expect(r.ok, name).toBe(false);
+    }
+  });
+});
+
 describe('run numbering', () => {
   const layout = fc.record({
     scenarios: fc.integer({ min: 1, max: 4 }),

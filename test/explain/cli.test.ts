@@ -4,7 +4,7 @@
  * and every kind of bad input (exit code 2, a message naming the file or option, no stack
  * trace, nothing written).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,8 +82,76 @@ describe('npm run explain on the ASEAN run (seed 1)', () => {
     const out = join(tmp, 'charts', 'khm-vnm.svg');
     const o = cli('explain', [asean, '--pair', 'KHM,VNM', '--out', out, '--top', '4']);
     expect(o.status, o.stderr).toBe(0);
-    expect(listing(join(tmp, 'charts'))).toEqual(['khm-vnm.svg']);
+    expect(listing(join(tmp, 'charts'))).toEqual(['.entente.json', 'khm-vnm.svg']);
     expect(readFileSync(out, 'utf8')).toContain('smaller contributions');
+    // The ledger says explain wrote it: explain may replace it.
+    expect(cli('explain', [asean, '--pair', 'VNM,KHM', '--out', out, '--top', '4']).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('Viet');
+  });
+
+  it('--out never replaces a file explain did not write', () => {
+    const mine = join(tmp, 'slides');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'figure-1.svg'), '<svg>my own figure</svg>');
+    const r = cli('explain', [asean, '--pair', 'IDN,MYS', '--out', join(mine, 'figure-1.svg')]);
+    expect(r.status, r.stdout).toBe(2);
+    expect(r.stderr).toMatch(/--out: .*holds files that Entente did not write where this result goes \(figure-1\.svg\)/);
+    expect(readFileSync(join(mine, 'figure-1.svg'), 'utf8')).toBe('<svg>my own figure</svg>');
+    expect(listing(mine)).toEqual(['figure-1.svg']);
+    // Beside the user's file, a new one is fine, and the user's file stays.
+    expect(cli('explain', [asean, '--pair', 'IDN,MYS', '--out', join(mine, 'figure-2.svg')]).status).toBe(0);
+    expect(listing(mine)).toEqual(['.entente.json', 'figure-1.svg', 'figure-2.svg']);
+  });
+});
+
+describe('a damaged run folder is refused (exit 2), naming the file and the first bad line', () => {
+  let run: string;
+  beforeAll(() => { run = simulateTo(join(tmp, 'to-damage'), 'scenarios/minimal-pair.yaml'); });
+  const damaged = (name: string, edit: (dir: string) => void) => {
+    const dir = join(tmp, `damaged-${name}`);
+    cpSync(run, dir, { recursive: true });
+    edit(dir);
+    return dir;
+  };
+  const refused = (dir: string, message: RegExp) => {
+    const r = cli('explain', [dir, '--pair', 'B,A', '--no-chart']);
+    expect(r.status, r.stdout).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stdout).toBe('');
+  };
+
+  /** The events the run wrote, counted from the file as simulate left it. */
+  const lines = () => readFileSync(join(run, 'events.jsonl'), 'utf8').split('\n').length - 1;
+
+  it('an emptied events.jsonl', () => {
+    expect(lines()).toBeGreaterThan(100);
+    refused(damaged('empty', (d) => writeFileSync(join(d, 'events.jsonl'), '')), new RegExp(`events\\.jsonl: is damaged: it has 0 lines, but run\\.json records ${lines()}`));
+  });
+
+  it('a line deleted from events.jsonl', () => {
+    refused(damaged('line', (d) => {
+      const lines = readFileSync(join(d, 'events.jsonl'), 'utf8').split('\n');
+      lines.splice(100, 1);
+      writeFileSync(join(d, 'events.jsonl'), lines.join('\n'));
+    }), new RegExp(`events\\.jsonl: is damaged: it has ${lines() - 1} lines, but run\\.json records ${lines()}`));
+  });
+
+  it('a number in series.csv that is not a number', () => {
+    refused(damaged('nan', (d) => {
+      const lines = readFileSync(join(d, 'series.csv'), 'utf8').split('\n');
+      const cells = lines[4].split(',');
+      cells[2] = 'NaN';
+      lines[4] = cells.join(',');
+      writeFileSync(join(d, 'series.csv'), lines.join('\n'));
+    }), /series\.csv:5:1: meanTrust: expected a finite number, got "NaN"/);
+  });
+
+  it('a changed value, even where the file still reads', () => {
+    refused(damaged('value', (d) => {
+      const text = readFileSync(join(d, 'final.json'), 'utf8');
+      writeFileSync(join(d, 'final.json'), text.replace(/0\.(\d)/, (_, x: string) => `0.${(Number(x) + 1) % 10}`));
+    }), /final\.json: is damaged: its contents differ from those simulate wrote/);
   });
 });
 

@@ -14,10 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildRows, explainPair, ExplainQueryError, ForgettingUnknownError, formatProblem, loadScenario, queryProblems,
+  buildRows, explainPair, formatProblem, loadScenario, queryProblems,
   readRunDir, runFromResult, simulate, type ExplainRun, type PairExplanation, type RunResult,
 } from '../../src/index.js';
 import { logit, ROOT, sigmoid, simulateTo } from './helpers.js';
+import { ProblemError } from '../../src/io/problem.js';
 
 let tmp: string;
 beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-explain-')); });
@@ -40,6 +41,15 @@ interface Fixture {
   dir: string;
 }
 
+/** The run as if simulated without --pairs: pairs.csv gone, and run.json no longer listing it. */
+function dropPairs(dir: string): void {
+  rmSync(join(dir, 'pairs.csv'));
+  const m = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as { files: string[]; records: Record<string, unknown> };
+  m.files = m.files.filter((f) => f !== 'pairs.csv');
+  delete m.records['pairs.csv'];
+  writeFileSync(join(dir, 'run.json'), JSON.stringify(m));
+}
+
 const fixtures = new Map<string, Fixture>();
 function fixture(c: (typeof CASES)[number]): Fixture {
   let f = fixtures.get(c.name);
@@ -50,7 +60,7 @@ function fixture(c: (typeof CASES)[number]): Fixture {
   const dir = simulateTo(join(tmp, c.name), c.file, ['--seed', String(c.seed), '--pairs', ...(c.hypothesis ? ['--hypothesis', c.hypothesis] : [])]);
   const bare = join(tmp, `${c.name}-no-pairs`);
   cpSync(dir, bare, { recursive: true });
-  rmSync(join(bare, 'pairs.csv'));
+  dropPairs(bare);
   const read = (d: string) => {
     const r = readRunDir(d);
     if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
@@ -239,13 +249,13 @@ describe('queries that do not fit the run', () => {
   it('names unknown ids (listing the valid ones), a state paired with itself, and ranges outside or reversed', () => {
     const run = fixture(CASES[1]).withPairs;
     const last = run.dates.length - 1;
-    const msgs = (q: Parameters<typeof queryProblems>[1]) => queryProblems(run, q).map((p) => `${p.option}: ${p.message}`);
+    const msgs = (q: Parameters<typeof queryProblems>[1]) => queryProblems(run, q).map((p) => `${p.path}: ${p.message}`);
     expect(msgs({ observer: 'XX', subject: run.ids[0] })).toEqual([`--pair: unknown state id "XX"; expected one of: ${run.ids.join(', ')}`]);
     expect(msgs({ observer: run.ids[0], subject: run.ids[0] })[0]).toMatch(/trust in itself/);
     expect(msgs({ observer: run.ids[0], subject: run.ids[1], from: last + 1 })[0]).toMatch(/--from: step \d+ is outside the run/);
     expect(msgs({ observer: run.ids[0], subject: run.ids[1], from: 5, to: 4 })[0]).toMatch(/--from: the range starts after it ends/);
     expect(msgs({ observer: run.ids[0], subject: run.ids[1], from: 0, to: last })).toEqual([]);
-    expect(() => explainPair(run, { observer: 'XX', subject: run.ids[0] })).toThrow(ExplainQueryError);
+    expect(() => explainPair(run, { observer: 'XX', subject: run.ids[0] })).toThrow(ProblemError);
   });
 });
 
@@ -256,7 +266,7 @@ describe('a run folder whose scenario file cannot be found', () => {
     const copy = (name: string, keepPairs: boolean, edit: (m: Record<string, unknown>) => void) => {
       const dir = join(tmp, name);
       cpSync(f.dir, dir, { recursive: true });
-      if (!keepPairs) rmSync(join(dir, 'pairs.csv'));
+      if (!keepPairs) dropPairs(dir);
       const m = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as Record<string, unknown>;
       edit(m);
       writeFileSync(join(dir, 'run.json'), JSON.stringify(m));
@@ -285,8 +295,8 @@ describe('a run folder whose scenario file cannot be found', () => {
       for (let from = 1; from < w.steps; from += 7) {
         let e: PairExplanation | null = null;
         try { e = explainPair(gone, { observer: a, subject: b, from }); } catch (err) {
-          expect(err).toBeInstanceOf(ForgettingUnknownError);
-          expect((err as Error).message).toMatch(/forgetting rate.*pairs/);
+          expect(err).toBeInstanceOf(ProblemError);
+          expect((err as ProblemError).problems[0]).toMatchObject({ file: '<command line>', path: '--from', message: expect.stringMatching(/forgetting rate.*pairs/) });
           refused++;
         }
         const ok = explainPair(withPairs, { observer: a, subject: b, from });
@@ -303,9 +313,9 @@ describe('explainPair on a hand-made log', () => {
   const q = 0.9;
   const l1at10 = Math.pow(q, 8);
   const { rows, notes } = buildRows([
-    { step: 2, kind: 'test', trustee: 'B', truster: 'A', relied: true, honoured: true, observer: 'A', subject: 'B', l0: 0, l1: 0, l2: 1 },
-    { step: 4, kind: 'activity', from: 'B', to: 'A', activity: 'shipVisit', heeded: false },
-    { step: 10, kind: 'activity', from: 'B', to: 'A', activity: 'shipVisit', heeded: true, observer: 'A', subject: 'B', l0: 1, l1: l1at10, l2: l1at10 + 0.5 },
+    { step: 2, date: '2000-03', kind: 'test', trustee: 'B', truster: 'A', relied: true, honoured: true, observer: 'A', subject: 'B', l0: 0, l1: 0, l2: 1 },
+    { step: 4, date: '2000-05', kind: 'activity', from: 'B', to: 'A', activity: 'shipVisit', heeded: false },
+    { step: 10, date: '2000-11', kind: 'activity', from: 'B', to: 'A', activity: 'shipVisit', heeded: true, observer: 'A', subject: 'B', l0: 1, l1: l1at10, l2: l1at10 + 0.5 },
   ], ['A', 'B', 'C']);
   const L20 = l1at10 + 0.5;
   const run: ExplainRun = {

@@ -107,6 +107,25 @@ describe('output folders', () => {
     expect(readdirSync(tmp).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 
+  it('a write that fails part-way (a full disk) leaves no temporary file, puts the ledger back, and names the file and the cause', () => {
+    const dir = join(tmp, 'full');
+    expect(write(dir, run('x')).ok).toBe(true);
+    const before = readFileSync(join(dir, LEDGER_FILE), 'utf8');
+    const plan = planOutput(dir, run('y', { overwrite: true }));
+    if (!plan.ok) throw new Error('plan');
+    function* filling() {
+      yield 'step,date\n';
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }
+    const r = commitOutput(plan.value, [['series.csv', filling()], ['run.json', () => 'never']]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems[0]).toMatchObject({ file: join(dir, 'series.csv'), message: 'cannot be written (no space left on the device, ENOSPC); nothing was replaced' });
+    expect(readdirSync(dir).sort()).toEqual([LEDGER_FILE, 'run.json', 'series.csv']);
+    expect(readFileSync(join(dir, 'run.json'), 'utf8')).toBe('x:run.json');
+    expect(readFileSync(join(dir, LEDGER_FILE), 'utf8')).toBe(before);
+  });
+
   it('removes temporaries of stopped processes only', () => {
     const dir = join(tmp, 't');
     mkdirSync(dir);

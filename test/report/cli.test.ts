@@ -5,7 +5,7 @@
  * wrong, and writes nothing. `npm start --help` still answers.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,16 +48,50 @@ describe('npm run report', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('');
     expect(r.status).toBe(0);
-    expect(listing(join(tmp, 'seminar', 'week 3'))).toEqual(['asean.html', 'charts']);
-    const names = listing(join(tmp, 'seminar', 'week 3', 'charts'));
+    expect(listing(join(tmp, 'seminar', 'week 3'))).toEqual(['.entente.json', 'asean-charts', 'asean.html']);
+    const names = listing(join(tmp, 'seminar', 'week 3', 'asean-charts'));
     expect(names).toContain('pair-trust.svg');
     expect(names).toContain('pair-trust.png');
     expect(names.filter((n) => n.endsWith('.svg')).length).toBe(names.filter((n) => n.endsWith('.png')).length);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain('href="charts/pair-trust.svg"');
+    expect(html).toContain('href="asean-charts/pair-trust.svg"');
     expect(html).toContain(`npm run report -- ${run} --out ${out} --pair A,B B,A --quiet`);
     // The run folder itself is untouched.
-    expect(listing(run)).toEqual(['events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
+    expect(listing(run)).toEqual(['.entente.json', 'events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
+  });
+
+  it("never touches the user's own files in a charts folder", () => {
+    const dir = join(tmp, 'lecture');
+    mkdirSync(join(dir, 'charts'), { recursive: true });
+    writeFileSync(join(dir, 'charts', 'my-map.svg'), '<svg>my map</svg>');
+    writeFileSync(join(dir, 'charts', 'my-photo.png'), 'photo');
+    for (let k = 0; k < 2; k++) expect(report([run, '--out', join(dir, 'report.html'), '--quiet']).status).toBe(0);
+    expect(readFileSync(join(dir, 'charts', 'my-map.svg'), 'utf8')).toBe('<svg>my map</svg>');
+    expect(readFileSync(join(dir, 'charts', 'my-photo.png'), 'utf8')).toBe('photo');
+    expect(listing(join(dir, 'charts'))).toContain('timeline.svg');
+  });
+
+  it('gives two reports in one folder charts folders of their own', () => {
+    const dir = join(tmp, 'term');
+    expect(report([run, '--out', join(dir, 'week-3.html'), '--pair', 'A,B', '--quiet']).status).toBe(0);
+    const week3 = readFileSync(join(dir, 'week-3-charts', 'pair-trust.svg'), 'utf8');
+    expect(report([exp, '--out', join(dir, 'week-5.html'), '--quiet']).status).toBe(0);
+    expect(listing(dir)).toEqual(['.entente.json', 'week-3-charts', 'week-3.html', 'week-5-charts', 'week-5.html']);
+    expect(readFileSync(join(dir, 'week-3-charts', 'pair-trust.svg'), 'utf8')).toBe(week3);
+    expect(readFileSync(join(dir, 'week-5.html'), 'utf8')).toContain('href="week-5-charts/');
+  });
+
+  it('refuses a damaged run folder, naming the file and line', () => {
+    const dir = join(tmp, 'damaged');
+    cpSync(run, dir, { recursive: true });
+    const lines = readFileSync(join(dir, 'series.csv'), 'utf8').split('\n');
+    lines[3] = lines[3].replace(/,([\d.]+),/, ',NaN,');
+    writeFileSync(join(dir, 'series.csv'), lines.join('\n'));
+    const r = report([dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/series\.csv:4:1: \w+: expected a finite number, got "NaN"/);
+    expect(r.stderr).toMatch(/series\.csv: is damaged/);
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
   });
 
   it('writes <folder>/report.html by default and says where', () => {
@@ -108,12 +142,13 @@ describe('npm run report', () => {
     writeFileSync(mine, '<p>my lecture notes</p>');
     const r = report([run, '--out', mine]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('exists and is not a report written by npm run report');
+    expect(r.stderr).toMatch(/--out: .*holds files that Entente did not write where this result goes \(mine\.html\)/);
     expect(readFileSync(mine, 'utf8')).toBe('<p>my lecture notes</p>');
     const r2 = report([run, '--out', join(tmp, 'report.pdf')]);
     expect(r2.status).toBe(2);
     expect(r2.stderr).toContain('expected a file name ending in .html');
     expect(existsSync(join(tmp, 'charts'))).toBe(false);
+    expect(existsSync(join(tmp, 'mine-charts'))).toBe(false);
   });
 
   it("tells how to replay an experiment's run, and reports on a replayed run as such", async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPng, trustNetworkChart, type FinalData } from '../../src/charts/index.js';
 import { fontDirectory } from '../../src/charts/font.js';
 import { ChartSet } from '../../src/report/charts.js';
-import { escapeHtml, folderKind, GENERATOR, html, outputProblems, raw, readSteps, sweepAxes, ttfToWoff } from '../../src/report/index.js';
+import { chartsFolderName, escapeHtml, folderKind, html, raw, readSteps, reportOutputProblems, sweepAxes, ttfToWoff } from '../../src/report/index.js';
 import { writeReport } from '../../src/report/write.js';
 import type { PlanInfo } from '../../src/experiment/store.js';
 
@@ -106,6 +106,7 @@ describe('charts of a report', () => {
     states: ['A', 'B', 'C'], step: 9, date: '2020-10',
     trust: [[1, 0.8, 0.7], [0.75, 1, 0.3], [0.65, 0.2, 1]],
     tension: [], habit: [], understanding: [], agreements: [['A', 'B']], outcomes: {}, perState: [],
+    network: { ties: 1, density: 1 / 3, clustering: 0, triadicShare: 0, degreeDependence: 0, degreeDistribution: [1, 2] },
   };
   it('get ids unique in the report, and PNGs drawn off the main thread identical to renderPng', async () => {
     const set = new ChartSet();
@@ -120,31 +121,37 @@ describe('charts of a report', () => {
 });
 
 describe('writing a report', () => {
-  it('replaces an earlier report and its charts as a whole, leaving no temporary file', () => {
+  const charts = (names: string[]) => names.map((name) => ({ name, data: name.endsWith('.png') ? new Uint8Array([1, 2]) : '<svg/>' }));
+  it('replaces its own earlier report and charts, stale charts included, leaving no temporary file', () => {
     const dir = join(tmp, 'w1');
-    mkdirSync(join(dir, 'charts'), { recursive: true });
-    writeFileSync(join(dir, 'charts', 'old-chart.svg'), '<svg/>');
-    writeFileSync(join(dir, 'report.html'), `<!doctype html><meta name="generator" content="${GENERATOR}">old`);
-    writeReport(join(dir, 'report.html'), `<!doctype html><meta name="generator" content="${GENERATOR}">new`, join(dir, 'charts'), [{ name: 'a.svg', data: '<svg/>' }, { name: 'a.png', data: new Uint8Array([1, 2]) }]);
-    expect(readdirSync(dir).sort()).toEqual(['charts', 'report.html']);
+    expect(writeReport(join(dir, 'report.html'), dir, 'old', charts(['old-chart.svg', 'old-chart.png'])).ok).toBe(true);
+    expect(writeReport(join(dir, 'report.html'), dir, 'new', charts(['a.svg', 'a.png'])).ok).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['.entente.json', 'charts', 'report.html']);
     expect(readdirSync(join(dir, 'charts')).sort()).toEqual(['a.png', 'a.svg']);
-    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/new$/);
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe('new');
   });
 
-  it('refuses to overwrite a file that is not a report, or a charts folder holding other files', () => {
+  it('refuses a file it did not write, and never touches the files of a charts folder the ledger does not list', () => {
     const dir = join(tmp, 'w2');
     mkdirSync(join(dir, 'charts'), { recursive: true });
     writeFileSync(join(dir, 'notes.html'), '<p>my notes</p>');
     writeFileSync(join(dir, 'charts', 'thesis.docx'), 'years of work');
-    const problems = outputProblems(join(dir, 'notes.html'), join(dir, 'charts'));
-    expect(problems).toEqual([
-      expect.stringContaining('is not a report written by npm run report'),
-      expect.stringContaining('holds files that are not charts of a report (thesis.docx)'),
-    ]);
-    expect(() => writeReport(join(dir, 'notes.html'), 'x', join(dir, 'charts'), [])).toThrow();
+    writeFileSync(join(dir, 'charts', 'slide.svg'), '<svg>mine</svg>');
+    expect(reportOutputProblems(join(dir, 'notes.html'), dir)).toEqual([expect.objectContaining({ path: '--out', message: expect.stringContaining('holds files that Entente did not write where this result goes (notes.html)') })]);
+    const clash = writeReport(join(dir, 'report.html'), dir, 'x', charts(['slide.svg']));
+    expect(clash.ok).toBe(false);
+    expect(readFileSync(join(dir, 'charts', 'slide.svg'), 'utf8')).toBe('<svg>mine</svg>');
+    expect(writeReport(join(dir, 'report.html'), dir, 'x', charts(['a.svg'])).ok).toBe(true);
+    expect(writeReport(join(dir, 'report.html'), dir, 'y', charts(['b.svg'])).ok).toBe(true);
+    expect(readdirSync(join(dir, 'charts')).sort()).toEqual(['b.svg', 'slide.svg', 'thesis.docx']);
     expect(readFileSync(join(dir, 'notes.html'), 'utf8')).toBe('<p>my notes</p>');
-    expect(readFileSync(join(dir, 'charts', 'thesis.docx'), 'utf8')).toBe('years of work');
-    expect(outputProblems(join(dir), join(tmp, 'none'))).toEqual([expect.stringContaining('is a folder')]);
+    expect(reportOutputProblems(dir, dir)).toEqual([expect.objectContaining({ message: expect.stringContaining('is a folder') })]);
+  });
+
+  it('gives each report file its own charts folder', () => {
+    expect(chartsFolderName('/x/report.html')).toBe('charts');
+    expect(chartsFolderName('/x/week-3.html')).toBe('week-3-charts');
+    expect(chartsFolderName('/x/charts.html')).toBe('charts-charts');
   });
 
   it('tells a run from an experiment, and says why a folder is neither', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_KINDS } from '../../../src/core/events.js';
-import { eventsJsonl, finalJson, pairsCsv, seriesCsv, stepDate } from '../../../src/record/format.js';
+import { eventsJsonl, finalJson, pairsCsv, seriesCsv, stepDate } from '../../../src/index.js';
 import { simulate } from '../../../src/run/simulate.js';
 import { resolveWorld } from '../../../src/world/resolve.js';
 import { makeScenario } from '../world-fixture.js';

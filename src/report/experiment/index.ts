@@ -7,89 +7,25 @@
  * conditions vary together, outcomes when recorded, the full comparison table, how to replay
  * one run for explanations, and what it takes to reproduce the experiment.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import {
   COMPARISON_METRIC_WORDS, differencesChart, hypothesisColor, hypothesisTrajectoriesChart, mix, OUTCOME_NAMES, outcomesChart,
-  parseComparisonJson, parseSummaryCsv, sweepChart, trendFromSteps, trustOverTimeChart,
-  type Comparison, type ComparisonRow, type OutcomeProfile, type StepRow, type SummaryRow,
-} from '../charts/index.js';
-import { paramsLabel } from '../charts/common.js';
-import { runIndex, runSeed } from '../experiment/plan.js';
-import type { PlanInfo } from '../experiment/store.js';
-import type { Problem } from '../io/document.js';
-import type { Scenario } from '../scenario/schema.js';
-import { MODEL_VERSION } from '../version.js';
-import { ChartSet, figure } from './charts.js';
-import { cards, decimalsFor, filesTable, fx, kv, pct, scenarioText, shellWord, sx, thousands } from './common.js';
-import { html, join as joinHtml, paragraphs, raw, table, type Html, type HtmlValue } from './html.js';
-import type { Section } from './page.js';
-import { ENTENTE_ROOT, fileHashes, findFile, findScenario, readJson, readSteps, type Found } from './read.js';
+  sweepChart, trendFromSteps, trustOverTimeChart,
+  type Comparison, type ComparisonRow, type OutcomeProfile, type StepRow,
+} from '../../charts/index.js';
+import { paramsLabel } from '../../charts/common.js';
+import { runIndex, runSeed } from '../../experiment/plan.js';
+import { MODEL_VERSION } from '../../version.js';
+import { ChartSet, figure } from '../charts.js';
+import { cards, decimalsFor, filesTable, fx, kv, pct, scenarioText, shellWord, sx, thousands } from '../common.js';
+import { html, join as joinHtml, paragraphs, raw, table, type Html, type HtmlValue } from '../html.js';
+import type { Section } from '../page.js';
+import { fileHashes, readSteps } from '../read.js';
+import type { ExperimentInput } from './input.js';
+import { sweepAxes } from './sweep.js';
 
-interface ManifestJson {
-  experiment?: string;
-  experimentFile?: string;
-  experimentSha256?: string;
-  seeds?: string;
-  rngAlgorithm?: string;
-  modelVersion?: string;
-  gitCommit?: string;
-  node?: string;
-  command?: string;
-  workers?: number;
-  wallSeconds?: number;
-  [key: string]: unknown;
-}
-
-const whole = (file: string, message: string): Problem => ({ file, path: '', line: 0, column: 0, message });
-
-export interface ExperimentInput {
-  dir: string;
-  plan: PlanInfo;
-  manifest: ManifestJson;
-  summary: SummaryRow[];
-  comparisons: Comparison[];
-  experimentFile: { status: 'found' | 'changed' | 'missing'; path: string | null };
-  scenarios: Found<Scenario>[];
-}
-
-/** Reads an experiment folder's aggregated results; throws `{ problems }` on unreadable files. */
-export function readExperimentInput(dir: string): ExperimentInput {
-  const problems: Problem[] = [];
-  const get = <T>(f: () => T): T | null => {
-    try {
-      return f();
-    } catch (p) {
-      problems.push(p instanceof Error ? whole(dir, p.message) : (p as Problem));
-      return null;
-    }
-  };
-  const plan = get(() => readJson<PlanInfo>(join(dir, 'plan.json')));
-  if (plan !== null && (plan.format !== 'entente-experiment/1' || !Array.isArray(plan.scenarios) || !Array.isArray(plan.sets) || !Array.isArray(plan.hypotheses))) {
-    problems.push(whole(join(dir, 'plan.json'), 'expected the plan of an experiment written by npm run experiment (format entente-experiment/1)'));
-  }
-  const manifest = get(() => readJson<ManifestJson>(join(dir, 'manifest.json')));
-  const summary = get(() => {
-    try {
-      return parseSummaryCsv(readFileSync(join(dir, 'summary.csv'), 'utf8'));
-    } catch (e) {
-      throw whole(join(dir, 'summary.csv'), `cannot be read (${e instanceof Error ? e.message : String(e)})`);
-    }
-  });
-  const comparisons = get(() => {
-    try {
-      return parseComparisonJson(readFileSync(join(dir, 'comparison.json'), 'utf8'));
-    } catch (e) {
-      throw whole(join(dir, 'comparison.json'), `cannot be read (${e instanceof Error ? e.message : String(e)})`);
-    }
-  });
-  if (problems.length > 0 || plan === null || manifest === null || summary === null || comparisons === null) throw { problems };
-  const exp = findFile(plan.experimentFile, plan.experimentSha256, dir);
-  // Scenario paths are relative to the experiment file.
-  const base = exp.path !== null ? dirname(resolve(exp.path)) : join(ENTENTE_ROOT, 'experiments');
-  const scenarios = plan.scenarios.map((s) => findScenario(s.file, s.sha256, dir, base));
-  return { dir, plan, manifest, summary, comparisons, experimentFile: { status: exp.status, path: exp.path }, scenarios };
-}
+export { readExperimentInput, type ExperimentInput } from './input.js';
+export { sweepAxes } from './sweep.js';
 
 const metricWords = (m: string) => COMPARISON_METRIC_WORDS[m] ?? m;
 
@@ -110,32 +46,6 @@ function setOfLargestDifference(c: Comparison | undefined, scenario: string, met
  * Two conditions that vary together (a grid over them, the other conditions fixed), for a
  * sweep map; or the reason there is none.
  */
-export function sweepAxes(plan: PlanInfo): { x: string; y: string; sets: number[] } | { reason: string } {
-  const varying = plan.conditionNames.filter((c) => new Set(plan.sets.map((s) => s[c]).filter((v) => v !== undefined)).size >= 2);
-  if (varying.length === 0) return { reason: plan.sets.length <= 1 ? 'the experiment has a single parameter set, so there is nothing to map' : 'no condition takes two or more values' };
-  if (varying.length === 1) return { reason: `only one condition varies (${varying[0]}), and a sweep map needs two: the paired differences above show it` };
-  let best: { x: string; y: string; sets: number[]; cells: number } | null = null;
-  for (let i = 0; i < varying.length; i++) {
-    for (let j = i + 1; j < varying.length; j++) {
-      const x = varying[i], y = varying[j];
-      const sets = plan.sets.map((s, k) => ({ s, k })).filter(({ s }) => s[x] !== undefined && s[y] !== undefined);
-      if (sets.length < 4) continue;
-      // Every other condition fixed over these sets, so that each (x, y) is one cell.
-      const others = plan.conditionNames.filter((c) => c !== x && c !== y);
-      if (others.some((c) => new Set(sets.map(({ s }) => String(s[c]))).size > 1)) continue;
-      const xs = new Set(sets.map(({ s }) => s[x])), ys = new Set(sets.map(({ s }) => s[y]));
-      const cells = new Set(sets.map(({ s }) => `${s[x]}|${s[y]}`));
-      if (xs.size < 2 || ys.size < 2 || cells.size !== sets.length) continue;
-      if (best === null || cells.size > best.cells) best = { x, y, sets: sets.map(({ k }) => k), cells: cells.size };
-    }
-  }
-  if (best === null) {
-    return { reason: `the conditions that vary (${varying.join(', ')}) vary one at a time, not together over a grid; a sweep map needs two conditions crossed, e.g. variations: { grid: { ${varying[0]}: [...], ${varying[1]}: [...] } }` };
-  }
-  return { x: best.x, y: best.y, sets: best.sets };
-}
-
-/** A comparison cell: the difference, the interval, and who leads. */
 function compareCell(r: ComparisonRow | undefined, d: number): HtmlValue {
   if (r === undefined) return '–';
   if (!Number.isFinite(r.meanDiff)) return html`<span class="d">–</span><span class="ci">no paired values</span>`;
