@@ -6,7 +6,7 @@
 import type { RunResult } from '../run/simulate.js';
 import { eventObject, finalObject, type FinalJson, type RunFolder, type RunJson, type SeriesRow } from '../run/folder/index.js';
 import type { EventFields } from '../run/folder/schema.js';
-import { stepDate } from '../model/calendar.js';
+import { outputDate } from '../model/calendar.js';
 
 export type { SeriesRow };
 /** One line of events.jsonl, every field of any kind optional (src/run/folder/schema.ts). */
@@ -62,7 +62,7 @@ export function runDataOf(folder: RunFolder): RunData {
 export function runData(r: RunResult, scenarioName?: string): RunData {
   const { columns, rows, data } = r.series;
   const width = columns.length;
-  const dates = Array.from({ length: rows }, (_, t) => stepDate(r.world, t));
+  const dates = Array.from({ length: rows }, (_, t) => outputDate(r.world, t));
   const series = dates.map((date, t) => {
     const values: Record<string, number> = {};
     for (let k = 1; k < width; k++) values[columns[k]] = data[t * width + k];
@@ -71,7 +71,7 @@ export function runData(r: RunResult, scenarioName?: string): RunData {
   const events: EventRow[] = [];
   if (r.events !== null) for (let k = 0; k < r.events.length; k++) events.push(eventObject(r.world, r.events, k));
   return {
-    manifest: { scenario: { name: scenarioName ?? r.world.name ?? '' }, seed: r.seed, hypothesis: r.hypothesis, steps: rows },
+    manifest: { scenario: { name: scenarioName ?? r.world.name ?? '' }, seed: r.seed, hypothesis: r.hypothesis, steps: r.world.steps },
     series,
     pairs: pairRows(r.pairTrust, r.world.ids, dates),
     events,

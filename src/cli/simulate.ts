@@ -3,7 +3,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
-import { stepDate } from '../model/calendar.js';
+import { outputDate } from '../model/calendar.js';
 import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
 import type { RunResult } from '../run/simulate.js';
 import { writeRunFolder, RUN_FILES, type RunManifest } from '../run/folder/index.js';
@@ -17,7 +17,9 @@ const HELP_AFTER = () => `
 Outputs (in DIR, written together: an interrupted run leaves earlier results untouched):
   run.json      manifest: scenario name, file and SHA-256, seed, hypothesis, model version,
                 git commit, Node version, random-number algorithm, wall time
-  series.csv    one row per step: regional mean trust and its spread, mean tension and habit,
+  series.csv    step 0: the initial state, before any activity (dated with the start month);
+                then one row per step simulated (1 .. steps, dated with its month): regional
+                mean trust and its spread, mean tension and habit,
                 counts of activities, heeded and misread signals, deceptions, tests, incidents,
                 defections, agreements, and the nine outcomes (cumulative)
   events.jsonl  one JSON object per event (activity, symbolic, test, incident, defection,
@@ -26,7 +28,10 @@ Outputs (in DIR, written together: an interrupted run leaves earlier results unt
                 ("drift"), as probabilities
   final.json    final trust, tension, habit and understanding matrices, agreements, outcomes,
                 and per-state gains and losses from tested cooperation
-  pairs.csv     with --pairs: every pair's trust at every step (step,date,from,to,trust)
+  pairs.csv     with --pairs: every pair's trust at every step (step,date,from,to,trust),
+                step 0 the initial state
+Steps are the same in every file: events.jsonl's step is the step (1 .. steps) whose row of
+series.csv first shows the event, and final.json's step is the last (steps).
 
 Hypotheses: habits-first (trust grows as habits of cooperation are reinforced), trust-first
 (states first choose to trust, then act on it), or blend=X, X in [0,1] the trust-first weight.
@@ -138,19 +143,20 @@ export function writeRunDir(dir: string, result: RunResult, manifest: RunManifes
   if (!written.ok) throw new InputError(written.problems);
 }
 
-/** The summary printed after a run: key figures at the start and end, and the pairs that moved most. */
+/** The summary printed after a run: key figures at the start (the initial state) and end, and the pairs that moved most. */
 export function summary(r: RunResult, dir: string): string {
   const { columns, rows, data } = r.series;
   const W = columns.length;
   const col = (name: string) => columns.indexOf(name);
   const at = (t: number, name: string) => data[t * W + col(name)];
-  const sum = (name: string) => { let s = 0; for (let t = 0; t < rows; t++) s += at(t, name); return s; };
+  // Row 0 is the initial state, before any activity: counts are summed over the steps run, 1 .. last.
+  const sum = (name: string) => { let s = 0; for (let t = 1; t < rows; t++) s += at(t, name); return s; };
   const f3 = (v: number) => fixed(v, 3);
   const last = rows - 1;
   const lines = [
-    `${r.world.name}: ${r.world.n} states, ${rows} steps (${stepDate(r.world, 0)} to ${stepDate(r.world, last)}), ${r.hypothesis}, seed ${r.seed}`,
+    `${r.world.name}: ${r.world.n} states, ${last} steps (${outputDate(r.world, 1)} to ${outputDate(r.world, last)}), ${r.hypothesis}, seed ${r.seed}`,
     '',
-    table(['measure', 'first step', 'last step'], [
+    table(['measure', 'start', 'last step'], [
       ['mean trust', f3(at(0, 'meanTrust')), f3(at(last, 'meanTrust'))],
       ['trust spread (sd)', f3(at(0, 'trustSpread')), f3(at(last, 'trustSpread'))],
       ['mean tension', f3(at(0, 'meanTension')), f3(at(last, 'meanTension'))],
@@ -173,11 +179,10 @@ export function summary(r: RunResult, dir: string): string {
   const { ids } = r.world;
   const n = r.world.n;
   const moves: [string, number, number][] = [];
-  // Starting trust: the scenario's, plus the trust-first stance (leap of faith) of this hypothesis.
-  const t0 = r.world.trust0;
-  const leap = 0; // model 0.3: no hypothesis offsets belief (MODEL 6); the summary's own fix is for its owner
+  // Starting trust: the initial belief, the same under every hypothesis (pairs.csv's step 0 when kept).
+  const start = (p: number) => (r.pairTrust !== null ? r.pairTrust[p] : 1 / (1 + Math.exp(-r.world.trust0[p])));
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    if (i !== j) moves.push([`${ids[i]} -> ${ids[j]}`, 1 / (1 + Math.exp(-(t0[i * n + j] + leap))), r.final.trust[i][j]]);
+    if (i !== j) moves.push([`${ids[i]} -> ${ids[j]}`, start(i * n + j), r.final.trust[i][j]]);
   }
   moves.sort((a, b) => (b[2] - b[1]) - (a[2] - a[1]) || (a[0] < b[0] ? -1 : 1));
   const show = [...moves.slice(0, 3), ...moves.slice(-3).filter((m) => !moves.slice(0, 3).includes(m))];

@@ -104,10 +104,12 @@ export function seriesIndex(columns: readonly string[]): SeriesIndex {
  */
 export function summariseRun(series: Series, ix: SeriesIndex, partners: PartnerStats, trustworthiness: ArrayLike<number>,
   out: Float64Array, at: number, trace: Float32Array, traceAt: number): void {
-  const d = series.data, w = ix.width, steps = series.rows;
+  // Row 0 of the series is the initial state, before any activity: the metrics and the trace
+  // read the steps run, rows 1 .. steps (trace row t is the end of step t + 1).
+  const d = series.data, w = ix.width, steps = series.rows - 1;
   let trustSum = 0, tensionSum = 0, incidents = 0, defections = 0;
   for (let t = 0; t < steps; t++) {
-    const row = t * w;
+    const row = (t + 1) * w;
     const m = d[row + ix.meanTrust];
     trustSum += m;
     tensionSum += d[row + ix.meanTension];
@@ -119,13 +121,13 @@ export function summariseRun(series: Series, ix: SeriesIndex, partners: PartnerS
     trace[tr + 2] = d[row + ix.meanTension];
     trace[tr + 3] = d[row + ix.meanHabit];
   }
-  const last = (steps - 1) * w;
+  const last = steps * w, first = w;
   let k = at;
   k = partnerMetrics(partners, trustworthiness, out, k);
   k = robustnessMetrics(partners.robustness, out, k);
   out[k++] = d[last + ix.meanTrust];
   out[k++] = trustSum / steps;
-  out[k++] = d[last + ix.meanTrust] - d[ix.meanTrust];
+  out[k++] = d[last + ix.meanTrust] - d[first + ix.meanTrust];
   out[k++] = d[last + ix.trustSpread];
   out[k++] = d[last + ix.meanHabit];
   out[k++] = tensionSum / steps;

@@ -9,7 +9,7 @@
  * still holds the exact log-odds.
  */
 import { eventObject } from '../run/folder/format.js';
-import { stepDate } from '../model/calendar.js';
+import { outputDate } from '../model/calendar.js';
 import type { RunResult } from '../run/simulate.js';
 import type { EventRow } from '../run/folder/schema.js';
 import type { World } from '../world/world.js';
@@ -75,14 +75,18 @@ export interface ExplainRun {
   activityNames: ReadonlyMap<string, string>;
   forumNames: ReadonlyMap<string, string>;
   groupNames: ReadonlyMap<string, string>;
-  /** The calendar month (YYYY-MM) of every step; its length is the number of steps. */
+  /**
+   * The calendar month (YYYY-MM) of every step of the output files: step 0 is the initial state
+   * (before any activity, dated with the start month), steps 1.. the months simulated; its
+   * length is the steps run + 1.
+   */
   dates: readonly string[];
   /** Trust at the end of the run (`finalTrust[i][j]`: i's trust in j, a probability). */
   finalTrust: readonly (readonly number[])[];
   /** Every trust row, in the order the events happened. */
   rows: readonly TrustRow[];
   notes: readonly NoteRow[];
-  /** With `--pairs`: every pair's trust at the end of every step, `[step * n * n + i * n + j]`. */
+  /** With `--pairs`: every pair's trust at the end of every step (step 0: the initial state), `[step * n * n + i * n + j]`. */
   pairTrust: Float64Array | null;
   /** The run's per-step forgetting rate, when known: needed to place a range's ends between two events. */
   forgetting: number | null;
@@ -213,7 +217,7 @@ export function runFromResult(r: RunResult): ExplainRun {
   return {
     title: `${w.name}, ${r.hypothesis}, seed ${r.seed}`,
     ids: w.ids, names: named.names, activityNames: named.activityNames, forumNames: named.forumNames, groupNames: named.groupNames,
-    dates: Array.from({ length: r.series.rows }, (_, t) => stepDate(w, t)),
+    dates: Array.from({ length: r.series.rows }, (_, t) => outputDate(w, t)),
     finalTrust: r.final.trust,
     rows, notes,
     pairTrust: r.pairTrust,

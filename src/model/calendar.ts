@@ -28,6 +28,15 @@ export function stepDate(calendar: Calendar, step: number): string {
   return monthOf(calendar.startMonth + step * calendar.stepMonths);
 }
 
+/**
+ * The calendar month (YYYY-MM) of a step of the run's output files (series.csv, pairs.csv,
+ * events.jsonl, final.json): step 0 is the initial state, before any activity, and carries the
+ * start month; step t >= 1 is the t-th month simulated (the model's step t - 1) and carries its month.
+ */
+export function outputDate(calendar: Calendar, step: number): string {
+  return stepDate(calendar, Math.max(0, step - 1));
+}
+
 /** A YYYY-MM calendar month as a UTC Date (first of the month). */
 export function monthDate(date: string): Date {
   const [y, m] = date.split('-').map(Number);

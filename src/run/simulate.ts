@@ -20,7 +20,11 @@ import { createState } from '../world/state.js';
 import { checkSimulateOptions, type SimulateOptions } from './options.js';
 import type { World } from '../world/world.js';
 
-/** Tidy per-step series: `data[row * columns.length + col]`, one row per step. */
+/**
+ * Tidy per-step series: `data[row * columns.length + col]`. Row 0 is the initial state, before
+ * any activity (`step` 0); row t (1..steps) is the state at the end of simulated month t
+ * (`step` t), so `rows` is the number of steps + 1.
+ */
 export interface Series {
   columns: readonly string[];
   rows: number;
@@ -50,7 +54,7 @@ export interface RunResult {
   hypothesis: string;
   rngAlgorithm: string;
   series: Series;
-  /** When requested: trust of every pair, `pairTrust[step * n * n + i * n + j]`. */
+  /** When requested: trust of every pair, `pairTrust[step * n * n + i * n + j]`, step 0 the initial state (series.rows steps). */
   pairTrust: Float64Array | null;
   events: EventLog | null;
   final: FinalState;
@@ -81,25 +85,31 @@ export function simulateWorld(world: World, seed: string | number, options: Pick
   const ctx = createCtx(world, state, createStreams(seed, world.ids));
   const columns = ['step', ...REGIONAL_COLUMNS];
   const width = columns.length;
-  const data = new Float64Array(world.steps * width);
+  const rows = world.steps + 1;
+  const data = new Float64Array(rows * width);
   const nn = world.n * world.n;
-  const pairTrust = options.pairs ? new Float64Array(world.steps * nn) : null;
+  const pairTrust = options.pairs ? new Float64Array(rows * nn) : null;
+  // Row r: step r of the output (0 the initial state, r >= 1 the end of the model's step r - 1).
+  const record = (r: number) => {
+    data[r * width] = r;
+    recordRow(ctx, data, r * width + 1);
+    if (pairTrust !== null) {
+      for (let p = 0; p < nn; p++) pairTrust[r * nn + p] = p % (world.n + 1) === 0 ? 1 : sigmoid(trustLogit(ctx, p));
+    }
+  };
   const partners = new PartnerRecorder(ctx);
   partners.begin(ctx);
+  ctx.t = 0;
+  record(0);
   for (let t = 0; t < world.steps; t++) {
     ctx.t = t;
     step(ctx);
-    const row = t * width;
-    data[row] = t;
-    recordRow(ctx, data, row + 1);
+    record(t + 1);
     partners.observe(ctx);
-    if (pairTrust !== null) {
-      for (let p = 0; p < nn; p++) pairTrust[t * nn + p] = p % (world.n + 1) === 0 ? 1 : sigmoid(trustLogit(ctx, p));
-    }
   }
   return {
     world, seed, hypothesis: hypothesisName(world.blend), rngAlgorithm: RNG_ALGORITHM,
-    series: { columns, rows: world.steps, data },
+    series: { columns, rows, data },
     pairTrust, events: log, final: finalState(ctx), partners: partners.result(ctx),
   };
 }

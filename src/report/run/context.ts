@@ -37,6 +37,7 @@ export interface RunContext {
 export function runContext(input: RunInput, charts: ChartSet, ctx: { chartsHref: string; reportCommand: string }): RunContext {
   const { manifest: m, data } = input;
   const series = data.series;
+  // series[0] is the initial state (step 0, before any activity), series[last] the end of the run.
   const first = series[0], last = series[series.length - 1];
   const states = data.final.states;
   const sc = input.scenario.value;

@@ -20,7 +20,7 @@ export function runCover(c: RunContext): Html {
   const cover = joinHtml([
     html`<p class="kind">Entente run report</p>`,
     html`<h1>${m.scenario.name}</h1>`,
-    html`<p class="subtitle">Hypothesis ${m.hypothesis}, seed ${String(m.seed)}; ${states.length} states, ${series.length} steps, ${monthLabel(first.date)} to ${monthLabel(last.date)}.</p>`,
+    html`<p class="subtitle">Hypothesis ${m.hypothesis}, seed ${String(m.seed)}; ${states.length} states, ${series.length - 1} steps, ${monthLabel(first.date)} to ${monthLabel(last.date)}.</p>`,
     m.experiment ? html`<p class="subtitle">Run ${String(m.experiment.run)} of the experiment <code>${m.experiment.file}</code>: parameter set ${String(m.experiment.set)} (${conditionWords(m.experiment.parameters)}), replication ${String(m.experiment.replication + 1)}.</p>` : '',
     scenarioText(scenario),
   ]);
@@ -42,7 +42,7 @@ export function figureSections(c: RunContext): Section[] {
     title: 'Key figures',
     body: joinHtml([
       cards([
-        { value: `${fx(v(first, 'meanTrust'))} → ${fx(v(last, 'meanTrust'))}`, label: `regional mean trust, first step → last (${sx(v(last, 'meanTrust') - v(first, 'meanTrust'))})` },
+        { value: `${fx(v(first, 'meanTrust'))} → ${fx(v(last, 'meanTrust'))}`, label: `regional mean trust, start → last step (${sx(v(last, 'meanTrust') - v(first, 'meanTrust'))})` },
         { value: `${fx(v(first, 'meanTension'))} → ${fx(v(last, 'meanTension'))}`, label: `mean tension (peak ${fx(v(peak, 'meanTension'))}, ${monthLabel(peak.date)})` },
         { value: `${fx(v(first, 'meanHabit'))} → ${fx(v(last, 'meanHabit'))}`, label: 'mean habit of cooperation' },
         { value: thousands(activities), label: `activities undertaken, ${pct(activities > 0 ? heeded / activities : Number.NaN)} heeded` },
@@ -51,7 +51,7 @@ export function figureSections(c: RunContext): Section[] {
         { value: `${thousands(sum('defections'))}`, label: 'defections on core national interest' },
         { value: `${thousands(v(last, 'agreementsTotal'))}`, label: 'defence cooperation agreements in force at the end' },
       ]),
-      table(['measure', `first step (${first.date})`, `last step (${last.date})`], [
+      table(['measure', `start (${first.date}, before any activity)`, `last step (${last.date})`], [
         ['regional mean trust', fx(v(first, 'meanTrust')), fx(v(last, 'meanTrust'))],
         ['spread of trust across pairs (sd)', fx(v(first, 'trustSpread')), fx(v(last, 'trustSpread'))],
         ['mean tension', fx(v(first, 'meanTension')), fx(v(last, 'meanTension'))],

@@ -7,7 +7,7 @@
  * text (`seriesCsv`...) is the chunks joined.
  */
 import { EVENT_KINDS, F, type EventLog } from '../../record/event-log.js';
-import { stepDate } from '../../model/calendar.js';
+import { outputDate } from '../../model/calendar.js';
 import type { RunResult } from '../simulate.js';
 import type { World } from '../../world/world.js';
 import type { EventRowInput, FinalJson } from './schema.js';
@@ -38,13 +38,13 @@ function* seriesLines(r: RunResult): Generator<string> {
   const width = columns.length;
   yield ['step', 'date', ...columns.slice(1)].join(',');
   for (let t = 0; t < rows; t++) {
-    const cells = [num(data[t * width]), stepDate(r.world, t)];
+    const cells = [num(data[t * width]), outputDate(r.world, t)];
     for (let k = 1; k < width; k++) cells.push(num(data[t * width + k]));
     yield cells.join(',');
   }
 }
 
-/** Tidy per-step series, `step,date,<reporters...>`, in chunks. */
+/** Tidy per-step series, `step,date,<reporters...>`, in chunks: step 0 the initial state, then one row per month simulated. */
 export function seriesChunks(r: RunResult): Iterable<string> {
   return chunked(seriesLines(r));
 }
@@ -59,7 +59,7 @@ function* pairLines(r: RunResult, pairTrust: Float64Array): Generator<string> {
   const nn = n * n;
   yield 'step,date,from,to,trust';
   for (let t = 0; t < r.series.rows; t++) {
-    const date = stepDate(r.world, t);
+    const date = outputDate(r.world, t);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
       if (i !== j) yield `${t},${date},${ids[i]},${ids[j]},${num(pairTrust[t * nn + i * n + j])}`;
     }
@@ -100,7 +100,9 @@ export function eventObject(world: World, log: EventLog, k: number): EventRowInp
   const id = (i: number) => (i >= 0 ? ids[i] : null);
   const kind = EVENT_KINDS[log.kind[k]];
   const flags = log.flags[k];
-  const head = { step: log.step[k], date: stepDate(world, log.step[k]) };
+  // The log counts the model's steps from 0; the files count the initial state as step 0, so an
+  // event of the model's step t is written at step t + 1, dated with the month it happened in.
+  const head = { step: log.step[k] + 1, date: outputDate(world, log.step[k] + 1) };
   const activity = log.activity[k] >= 0 ? { activity: activities[log.activity[k]].id } : {};
   const trust = log.observer[k] >= 0
     ? { observer: ids[log.observer[k]], subject: ids[log.subject[k]], drift: log.drift(k), delta: log.delta(k), trust: log.trust(k) }
@@ -139,7 +141,7 @@ export function finalObject(r: RunResult): FinalJson {
   return {
     states: [...ids],
     step: r.series.rows - 1,
-    date: stepDate(r.world, r.series.rows - 1),
+    date: outputDate(r.world, r.series.rows - 1),
     trust: f.trust,
     tension: f.tension,
     habit: f.habit,

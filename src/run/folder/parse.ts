@@ -58,7 +58,7 @@ export function parseJsonFile<S extends z.ZodType>(text: string, file: string, s
   return null;
 }
 
-/** series.csv: one row per step, steps 0, 1, 2... with their months, every other cell a finite number. */
+/** series.csv: the initial state (step 0), then one row per step, steps 1, 2... with their months, every other cell a finite number. */
 export function parseSeries(text: string, file: string, problems: Problem[]): { columns: string[]; rows: SeriesRow[] } | null {
   const bad = new FileProblems(file, problems);
   const all = lines(text);
@@ -87,7 +87,7 @@ export function parseSeries(text: string, file: string, problems: Problem[]): { 
   return bad.close() ? { columns, rows } : null;
 }
 
-/** pairs.csv: every directed pair's trust at every step, as `[step * n * n + i * n + j]`. */
+/** pairs.csv: every directed pair's trust at every step (0 the initial state; `steps` counts it), as `[step * n * n + i * n + j]`. */
 export function parsePairs(text: string, file: string, ids: readonly string[], steps: number, problems: Problem[]): Float64Array | null {
   const bad = new FileProblems(file, problems);
   const n = ids.length;
@@ -136,7 +136,8 @@ export function parseEvents(text: string, file: string, ids: ReadonlySet<string>
       continue;
     }
     const e = parsed.data;
-    if (e.step >= steps) { bad.add(line, `step: expected a step from 0 to ${steps - 1}, got ${e.step}`); continue; }
+    // Step 0 is the initial state, before any activity: events happen at steps 1 .. steps - 1.
+    if (e.step < 1 || e.step >= steps) { bad.add(line, `step: expected a step from 1 to ${steps - 1} (step 0 is the initial state, before any event), got ${e.step}`); continue; }
     if (e.step < lastStep) { bad.add(line, `step: ${e.step} comes after step ${lastStep}; events must be in the order they happened`); continue; }
     lastStep = e.step;
     if (e.observer !== undefined) {

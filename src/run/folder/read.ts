@@ -22,7 +22,7 @@ export interface RunFolder {
   /** series.csv's columns after step and date, and its rows. */
   columns: string[];
   series: SeriesRow[];
-  /** The month (YYYY-MM) of every step; its length is the number of steps. */
+  /** The month (YYYY-MM) of every step of the files, step 0 (the initial state, dated with the start month) first; its length is the steps run + 1. */
   dates: string[];
   final: FinalJson;
   /** events.jsonl; null when the run was written without it (--no-events). */
@@ -80,8 +80,9 @@ export function readRunFolder(dir: string): LoadResult<RunFolder> {
   const series = seriesText === null ? null : parseSeries(seriesText.text, path('series.csv'), problems);
   const final = finalText === null ? null : parseJsonFile(finalText.text, path('final.json'), FinalJson, 'the final state of a run', problems);
   if (final !== null) checkFinal(final, path('final.json'), problems);
-  if (manifest !== null && series !== null && series.rows.length !== manifest.steps) {
-    problems.push(whole(path('series.csv'), `has ${series.rows.length} steps, but run.json says ${manifest.steps}`));
+  // series.csv has the initial state (step 0) and one row per step run (1 .. steps).
+  if (manifest !== null && series !== null && series.rows.length !== manifest.steps + 1) {
+    problems.push(whole(path('series.csv'), `has ${series.rows.length - 1} steps after the initial state (rows for steps 0 to ${series.rows.length - 1}), but run.json says ${manifest.steps}`));
   }
   if (final !== null && series !== null && final.step !== series.rows.length - 1) {
     problems.push(whole(path('final.json'), `is ${final.step}, but series.csv ends at step ${series.rows.length - 1}`, 'step'));

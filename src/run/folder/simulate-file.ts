@@ -73,12 +73,12 @@ export function runToFolder(o: RunToFolderOptions): LoadResult<{ dir: string; re
   const dir = resolve(o.out ?? defaultRunFolder(o.file, hypothesis, seed));
   const problems: Problem[] = [];
   const n = o.scenario.states.length;
-  if (o.pairs && steps * n * n * 8 > MAX_PAIR_TRUST_BYTES) {
-    problems.push(optionProblem('--pairs', `would keep ${steps} steps x ${n}² pairs of trust in memory (${(steps * n * n * 8 / 1024 ** 3).toFixed(1)} GB; at most ${MAX_PAIR_TRUST_BYTES / 1024 ** 3} GB): use fewer --steps, or leave out --pairs`));
+  if (o.pairs && (steps + 1) * n * n * 8 > MAX_PAIR_TRUST_BYTES) {
+    problems.push(optionProblem('--pairs', `would keep ${steps + 1} steps x ${n}² pairs of trust in memory (${((steps + 1) * n * n * 8 / 1024 ** 3).toFixed(1)} GB; at most ${MAX_PAIR_TRUST_BYTES / 1024 ** 3} GB): use fewer --steps, or leave out --pairs`));
   }
   const manifest = (result: RunResult, wallMs: number): RunManifest => ({
     scenario: { name: o.scenario.name, file: o.file, sha256: o.sha256 },
-    seed: result.seed, hypothesis: result.hypothesis, steps: result.series.rows, modelVersion: MODEL_VERSION,
+    seed: result.seed, hypothesis: result.hypothesis, steps: result.world.steps, modelVersion: MODEL_VERSION,
     gitCommit: gitCommit(), node: process.version, rng: result.rngAlgorithm, wallTimeMs: Math.round(wallMs * 1000) / 1000, command: o.command,
   });
   // The folder is checked before the run, with the identity the run will have.
