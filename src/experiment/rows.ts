@@ -175,7 +175,7 @@ function dateOf(start: string, stepMonths: number, step: number): string {
 }
 
 /**
- * steps.csv: one line per hypothesis, step and trace of the block. `traces(run, count)` gives
+ * steps.csv: one line per hypothesis, step (1 .. steps, as in series.csv) and trace of the block. `traces(run, count)` gives
  * the traces of `count` runs of the block from its `run`-th (steps x TRACE_WIDTH numbers each);
  * they are read one trace metric at a time, about 1 MB at once, so memory stays bounded.
  */
@@ -215,7 +215,9 @@ export function stepRows(info: PlanInfo, scenario: number, set: number, traces: 
   const out: string[] = [];
   for (let h = 0; h < H; h++) {
     for (let t = 0; t < T; t++) {
-      const lead = `${csvText(sc.name)},${set},${info.hypotheses[h]},${t},${dateOf(sc.start, sc.stepMonths, t)}`;
+      // Steps as in a run's series.csv: step t + 1 is the end of the t-th month simulated, dated
+      // with that month (steps.csv has no row for the initial state, step 0).
+      const lead = `${csvText(sc.name)},${set},${info.hypotheses[h]},${t + 1},${dateOf(sc.start, sc.stepMonths, t)}`;
       for (const cells of rowsOut[h][t]) out.push(`${lead},${cells}`);
     }
   }
