@@ -55,10 +55,10 @@ export function aseanSteps(seeds = 6): StepRow[] {
     const runs = Array.from({ length: seeds }, (_, k) => simulate(sc, { seed: k + 1, hypothesis, events: false }));
     const r0 = runs[0];
     const width = r0.series.columns.length;
-    const T = r0.series.rows;
+    const T = r0.series.rows - 1; // steps.csv has the steps run, not the initial state
     for (const metric of ['meanTrust', 'meanTension']) {
       const col = r0.series.columns.indexOf(metric);
-      for (let t = 0; t < T; t++) {
+      for (let t = 1; t <= T; t++) {
         const xs = runs.map((r) => r.series.data[t * width + col]).sort((a, b) => a - b);
         const n = xs.length;
         const mean = xs.reduce((s, x) => s + x, 0) / n;
@@ -69,7 +69,7 @@ export function aseanSteps(seeds = 6): StepRow[] {
           const lo = Math.floor(h);
           return xs[lo] + (xs[Math.min(n - 1, lo + 1)] - xs[lo]) * (h - lo);
         };
-        const m = r0.world.startMonth + t * r0.world.stepMonths;
+        const m = r0.world.startMonth + (t - 1) * r0.world.stepMonths;
         const date = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
         out.push({ scenario: sc.name, set: 0, hypothesis, step: t, date, metric, n, mean, sd, ciLow: mean - half, ciHigh: mean + half, p10: q(0.1), p90: q(0.9) });
       }

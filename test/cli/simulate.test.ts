@@ -107,16 +107,17 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
     expect([...m.files].sort()).toEqual(['events.jsonl', 'final.json', 'series.csv']);
   });
 
-  it('series.csv has step, date, meanTrust, ... and one row per step', () => {
+  it('series.csv has step, date, meanTrust, ... the initial state (step 0) and one row per step', () => {
     const [header, ...rows] = csv(good().file('series.csv'));
     expect(header.slice(0, 3)).toEqual(['step', 'date', 'meanTrust']);
     expect(new Set(header).size).toBe(header.length);
-    expect(rows).toHaveLength(SCENARIO_DATA.calendar.steps);
+    expect(rows).toHaveLength(SCENARIO_DATA.calendar.steps + 1);
     const meanTrust = header.indexOf('meanTrust');
     rows.forEach((row, t) => {
       expect(row).toHaveLength(header.length);
       expect(row[0]).toBe(String(t));
-      expect(row[1]).toBe(monthAfter(SCENARIO_DATA.calendar.start, t));
+      // Step 0 carries the start month; step t >= 1 the month it simulates.
+      expect(row[1]).toBe(monthAfter(SCENARIO_DATA.calendar.start, Math.max(0, t - 1)));
       for (const cell of row.slice(2)) expect(Number.isFinite(Number(cell)), `cell "${cell}" in row ${t}`).toBe(true);
       const v = Number(row[meanTrust]);
       expect(v).toBeGreaterThan(0);
@@ -134,8 +135,8 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
       const e = JSON.parse(line) as { step: number; kind: string };
       expect(typeof e).toBe('object');
       expect(Number.isInteger(e.step)).toBe(true);
-      expect(e.step).toBeGreaterThanOrEqual(last);
-      expect(e.step).toBeLessThan(SCENARIO_DATA.calendar.steps);
+      expect(e.step).toBeGreaterThanOrEqual(Math.max(1, last)); // step 0 is the initial state, before any event
+      expect(e.step).toBeLessThanOrEqual(SCENARIO_DATA.calendar.steps);
       expect(typeof e.kind).toBe('string');
       last = e.step;
     }
@@ -145,7 +146,7 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
     const f = JSON.parse(good().file('final.json')) as { states: string[]; step: number; trust: number[][] };
     const n = SCENARIO_DATA.states.length;
     expect(f.states).toEqual(SCENARIO_DATA.states.map((s) => s.id));
-    expect(f.step).toBe(SCENARIO_DATA.calendar.steps - 1);
+    expect(f.step).toBe(SCENARIO_DATA.calendar.steps);
     expect(f.trust).toHaveLength(n);
     f.trust.forEach((row, i) => {
       expect(row).toHaveLength(n);
@@ -172,25 +173,25 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
     expect(b.file('events.jsonl')).not.toBe(a.file('events.jsonl'));
   });
 
-  it('--steps 5 gives 5 rows, and --pairs adds pairs.csv with every ordered pair at every step', () => {
+  it('--steps 5 gives the initial row and 5 more, and --pairs adds pairs.csv with every ordered pair at every step', () => {
     const { dir, file } = run('steps-5-pairs', ['--steps', '5', '--pairs']);
     expect(readdirSync(dir).sort()).toEqual(['.entente.json', 'events.jsonl', 'final.json', 'pairs.csv', 'run.json', 'series.csv']);
-    expect(csv(file('series.csv')).slice(1).map((r) => r[0])).toEqual(['0', '1', '2', '3', '4']);
+    expect(csv(file('series.csv')).slice(1).map((r) => r[0])).toEqual(['0', '1', '2', '3', '4', '5']);
     const m = manifest(file('run.json'));
     expect(m.steps).toBe(5);
     expect(m.files).toContain('pairs.csv');
     const [header, ...rows] = csv(file('pairs.csv'));
     expect(header).toEqual(['step', 'date', 'from', 'to', 'trust']);
     const ids = SCENARIO_DATA.states.map((s) => s.id);
-    const expected = [0, 1, 2, 3, 4].flatMap((t) => ids.flatMap((a) => ids.filter((b) => b !== a).map((b) => `${t},${a},${b}`)));
+    const expected = [0, 1, 2, 3, 4, 5].flatMap((t) => ids.flatMap((a) => ids.filter((b) => b !== a).map((b) => `${t},${a},${b}`)));
     expect(rows.map((r) => `${r[0]},${r[2]},${r[3]}`)).toEqual(expected);
     for (const r of rows) {
-      expect(r[1]).toBe(monthAfter(SCENARIO_DATA.calendar.start, Number(r[0])));
+      expect(r[1]).toBe(monthAfter(SCENARIO_DATA.calendar.start, Math.max(0, Number(r[0]) - 1)));
       expect(Number(r[4])).toBeGreaterThan(0);
       expect(Number(r[4])).toBeLessThan(1);
     }
     const final = JSON.parse(file('final.json')) as { step: number };
-    expect(final.step).toBe(4);
+    expect(final.step).toBe(5);
   });
 
   it('--no-events omits events.jsonl, and --quiet prints nothing', () => {

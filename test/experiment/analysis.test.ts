@@ -148,12 +148,13 @@ describe('runs.csv', () => {
       const res = reproduced.get(run.run)!;
       const col = (name: string) => {
         const k = res.series.columns.indexOf(name);
-        return Array.from({ length: res.series.rows }, (_, t) => res.series.data[t * res.series.columns.length + k]);
+        // The steps run: rows 1 .. STEPS (row 0 is the initial state, not a step of activity).
+        return Array.from({ length: res.series.rows - 1 }, (_, t) => res.series.data[(t + 1) * res.series.columns.length + k]);
       };
       const trust = col('meanTrust');
       const what = (m: string) => `run ${run.run} ${m}`;
       const v = run.values;
-      expect(res.series.rows).toBe(STEPS);
+      expect(res.series.rows).toBe(STEPS + 1);
       expect(v.regionalTrust, what('regionalTrust')).toBe(trust[STEPS - 1]);
       expectNear(v.regionalTrustMean, mean(trust), what('regionalTrustMean'));
       expectNear(v.regionalTrustGain, trust[STEPS - 1] - trust[0], what('regionalTrustGain'));
@@ -257,7 +258,8 @@ describe('steps.csv', () => {
       expect(p10).toBeLessThanOrEqual(p90);
       if (s > 0) { expect(lo).toBeLessThan(m); expect(hi).toBeGreaterThan(m); }
       // Dates run monthly from the scenario's start (both scenarios start in 2020-01, one step a month).
-      const months = 2020 * 12 + t;
+      // Step t (1 .. STEPS, as in series.csv) is dated with the month it simulates.
+      const months = 2020 * 12 + t - 1;
       expect(date).toBe(`${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, '0')}`);
     }
   });

@@ -19,17 +19,21 @@ import { makeScenario } from '../unit/world-fixture.js';
 
 type Columns = Partial<Record<string, number[]>>;
 
-/** A series with the real regional columns: the given ones filled per step, the others 0. */
+/**
+ * A series with the real regional columns: the given ones filled per step (rows 1 .. steps), the
+ * others 0; row 0, the initial state, is NaN throughout, so a metric that read it would show it.
+ */
 function series(steps: number, cols: Columns, columns: readonly string[] = REGIONAL_COLUMNS): Series {
   const w = columns.length;
-  const data = new Float64Array(steps * w);
+  const data = new Float64Array((steps + 1) * w);
+  data.fill(Number.NaN, 0, w);
   for (const [name, values] of Object.entries(cols)) {
     const k = columns.indexOf(name);
     if (k < 0) throw new Error(`no column ${name}`);
     if (values!.length !== steps) throw new Error(`${name}: ${values!.length} values for ${steps} steps`);
-    values!.forEach((v, t) => { data[t * w + k] = v; });
+    values!.forEach((v, t) => { data[(t + 1) * w + k] = v; });
   }
-  return { columns, rows: steps, data };
+  return { columns, rows: steps + 1, data };
 }
 
 type PairRow = Partial<Record<'belief' | 'beliefSum' | 'steps' | 'activities' | 'heeded' | 'tests' | 'relied' | 'honoured' | 'exploited'
@@ -306,7 +310,7 @@ describe('a simulated run, recomputed from its event log, final beliefs and part
 
   it('partnerBeliefMean from the per-step beliefs of the partner pairs', () => {
     let sum = 0;
-    for (let t = 0; t < w.steps; t++) for (const [i, j] of partners) sum += res.pairTrust![t * n * n + i * n + j];
+    for (let t = 1; t <= w.steps; t++) for (const [i, j] of partners) sum += res.pairTrust![t * n * n + i * n + j];
     expect(r.partnerBeliefMean).toBeCloseTo(sum / (w.steps * partners.length), 12);
   });
 
@@ -353,7 +357,7 @@ describe('a simulated run, recomputed from its event log, final beliefs and part
     const ac = 0 * n + 2;
     const exploitedAt30 = rows.some((k) => log!.kind[k] === Kind.test && log!.step[k] === 30 && (log!.flags[k] & Flag.exploited) !== 0);
     expect(exploitedAt30).toBe(true);
-    const L = (t: number) => logit(res.pairTrust![t * n * n + ac]);
+    const L = (t: number) => logit(res.pairTrust![(t + 1) * n * n + ac]); // the end of the model's step t
     const low = Math.min(...Array.from({ length: 12 }, (_, k) => L(30 + k)));
     expect(r.betrayalDrop).toBeCloseTo(L(29) - low, 9);
     expect(r.betrayalDrop).toBeGreaterThan(0);

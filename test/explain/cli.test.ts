@@ -56,7 +56,7 @@ describe('npm run explain on the ASEAN run (seed 1)', () => {
     expect(e.observer).toEqual({ id: 'PHL', name: 'Philippines' });
     expect(e.subject).toEqual({ id: 'CHN', name: 'China' });
     expect([e.from.date, e.to.date]).toEqual(['2012-01', '2016-12']);
-    expect([e.from.step, e.to.step]).toEqual([72, 131]);
+    expect([e.from.step, e.to.step]).toEqual([73, 132]);
     expect(Math.abs(sum(e.groups.map((g) => g.logOdds)) - e.change.logOdds)).toBeLessThan(1e-9);
     expect(Math.abs(sum(e.groups.map((g) => g.probability)) - e.change.trust)).toBeLessThan(1e-12);
     expect(e.events.length).toBeGreaterThan(0);
@@ -66,7 +66,7 @@ describe('npm run explain on the ASEAN run (seed 1)', () => {
     expect(e.attribution).toMatch(/proportion/);
     expect(listing(asean)).toEqual(before);
     // Step numbers name the same range.
-    const bySteps = cli('explain', [asean, '--pair', 'PHL,CHN', '--from', '72', '--to', '131', '--json', '--no-chart']);
+    const bySteps = cli('explain', [asean, '--pair', 'PHL,CHN', '--from', '73', '--to', '132', '--json', '--no-chart']);
     expect(bySteps.status).toBe(0);
     expect((JSON.parse(bySteps.stdout) as PairExplanation).change).toEqual(e.change);
   });
@@ -201,11 +201,11 @@ describe('bad input: exit code 2, a clear message, no stack trace, nothing writt
   });
 
   it('--from after --to', () => {
-    bad([asean, '--pair', 'IDN,MYS', '--from', '2012-01', '--to', '2008-01'], /--from: the range starts after it ends \(from step 72, 2012-01, to step 24, 2008-01\)/);
+    bad([asean, '--pair', 'IDN,MYS', '--from', '2012-01', '--to', '2008-01'], /--from: the range starts after it ends \(from step 73, 2012-01, to step 25, 2008-01\)/);
   });
 
   it('a step or a month outside the run', () => {
-    bad([asean, '--pair', 'IDN,MYS', '--to', '240'], /--to: step 240 is outside the run; the run has steps 0 to 239, 2006-01 to 2025-12/);
+    bad([asean, '--pair', 'IDN,MYS', '--to', '241'], /--to: step 241 is outside the run; the run has steps 0 to 240, 2006-01 to 2025-12/);
     bad([asean, '--pair', 'IDN,MYS', '--from', '1999-12'], /--from: 1999-12 is outside the run/);
   });
 

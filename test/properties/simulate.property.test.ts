@@ -122,11 +122,11 @@ const frameOf = (s: Scenario): Frame => ({
   issues: s.issues.map((x) => x.id), groupIds: s.groups.map((x) => x.id),
 });
 
-/** The series value of a named column at step t. */
+/** The series value of a named column at the end of the model's step t (row t + 1: row 0 is the initial state). */
 function col(r: RunResult, name: string, t: number): number {
   const k = r.series.columns.indexOf(name);
   if (k < 0) throw new Error(`no series column "${name}" (columns: ${r.series.columns.join(', ')})`);
-  return r.series.data[t * r.series.columns.length + k];
+  return r.series.data[(t + 1) * r.series.columns.length + k];
 }
 
 /* ------------------------------------------------------------------ arbitraries ------ */
@@ -331,7 +331,7 @@ function zeroActivityWithIncidents(scenarios: fc.Arbitrary<Generated>, numRuns: 
   let withIncidents = 0;
   fc.assert(fc.property(arb, ({ g: { scenario }, seed, hypothesis }) => {
     const r = simulate(scenario, { seed, hypothesis, pairs: true });
-    const { n } = r.world, nn = n * n, T = r.series.rows;
+    const { n } = r.world, nn = n * n, T = r.series.rows - 1; // the model's steps 0 .. T - 1 are rows 1 .. T
     const p = paramsOf(scenario);
     const log = r.events!;
     // Only incidents are logged, and trust-first stance decisions (a choice, not an act: no
@@ -374,7 +374,7 @@ function zeroActivityWithIncidents(scenarios: fc.Arbitrary<Generated>, numRuns: 
         const pij = i * n + j;
         const last = lastL.get(pij);
         const L = last ? L0[pij] + (last[1] - L0[pij]) * Math.pow(1 - p.forgetting, t - last[0]) : L0[pij];
-        const got = r.pairTrust![t * nn + pij];
+        const got = r.pairTrust![(t + 1) * nn + pij];
         if (Math.abs(got - sigmoid(L)) > (last === undefined ? 1e-12 : 1e-9)) {
           throw new Error(`step ${t}: trust ${r.world.ids[i]} -> ${r.world.ids[j]} is ${got}, expected ${sigmoid(L)} (baseline ${sigmoid(L0[pij])}${last ? `, last incident at step ${last[0]}` : ', never touched'})`);
         }

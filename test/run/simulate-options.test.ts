@@ -72,7 +72,7 @@ describe('simulate() options', () => {
     expect(r.seed).toBe(' x ');
     expect(r.hypothesis).toBe('blend=0.5');
     expect(r.world.hypothesis).toBe('blend=.5');
-    expect(r.series.rows).toBe(2);
+    expect(r.series.rows).toBe(3); // the initial state and two steps
   });
 
   it('gives the same run as before for the same options (the hypothesis parsed once, the seed and steps as given)', () => {

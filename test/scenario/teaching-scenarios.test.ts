@@ -20,7 +20,7 @@ describe('teaching scenarios', () => {
     expect(text).toContain('yaml-language-server: $schema=../schema/scenario.schema.json');
     for (const hypothesis of ['habits-first', 'trust-first']) {
       const r = simulate(s, { hypothesis, events: false });
-      expect(r.series.rows).toBe(s.calendar.steps);
+      expect(r.series.rows).toBe(s.calendar.steps + 1); // the initial state, then every step
       const W = r.series.columns.length;
       const a = r.series.columns.indexOf('activities');
       let activities = 0;

@@ -137,9 +137,10 @@ describe('5. the two hypotheses', () => {
   const column = (r: ReturnType<typeof simulate>, name: string) => {
     const c = r.series.columns.indexOf(name);
     const W = r.series.columns.length;
-    return Array.from({ length: r.series.rows }, (_, t) => r.series.data[t * W + c]);
+    // The steps run: rows 1 .. steps (row 0 is the initial state, the same under both).
+    return Array.from({ length: r.series.rows - 1 }, (_, t) => r.series.data[(t + 1) * W + c]);
   };
-  const averaged = (r: ReturnType<typeof simulate>) => column(r, 'meanTrust').reduce((s, x) => s + x, 0) / r.series.rows;
+  const averaged = (r: ReturnType<typeof simulate>) => column(r, 'meanTrust').reduce((s, x) => s + x, 0) / (r.series.rows - 1);
 
   it('give measurably different trajectories on the same dice', () => {
     const r = paired(perSeed(scenario, averaged, { hypothesis: 'trust-first' }), perSeed(scenario, averaged, { hypothesis: 'habits-first' }));
@@ -176,12 +177,12 @@ describe('6. with zero activity', () => {
     for (const hypothesis of HYPOTHESES) {
       const baseline = simulate(quiet(false), { seed: 1, hypothesis, pairs: true });
       const r = simulate(quiet(true), { seed: 1, hypothesis, pairs: true });
-      const BA = (x: typeof r, t: number) => x.pairTrust![t * 4 + 1 * 2 + 0];
+      const BA = (x: typeof r, t: number) => x.pairTrust![(t + 1) * 4 + 1 * 2 + 0]; // the end of step t
       expect(BA(r, 2)).toBeLessThan(BA(baseline, 2) - 0.1); // the exploitation hurt
       expect(BA(r, 399)).toBeCloseTo(BA(baseline, 399), 3); // and was forgotten
       expect(BA(baseline, 399)).toBe(BA(baseline, 0)); // the baseline itself never moved
       const W = r.series.columns.length;
-      const col = (name: string) => Array.from({ length: r.series.rows }, (_, t) => r.series.data[t * W + r.series.columns.indexOf(name)]);
+      const col = (name: string) => Array.from({ length: r.series.rows - 1 }, (_, t) => r.series.data[(t + 1) * W + r.series.columns.indexOf(name)]);
       expect(col('activities').every((x) => x === 0)).toBe(true);
       expect(col('meanHabit').every((x) => x === 0)).toBe(true);
       expect(col('agreementsTotal').every((x) => x === 0)).toBe(true);

@@ -41,7 +41,7 @@ function betweenCD(r: RunResult): { trust: number[]; events: string[] } {
   const { ids, n, steps } = r.world;
   const c = ids.indexOf('C'), d = ids.indexOf('D');
   const trust: number[] = [];
-  for (let t = 0; t < steps; t++) trust.push(r.pairTrust![t * n * n + c * n + d], r.pairTrust![t * n * n + d * n + c]);
+  for (let t = 0; t <= steps; t++) trust.push(r.pairTrust![t * n * n + c * n + d], r.pairTrust![t * n * n + d * n + c]);
   const log = r.events!;
   const events: string[] = [];
   const cd = (x: number) => x === c || x === d;

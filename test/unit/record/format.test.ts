@@ -49,25 +49,27 @@ describe('series.csv', () => {
   const text = seriesCsv(r);
   const lines = text.split('\n');
 
-  it('has the header step,date,<reporters> and one row per step, newline-terminated', () => {
+  it('has the header step,date,<reporters>, the initial state and one row per step, newline-terminated', () => {
     expect(text.endsWith('\n')).toBe(true);
     expect(lines.pop()).toBe('');
     expect(lines[0]).toBe(['step', 'date', ...r.series.columns.slice(1)].join(','));
-    expect(lines.length).toBe(1 + 30);
-    expect(r.series.rows).toBe(30);
+    expect(lines.length).toBe(1 + 1 + 30);
+    expect(r.series.rows).toBe(31);
   });
 
   it('each row: the step, its date from the calendar, then the reporters\' values exactly', () => {
     const width = r.series.columns.length;
-    for (let t = 0; t < 30; t++) {
+    for (let t = 0; t <= 30; t++) {
       const cells = lines[1 + t].split(',');
       expect(cells.length).toBe(width + 1);
       expect(cells[0]).toBe(String(t));
-      expect(cells[1]).toBe(stepDate(r.world, t));
+      // Step 0, the initial state, carries the start month; step t >= 1 the month it simulates.
+      expect(cells[1]).toBe(stepDate(r.world, Math.max(0, t - 1)));
       for (let k = 1; k < width; k++) expect(Number(cells[k + 1])).toBe(r.series.data[t * width + k]);
     }
-    expect(lines[1].split(',')[1]).toBe('2019-11');
-    expect(lines[3].split(',')[1]).toBe('2020-01');
+    expect(lines[1].split(',').slice(0, 2)).toEqual(['0', '2019-11']);
+    expect(lines[2].split(',').slice(0, 2)).toEqual(['1', '2019-11']);
+    expect(lines[4].split(',').slice(0, 2)).toEqual(['3', '2020-01']);
   });
 });
 
@@ -76,12 +78,15 @@ describe('pairs.csv', () => {
     const r = simulate(scenario, { seed: 2, pairs: true, events: false });
     const lines = pairsCsv(r).trimEnd().split('\n');
     expect(lines[0]).toBe('step,date,from,to,trust');
-    expect(lines.length).toBe(1 + 30 * 4 * 3);
-    const [step, date, from, to, trust] = lines[1 + 12 * 5 + 7].split(',');
-    // step 5, the 8th pair in row-major order without the diagonal: C -> B
-    expect([step, date, from, to]).toEqual(['5', '2020-04', 'C', 'B']);
-    expect(Number(trust)).toBe(r.pairTrust![5 * 16 + 2 * 4 + 1]);
-    expect(lines[lines.length - 1].split(',').slice(0, 4)).toEqual(['29', '2022-04', 'D', 'C']);
+    expect(lines.length).toBe(1 + 31 * 4 * 3);
+    const [step, date, from, to, trust] = lines[1 + 12 * 6 + 7].split(',');
+    // step 6 (the 6th month, 2020-04), the 8th pair in row-major order without the diagonal: C -> B
+    expect([step, date, from, to]).toEqual(['6', '2020-04', 'C', 'B']);
+    expect(Number(trust)).toBe(r.pairTrust![6 * 16 + 2 * 4 + 1]);
+    // Step 0: the initial state, the scenario's initial trust.
+    expect(lines[1].split(',').slice(0, 4)).toEqual(['0', '2019-11', 'A', 'B']);
+    expect(Number(lines[1].split(',')[4])).toBeCloseTo(1 / (1 + Math.exp(-r.world.trust0[1])), 14);
+    expect(lines[lines.length - 1].split(',').slice(0, 4)).toEqual(['30', '2022-04', 'D', 'C']);
     expect(Number(lines[lines.length - 1].split(',')[4])).toBe(r.final.trust[3][2]);
   });
 
@@ -104,7 +109,8 @@ describe('events.jsonl', () => {
 
   it('every row has step, its calendar date and kind; trust rows have observer, subject, drift, delta and trust', () => {
     rows.forEach((e, k) => {
-      expect(e.step).toBe(log.step[k]);
+      // Written at the step whose row first shows it (the model's step + 1), dated with its month.
+      expect(e.step).toBe(log.step[k] + 1);
       expect(e.date).toBe(stepDate(r.world, log.step[k]));
       expect(e.kind).toBe(EVENT_KINDS[log.kind[k]]);
       if (log.observer[k] >= 0) {
@@ -181,7 +187,7 @@ describe('final.json', () => {
     const r = simulate(scenario, { seed: 2 });
     const f = JSON.parse(finalJson(r));
     expect(f.states).toEqual(['A', 'B', 'C', 'D']);
-    expect(f.step).toBe(29);
+    expect(f.step).toBe(30);
     expect(f.date).toBe('2022-04');
     expect(f.trust).toEqual(r.final.trust);
     expect(f.trust.map((row: number[], i: number) => row[i])).toEqual([1, 1, 1, 1]);

@@ -71,7 +71,7 @@ describe('partner-pair statistics', () => {
       expect(p.tests.reduce((a, b) => a + b, 0)).toBe(total(tests));
       // Payoff to trusters: the series' losses are the S part of all of them.
       const lossCol = r.series.columns.indexOf('losses');
-      expect(p.exploitationLoss.reduce((a, b) => a + b, 0)).toBeCloseTo(r.series.data[(w.steps - 1) * r.series.columns.length + lossCol], 9);
+      expect(p.exploitationLoss.reduce((a, b) => a + b, 0)).toBeCloseTo(r.series.data[w.steps * r.series.columns.length + lossCol], 9);
     });
   }
 
@@ -99,7 +99,7 @@ describe('partner-pair statistics', () => {
       const acts = countBy(r, Kind.activity, (e) => L!.actor[e] * n + L!.target[e], () => true, since);
       expect(p.activities[k], `activities ${q}`).toBe(acts.get(q) ?? 0);
       let sum = 0;
-      for (let s = since; s < w.steps; s++) sum += r.pairTrust![s * n * n + q];
+      for (let s = since; s < w.steps; s++) sum += r.pairTrust![(s + 1) * n * n + q]; // row s + 1: the end of step s
       expect(p.beliefSum[k]).toBeCloseTo(sum, 12);
     });
     expect(p.activities.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
@@ -124,7 +124,7 @@ describe('robustness record', () => {
     // The tracked pairs: every observer's belief in a defector moved by the defection rows.
     const moved = rows.filter((k) => L!.kind[k] === Kind.defection && L!.step[k] === t0 && L!.observer[k] >= 0).map((k) => L!.observer[k] * n + L!.subject[k]);
     expect([...rb.pairs].sort((a, b) => a - b)).toEqual([...new Set(moved)].sort((a, b) => a - b));
-    const Lt = (t: number, q: number) => logit(r.pairTrust![t * nn + q]);
+    const Lt = (t: number, q: number) => logit(r.pairTrust![(t + 1) * nn + q]); // the end of the model's step t (row 0: the initial state)
     rb.pairs.forEach((q, k) => {
       expect(rb.beforeL[k]).toBeCloseTo(Lt(t0 - 1, q), 9);
       const low = Math.min(...Array.from({ length: ROBUSTNESS_WINDOW }, (_, d) => Lt(t0 + d, q)));

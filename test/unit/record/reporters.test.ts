@@ -102,9 +102,12 @@ describe('regional reporters', () => {
     const r = simulate(busy, { seed: 8, hypothesis: 'trust-first', events: false });
     expect(r.series.columns).toEqual(['step', ...names]);
     const width = r.series.columns.length;
+    // Row 0 is the initial state; the row after step t is row t + 1.
+    expect(r.series.rows).toBe(rows.length + 1);
+    expect(r.series.data[0]).toBe(0);
     rows.forEach((values, t) => {
-      expect(r.series.data[t * width]).toBe(t);
-      values.forEach((v, k) => expect(r.series.data[t * width + 1 + k]).toBe(v));
+      expect(r.series.data[(t + 1) * width]).toBe(t + 1);
+      values.forEach((v, k) => expect(r.series.data[(t + 1) * width + 1 + k]).toBe(v));
     });
   });
 });
