@@ -30,10 +30,13 @@ What it does:
   of them), ranked by size, and each is given its share of the change.
 
 The range:
-  --from T and --to T take a step number (0 is the first step) or a month, YYYY-MM. Trust is
-  taken at the start of step --from (before its events) and at the end of step --to. Default:
-  the whole run. A month between two steps (runs with several months a step) starts the range at
-  the next step and ends it at the previous one.
+  --from T and --to T take a step number, as in series.csv, pairs.csv and events.jsonl (0 is
+  the initial state, before any activity; 1 the first month simulated), or a month, YYYY-MM.
+  Trust is taken at the start of step --from (before its events: the row of step --from minus 1
+  in pairs.csv) and at the end of step --to (its row). Default: the whole run, from the initial
+  state. A month is the month of a step's events: --from 2014-03 starts before March's events,
+  --to 2014-03 ends after them. A month between two steps (runs with several months a step)
+  starts the range at the next step and ends it at the previous one.
 
 Log-odds and probability:
   The model adds evidence to trust in log-odds, so there the contributions add up exactly to the
@@ -84,7 +87,7 @@ export function buildProgram(): Command {
     .description("Explain why one state's trust in another moved over a run (or part of it), event by event.")
     .argument('<run>', 'run folder written by npm run simulate')
     .requiredOption('--pair <A,B>', "the pair to explain: A's trust in B, as two state ids separated by a comma")
-    .option('--from <T>', 'first step of the range: a step number or YYYY-MM (default: the first step)')
+    .option('--from <T>', 'first step of the range: a step number or YYYY-MM (default: 0, the initial state)')
     .option('--to <T>', 'last step of the range: a step number or YYYY-MM (default: the last step)')
     .option('--top <K>', `contributions shown in the table and the chart before the rest are gathered (default ${DEFAULT_TOP})`)
     .option('--out <file>', 'the chart file, .svg or .png (default: <run>/explain-A-B.svg and .png)')
