@@ -26,8 +26,10 @@ describe('run readers', () => {
       expect(fromDir.events).toEqual(inProcess.events);
       expect(fromDir.final).toEqual(inProcess.final);
       expect(fromDir.manifest?.hypothesis).toBe('trust-first');
-      expect(fromDir.series.length).toBe(120);
+      expect(fromDir.series.length).toBe(121); // the initial state and 120 steps
       expect(fromDir.series[0]).toMatchObject({ step: 0, date: '2020-01' });
+      expect(fromDir.series[1]).toMatchObject({ step: 1, date: '2020-01' });
+      expect(fromDir.series[120]).toMatchObject({ step: 120, date: '2029-12' });
       expect(typeof fromDir.series[5].values.meanTrust).toBe('number');
       expect(fromDir.pairs.filter((p) => p.step === 0).map((p) => `${p.from}>${p.to}`)).toEqual(['A>B', 'B>A']);
       expect(fromDir.final.states).toEqual(['A', 'B']);
