@@ -23,11 +23,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 export { monthDate, monthLabel, shortMonth };
 
-/** Months per step, from two consecutive dates (1 when unknown). */
+/**
+ * Months per step, from two dates of steps run (1 when unknown). Step 0, the initial state,
+ * shares its date with step 1, so it is left out.
+ */
 export function stepMonths(rows: readonly { step: number; date: string }[]): number {
-  if (rows.length < 2) return 1;
-  const a = rows[0];
-  const b = rows.find((r) => r.step !== a.step);
+  const run = rows.filter((r) => r.step >= 1);
+  if (run.length < 2) return 1;
+  const a = run[0];
+  const b = run.find((r) => r.step !== a.step);
   if (b === undefined) return 1;
   const m = (d: string) => {
     const [y, mm] = d.split('-').map(Number);
