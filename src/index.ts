@@ -48,8 +48,8 @@ export { EventLog } from './record/event-log.js';
 /** The run folder `npm run simulate` writes: its file formats, its one writer and its one reader. */
 export { seriesCsv, pairsCsv, eventsJsonl, finalJson, readRunFolder, writeRunFolder } from './run/folder/index.js';
 export type { RunFolder, RunManifest, WriteRunOptions, RunJson, FinalJson, EventRow } from './run/folder/index.js';
-/** The calendar: a step's month (YYYY-MM). */
-export { stepDate } from './model/calendar.js';
+/** The calendar: a model step's month (YYYY-MM), and the month of a step of the run files (step 0 the initial state). */
+export { outputDate, stepDate } from './model/calendar.js';
 
 /** Hypotheses: `habits-first`, `trust-first`, `blend=X` (X the trust-first weight). */
 export { parseHypothesis, readHypothesis, hypothesisName } from './world/hypothesis.js';
