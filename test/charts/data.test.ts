@@ -19,6 +19,30 @@ describe('run readers', () => {
       expect(writeRunFolder(join(dir, 'run'), r, manifest, { events: true, pairs: true }).ok).toBe(true);
       const folder = readRunFolder(join(dir, 'run'));
       if (!folder.ok) throw new Error(folder.problems[0].message);
+      // The folder read back against what simulate() holds in memory, not against another
+      // trip through the same writer and reader.
+      const f = folder.value;
+      const { columns, rows, data } = r.series;
+      expect(rows).toBe(120);
+      expect(['step', ...f.columns]).toEqual(columns);
+      expect(f.series.map((row) => row.step)).toEqual(Array.from({ length: rows }, (_, t) => t));
+      for (let t = 0; t < rows; t++) {
+        for (let k = 1; k < columns.length; k++) {
+          expect(f.series[t].values[columns[k]], `step ${t} ${columns[k]}`).toBe(data[t * columns.length + k]);
+        }
+      }
+      const n = r.world.n;
+      expect(f.pairTrust).not.toBeNull();
+      expect(f.pairTrust!.length).toBe(r.pairTrust!.length);
+      for (let q = 0; q < r.pairTrust!.length; q++) {
+        if (q % (n * n) % (n + 1) === 0) expect(f.pairTrust![q]).toBeNaN(); // the diagonal
+        else expect(f.pairTrust![q], `pair entry ${q}`).toBe(r.pairTrust![q]);
+      }
+      expect(f.final.trust).toEqual(r.final.trust);
+      expect(f.final.trust[0][1]).not.toBe(r.pairTrust![0 * n * n + 1]); // it moved during the run
+      expect(f.events).not.toBeNull();
+      expect(f.events!.length).toBe(r.events!.length);
+      expect(r.events!.length).toBeGreaterThan(0);
       const fromDir = runDataOf(folder.value);
       const inProcess = runData(r);
       expect(fromDir.series).toEqual(inProcess.series);

@@ -297,11 +297,19 @@ describe('bad input to npm run experiment', () => {
   });
 
   it('merge refuses folders from different experiments', () => {
-    const a = join(tmp, 'single');
-    const b = join(tmp, 'changing-out');
-    if (!existsSync(a) || !existsSync(b)) return;
+    // Two small experiments of their own, differing only in the number of replications.
+    const small = readFileSync(SMALL, 'utf8').replace(/\.\.\/\.\.\/\.\.\/scenarios/g, join(ROOT, 'scenarios'));
+    const dirs = [2, 3].map((reps) => {
+      const file = join(tmp, `mixed-${reps}.yaml`);
+      writeFileSync(file, small.replace('replications: 12', `replications: ${reps}`));
+      const dir = join(tmp, `mixed-${reps}`);
+      const r = run(EXPERIMENT, [file, '--workers', '0', '--out', dir, '--quiet']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(existsSync(join(dir, 'manifest.json'))).toBe(true);
+      return dir;
+    });
     const out = join(tmp, 'mixed');
-    const r = run(MERGE, [a, b, '--out', out]);
+    const r = run(MERGE, [dirs[0], dirs[1], '--out', out]);
     expectRefused(r, out, /comes from another experiment/);
-  });
+  }, 120_000);
 });
