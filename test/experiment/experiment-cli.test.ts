@@ -133,7 +133,7 @@ describe('npm run experiment', () => {
 
   it('Ctrl-C stops with exit code 130, says how to resume, and the resumed results equal an uninterrupted run', () => {
     // The SIGINT is sent at a known point: once the first batch is done, with more in flight on
-    // two workers (a test hook of the command line; see testInterrupt in src/cli/experiment.ts).
+    // two workers (a test hook of the command line; see testInterrupt in src/cli/interrupt.ts).
     // Sent when done.log first had content, it used to land in the analysis at times (the log is
     // written at least once a second, and at the end), which did not stop: exit 0.
     const dir = join(tmp, 'sigint');
