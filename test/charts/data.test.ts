@@ -80,7 +80,7 @@ describe('experiment readers', () => {
   it('parse steps.csv, summary.csv (conditions into params) and comparison.json in either shape', () => {
     const steps = parseStepsCsv('scenario,set,hypothesis,step,date,metric,n,mean,sd,ciLow,ciHigh,p10,p90\n"ASEAN, ADMM",0,trust-first,3,2006-04,meanTrust,20,0.6,0.01,0.59,0.61,0.58,0.62\n');
     expect(steps).toEqual([{ scenario: 'ASEAN, ADMM', set: 0, hypothesis: 'trust-first', step: 3, date: '2006-04', metric: 'meanTrust', n: 20, mean: 0.6, sd: 0.01, ciLow: 0.59, ciHigh: 0.61, p10: 0.58, p90: 0.62 }]);
-    const summary = parseSummaryCsv('scenario,set,tension,receptivity,hypothesis,metric,n,mean,sd,ciLow,ciHigh,median,reached\nS,1,0.3,,habits-first,finalTrust,20,0.5,0.1,0.45,0.55,0.5,\n');
+    const summary = parseSummaryCsv('scenario,set,tension,receptivity,hypothesis,metric,n,mean,sd,ciLow,ciHigh,median,reached\nS,1,0.3,,habits-first,partnerBelief,20,0.5,0.1,0.45,0.55,0.5,\n');
     expect(summary[0].params).toEqual({ tension: 0.3 });
     expect(summary[0].mean).toBe(0.5);
     expect(Number.isNaN(summary[0].reached)).toBe(true);
