@@ -14,20 +14,36 @@ import { TYPE } from './palette.js';
 
 /** Words for the experiment metrics (comparison.json and summary.csv); unknown names are shown as they are. */
 export const COMPARISON_METRIC_WORDS: Record<string, string> = {
-  finalTrust: 'final mean trust',
-  meanTrust: 'mean trust over the run',
-  trustGain: 'gain in mean trust',
-  confidentPairs: 'share of confident pairs',
-  finalSpread: 'final spread of trust',
-  finalHabit: 'final mean habit',
+  // Partner pairs (the states that deal with each other): belief and whether it is right.
+  partnerBelief: 'final trust in partners',
+  partnerBeliefMean: 'trust in partners over the run',
+  brier: 'error of trust in partners (Brier score)',
+  auc: 'telling reliable from unreliable partners (AUC)',
+  // Partner pairs: cooperation.
+  activityRate: 'activities with partners per year',
+  heededRate: 'share of activities with partners heeded',
+  reliance: 'share of tests where a state relied on its partner',
+  honouredShare: 'share of reliances honoured',
+  // Partner pairs: payoffs.
+  trusterPayoff: 'payoff to states that relied',
+  exploitationLoss: 'losses to exploitation',
+  exploiterGain: 'gains taken by exploiters',
+  missedOpportunities: 'missed chances to rely on a reliable partner',
+  // Robustness to the first scripted betrayal or defection.
+  betrayalDrop: 'fall in trust after a betrayal',
+  activityContinuation: 'activity kept up after a betrayal',
+  beliefRecovery: 'steps for trust to recover after a betrayal',
+  activityRecovery: 'steps for activity to recover after a betrayal',
+  // The whole region (every pair of states).
+  regionalTrust: 'final regional mean trust',
+  regionalTrustMean: 'regional mean trust over the run',
+  regionalTrustGain: 'gain in regional mean trust',
+  regionalTrustSpread: 'final spread of regional trust',
+  regionalHabit: 'final regional mean habit',
   meanTension: 'mean tension',
   incidents: 'incidents',
   defections: 'defections',
   agreements: 'agreements',
-  heededShare: 'share of activities heeded',
-  timeToConfidence: 'steps to confidence',
-  defectionLoss: 'trust lost to the first defection',
-  recoveryTime: 'steps to recover from the first defection',
 };
 
 const metricWords = (m: string) => COMPARISON_METRIC_WORDS[m] ?? m;

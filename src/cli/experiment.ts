@@ -4,24 +4,23 @@
  * Ctrl-C (or SIGTERM) aborts the library's signal: it stops after the batches in flight, or
  * between blocks of the analysis; a second one stops at once.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
-import { RESULT_FILES } from '../experiment/analysis.js';
 import { danglingLinkProblem } from '../experiment/folder.js';
-import { MANIFEST_FILE } from '../experiment/manifest.js';
 import { replayRun as replay } from '../experiment/replay.js';
-import { runExperiment as run, type ExperimentEvent, type ExperimentResult } from '../experiment/run.js';
+import { runExperiment as run, type ExperimentEvent } from '../experiment/run.js';
 import { defaultWorkers, maxWorkers } from '../experiment/runner.js';
 import type { Shard } from '../experiment/plan-info.js';
 import { InputError, optionProblem, runCommand } from './common.js';
+import { experimentPrinter, reportResult } from './experiment-output.js';
+import { interruptSignal, testInterrupt } from './interrupt.js';
 import { runDirProblem, summary, writeRunDir } from './simulate.js';
 import type { RunResult } from '../run/simulate.js';
 
 export { readPlanInfo } from '../experiment/plan-info.js';
 export { slug } from '../experiment/run.js';
+export { experimentPrinter, progressReporter, reportResult } from './experiment-output.js';
+export { interruptSignal, testInterrupt } from './interrupt.js';
 
 export interface ExperimentCliOptions {
   workers?: string;
@@ -85,125 +84,6 @@ export function parseOptions(o: ExperimentCliOptions): { workers?: number; repli
   return { workers, replications, shard };
 }
 
-/** Progress on stderr: a bar on a terminal, a line every 10 seconds otherwise, nothing when quiet. */
-export function progressReporter(total: number, already: number, quiet: boolean): { update: (done: number) => void; stop: () => void } {
-  if (quiet || total === 0) return { update: () => undefined, stop: () => undefined };
-  const started = Date.now();
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar({
-      format: 'runs {bar} {value}/{total} | {rate} runs/s | {eta_formatted} left',
-      hideCursor: true, etaBuffer: 200, stream: process.stderr,
-    });
-    bar.start(total, already, { rate: '-' });
-    let stopped = false;
-    return {
-      update: (done) => bar.update(already + done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) }),
-      stop: () => { if (!stopped) { stopped = true; bar.stop(); } },
-    };
-  }
-  let last = started;
-  return {
-    update: (done) => {
-      const now = Date.now();
-      if (now - last < 10_000 && already + done < total) return;
-      last = now;
-      const rate = done / Math.max(0.001, (now - started) / 1000);
-      const left = rate > 0 ? Math.round((total - already - done) / rate) : NaN;
-      process.stderr.write(`runs ${already + done}/${total} (${Math.floor(((already + done) / total) * 100)}%), ${rate.toFixed(0)} runs/s, ${Number.isFinite(left) ? `${left} s left` : 'time left unknown'}\n`);
-    },
-    stop: () => undefined,
-  };
-}
-
-/**
- * A test hook, read here and nowhere below the command line: `ENTENTE_TEST_INTERRUPT=runs:N`
- * sends this process SIGINT once N runs are done in this session, `analysis:N` once N blocks of
- * the analysis are done (0: as it starts), `kill-analysis:N` kills it (SIGKILL) there instead.
- * It makes the interruption tests interrupt at a known point.
- */
-export function testInterrupt(): (e: ExperimentEvent) => void {
-  const m = /^(runs|analysis|kill-analysis):(\d+)$/.exec(process.env.ENTENTE_TEST_INTERRUPT ?? '');
-  if (m === null) return () => undefined;
-  const at = Number(m[2]);
-  let sent = false;
-  return (e) => {
-    if (sent) return;
-    const hit = (m[1] === 'runs' && e.kind === 'runs' && e.done >= at) || (m[1] !== 'runs' && e.kind === 'analysing' && e.blocksDone >= at);
-    if (!hit) return;
-    sent = true;
-    process.kill(process.pid, m[1] === 'kill-analysis' ? 'SIGKILL' : 'SIGINT');
-  };
-}
-
-/**
- * Ctrl-C and SIGTERM abort the returned signal: the library stops at its next safe point. A
- * second one stops at once (what the done log lists is on disk, so nothing finished is lost).
- */
-export function interruptSignal(again: string): { signal: AbortSignal; dispose: () => void } {
-  const abort = new AbortController();
-  const onSignal = () => {
-    if (abort.signal.aborted) { process.stderr.write(`stopped at once; ${again}\n`); process.exit(130); }
-    abort.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return { signal: abort.signal, dispose: () => { process.off('SIGINT', onSignal); process.off('SIGTERM', onSignal); } };
-}
-
-/** Prints what the experiment does as it goes (stderr), unless quiet. */
-export function experimentPrinter(quiet: boolean): { onProgress: (e: ExperimentEvent) => void; stop: () => void } {
-  const say = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
-  let progress = progressReporter(0, 0, true);
-  let started = Date.now();
-  let ran = 0;
-  let analysing = false;
-  return {
-    onProgress: (e) => {
-      if (e.kind === 'start') {
-        const { info } = e;
-        started = Date.now();
-        say(`${info.name}: ${info.runs} runs (${info.scenarios.length} scenario${info.scenarios.length === 1 ? '' : 's'} x ${info.sets.length} parameter set${info.sets.length === 1 ? '' : 's'} x ${info.replications} replications x ${info.hypotheses.length} hypotheses)`
-          + `${info.shard ? `; shard ${info.shard.k}/${info.shard.n}: ${e.total} runs` : ''}${e.already > 0 ? `; ${e.already} already done` : ''}; ${e.workers} worker${e.workers === 1 ? '' : 's'}; writing to ${e.dir}`
-          + `${e.replacing ? ' (the results there are kept until these are complete)' : ''}`);
-        progress = progressReporter(e.total, e.already, quiet);
-      } else if (e.kind === 'damaged') {
-        say(`${e.batches.length} batch${e.batches.length === 1 ? '' : 'es'} of runs recorded as done did not match ${e.batches.length === 1 ? 'its checksums' : 'their checksums'} (${[...new Set(e.batches.map((b) => b.file))].join(', ')}); running ${e.batches.length === 1 ? 'it' : 'them'} again`);
-      } else if (e.kind === 'notice') {
-        say(`warning: ${e.message}`);
-      } else if (e.kind === 'runs') {
-        ran = e.done;
-        progress.update(e.done);
-      } else if (e.kind === 'analysing' && !analysing) {
-        analysing = true;
-        progress.stop();
-        say(`${ran} runs in ${((Date.now() - started) / 1000).toFixed(1)} s; analysing...`);
-      }
-    },
-    stop: () => progress.stop(),
-  };
-}
-
-/** What the command prints at the end; returns the exit code. */
-export function reportResult(r: ExperimentResult, file: string, quiet: boolean): number {
-  const say = (s: string) => { if (!quiet) process.stderr.write(`${s}\n`); };
-  if (r.status === 'done') {
-    say(`"${r.dir}" already holds this experiment, finished (${r.total} runs): nothing to run. Its results are there; add --overwrite to run it again.`);
-    return 0;
-  }
-  if (r.status === 'interrupted') {
-    say(`interrupted: ${r.already + r.ran} of ${r.total} runs are saved in ${r.dir}; finish with:\n  npm run experiment -- ${file} --out ${r.dir} --resume`);
-    return 130;
-  }
-  if (r.info.shard !== null) {
-    say(`shard ${r.info.shard.k}/${r.info.shard.n} done in ${r.runSeconds.toFixed(1)} s; when every shard is done, combine them with:\n  npm run merge -- <shard folders...> --out <folder>`);
-    return 0;
-  }
-  if (!quiet) {
-    process.stdout.write(readFileSync(join(r.dir, 'comparison.txt'), 'utf8'));
-    process.stdout.write(`results in ${r.dir}: ${RESULT_FILES.join(', ')}, ${MANIFEST_FILE}\n`);
-  }
-  return 0;
-}
 
 /**
  * The command without its process: runs the experiment with these command-line options and

@@ -10,7 +10,7 @@ import { RESULT_FILES } from '../experiment/analysis.js';
 import { MANIFEST_FILE } from '../experiment/manifest.js';
 import { mergeShards } from '../experiment/merge.js';
 import { runCommand } from './common.js';
-import { interruptSignal } from './experiment.js';
+import { interruptSignal } from './interrupt.js';
 
 interface MergeCliOptions { out?: string; overwrite?: boolean; quiet?: boolean }
 

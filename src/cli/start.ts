@@ -12,7 +12,9 @@ import { experimentPlan, runExperiment } from '../experiment/run.js';
 import { defaultWorkers, maxWorkers } from '../experiment/runner.js';
 import { makeReport, ReportInputError } from '../report/index.js';
 import { InputError, optionProblem, runCommand } from './common.js';
-import { interruptSignal, parseOptions, progressReporter, testInterrupt } from './experiment.js';
+import { parseOptions } from './experiment.js';
+import { progressReporter } from './experiment-output.js';
+import { interruptSignal, testInterrupt } from './interrupt.js';
 
 export const DEFAULT_EXPERIMENT = 'experiments/trust-vs-habits.yaml';
 export const DEFAULT_OUT = join('out', 'trust-vs-habits-quick');

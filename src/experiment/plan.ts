@@ -18,6 +18,7 @@ import { codeHash } from './code-hash.js';
 import { BATCH_SIZE, type RunCoords } from './layout.js';
 import { METRICS, RECORD_WIDTH, TRACE_WIDTH, type MetricDef } from './metrics.js';
 import { checkVariations, Experiment } from './schema.js';
+import { scenarioLimits } from '../scenario/limits.js';
 
 export { codeHash } from './code-hash.js';
 export { BATCH_SIZE, runCoords, runIndex, traceAt, traceOffsets, type Layout, type RunCoords } from './layout.js';
@@ -56,7 +57,7 @@ export function loadPlan(file: string, overrides: { replications?: number } = {}
   const seen = new Map<string, LoadResult<Scenario>>();
   const load = (full: string): LoadResult<Scenario> => {
     let r = seen.get(full);
-    if (r === undefined) { r = loadFile(full, Scenario); seen.set(full, r); }
+    if (r === undefined) { r = loadFile(full, Scenario, scenarioLimits); seen.set(full, r); }
     return r;
   };
   const loaded = loadFile(file, Experiment, (data) => {

@@ -120,7 +120,7 @@ export function summaryRows(info: PlanInfo, b: Block): string[] {
         const keep = [...reached.keys()].filter((k) => Number.isFinite(x[k]));
         const times = Float64Array.from(keep, (k) => x[k]);
         // Kaplan-Meier with each run censored where it was last observed (the recorded time:
-        // the end of the run for timeToConfidence, the steps after the defection for recoveryTime).
+        // for beliefRecovery and activityRecovery, the steps from the event to the end of the run).
         const km = kaplanMeier(times, keep.map((k) => reached[k] === 1));
         const st = summarize(times, { seed, resamples, level });
         cells = [km.n, st.mean, st.sd, st.ciLow, st.ciHigh, km.median ?? NaN, km.n > 0 ? km.events / km.n : NaN].map(num);

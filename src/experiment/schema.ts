@@ -1,6 +1,6 @@
 /**
  * The experiment file: which scenarios, which hypotheses, which conditions to vary, how many
- * replications, the base seed, the metrics to summarise and the thresholds. This zod schema is
+ * replications, the base seed, the metrics to summarise and the (unused) thresholds. This zod schema is
  * the single source of truth: the types, the defaults and the JSON Schema for editors come
  * from it.
  */
@@ -86,9 +86,10 @@ export const Experiment = z.strictObject({
   metrics: z.array(z.enum(METRIC_NAMES as [string, ...string[]])).min(1).optional()
     .describe(`Metrics to summarise (default: all): ${METRICS.map((m) => m.name).join(', ')}.`),
   thresholds: z.strictObject({
-    confidence: z.number().gt(0).lt(1).default(0.6).describe('Regional mean trust that counts as confidence.'),
-    recovery: z.number().int().min(1).default(36).describe('Steps after the first defection over which the loss and the recovery are watched.'),
-  }).default({ confidence: 0.6, recovery: 36 }),
+    confidence: z.number().gt(0).lt(1).default(0.6).describe('Kept for compatibility with older experiment files; unused (no metric of model 0.3 reads it).'),
+    recovery: z.number().int().min(1).default(36).describe('Kept for compatibility with older experiment files; unused (the robustness metrics watch 12 steps and censor recovery at the end of the run).'),
+  }).default({ confidence: 0.6, recovery: 36 })
+    .describe('Kept for compatibility with older experiment files; no metric of model 0.3 reads them.'),
   analysis: z.strictObject({
     resamples: z.number().int().min(100).max(100000).default(2000).describe('Bootstrap resamples.'),
     level: z.number().gt(0.5).lt(1).default(0.95).describe('Confidence level of the intervals.'),

@@ -18,29 +18,18 @@
  * 6. Nothing is deleted before the new result is complete: new files are written beside their
  *    place, synced, and renamed over the old; the replaced result's leftover files go last.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { LoadResult, Problem } from './document.js';
+import { syncFolder, temporaryName, writeFileAtomic, writeProblem, writeSynced, type Contents } from './durable.js';
+import { samePath } from './paths.js';
+import { LEDGER_FILE, readLedger, safeRelative, writeLedger, type LedgerEntry } from './ledger.js';
 
-/** The ledger's file name, in every folder the tool writes. */
-export const LEDGER_FILE = '.entente.json';
+export { LEDGER_FILE, readLedger, type Ledger, type LedgerEntry } from './ledger.js';
 
-/** One result in a folder. */
-export interface LedgerEntry {
-  /** The command that wrote it: `simulate`, `experiment`, `report`, `explain`... */
-  writer: string;
-  /** The result's identity: the same identity is the same result (e.g. a hash of its inputs). */
-  id: string;
-  /** Words for messages, e.g. `minimal-pair, habits-first, seed 1`. */
-  label?: string;
-  /** Files it wrote, relative to the folder with `/`; a name ending in `/` is a whole folder. */
-  files: string[];
-  /** `writer:id` of the result this one was derived from (a report of a run). */
-  derivedFrom?: string;
-}
-
-export interface Ledger { tool: 'entente'; format: 1; entries: LedgerEntry[] }
+export { removeStaleTemporaries, syncFolder, temporaryName, writeFileAtomic, writeProblem, writeSynced, type Contents } from './durable.js';
+export { isInside, safeComponent, samePath } from './paths.js';
 
 /** What a command asks to write. */
 export interface OutputRequest extends LedgerEntry {
@@ -73,29 +62,6 @@ const key = (e: Pick<LedgerEntry, 'writer' | 'id'>) => `${e.writer}:${e.id}`;
 
 function problem(option: string, message: string): Problem {
   return { file: '<command line>', path: option, line: 0, column: 0, message };
-}
-
-/** Reads a folder's ledger: null when it has none; a problem when it is damaged. */
-export function readLedger(dir: string): LoadResult<Ledger | null> {
-  const file = join(dir, LEDGER_FILE);
-  if (!existsSync(file)) return { ok: true, value: null };
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    return { ok: false, problems: [{ file, path: '', line: 0, column: 0, message: `is damaged (${e instanceof Error ? e.message : String(e)}); it lists the results Entente wrote in this folder` }] };
-  }
-  const d = data as Partial<Ledger>;
-  const valid = d !== null && typeof d === 'object' && d.tool === 'entente' && d.format === 1 && Array.isArray(d.entries)
-    && d.entries.every((e) => e !== null && typeof e === 'object' && typeof e.writer === 'string' && typeof e.id === 'string'
-      && Array.isArray(e.files) && e.files.every((f) => typeof f === 'string' && safeRelative(f)));
-  if (!valid) return { ok: false, problems: [{ file, path: '', line: 0, column: 0, message: 'is not a ledger of Entente results (expected { tool: "entente", format: 1, entries: [...] })' }] };
-  return { ok: true, value: d as Ledger };
-}
-
-/** A relative path that stays inside its folder. */
-function safeRelative(f: string): boolean {
-  return f !== '' && !f.startsWith('/') && !f.split('/').some((part) => part === '..' || part === '.');
 }
 
 /** Every file and folder below `dir`, relative with `/` (folders end in `/`); the ledger aside. */
@@ -230,18 +196,6 @@ function removeEmptyParents(dir: string, rel: string): void {
   }
 }
 
-function writeLedger(dir: string, entries: LedgerEntry[]): void {
-  const ledger: Ledger = { tool: 'entente', format: 1, entries };
-  writeFileAtomic(join(dir, LEDGER_FILE), JSON.stringify(ledger, null, 1) + '\n');
-}
-
-/**
- * What a file is written from: its bytes, a sequence of chunks (written one at a time, so a
- * large file is never held as one string), or a function called when its turn comes (a
- * manifest that records the files written before it).
- */
-export type Contents = string | Uint8Array | Iterable<string | Uint8Array> | (() => string | Uint8Array);
-
 /**
  * Writes a result's files (name relative to the folder -> contents) in the order given (put the
  * manifest last: until it is in place, the folder reads as the earlier result or as damaged),
@@ -288,113 +242,4 @@ function undoBegin(plan: OutputPlan, existed: boolean, files: string[]): void {
       writeLedger(plan.dir, [...plan.kept, ...plan.replaced]);
     }
   } catch { /* the write's own problem is the one to report */ }
-}
-
-/** A failed write as a problem: the file and the cause in words. */
-export function writeProblem(e: unknown, fallback: string): Problem {
-  const err = e as NodeJS.ErrnoException;
-  const causes: Record<string, string> = {
-    ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', EACCES: 'permission denied', EPERM: 'operation not permitted',
-    EROFS: 'read-only file system', ENOTDIR: 'a part of the path is a file, not a folder', ENOENT: 'a folder on the path does not exist (a dangling link?)',
-    EISDIR: 'is a folder', EEXIST: 'already exists', EIO: 'input/output error',
-  };
-  const cause = (err.code !== undefined && causes[err.code]) || (err instanceof Error ? err.message : String(e));
-  return { file: err.path ?? fallback, path: '', line: 0, column: 0, message: `cannot be written (${cause}${err.code !== undefined ? `, ${err.code}` : ''}); nothing was replaced` };
-}
-
-/** The temporary name a file is written under before it is renamed into place. */
-export function temporaryName(file: string): string {
-  return join(dirname(file), `.${file.slice(dirname(file).length + 1)}.tmp-${process.pid}`);
-}
-
-const TEMPORARY = /^\..+\.tmp-(\d+)$/;
-
-/** Removes temporary files (`.NAME.tmp-PID`) that a stopped process of Entente left in `dir`. */
-export function removeStaleTemporaries(dir: string): string[] {
-  const removed: string[] = [];
-  if (!existsSync(dir)) return removed;
-  for (const name of readdirSync(dir)) {
-    const m = TEMPORARY.exec(name);
-    if (m === null || alive(Number(m[1]))) continue;
-    rmSync(join(dir, name), { recursive: true, force: true });
-    removed.push(name);
-  }
-  return removed;
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
-}
-
-/** Writes contents (bytes, chunks, or a function giving them) and syncs them to the device before returning. */
-export function writeSynced(file: string, data: Contents): void {
-  const fd = openSync(file, 'w');
-  try {
-    const write = (piece: string | Uint8Array) => {
-      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-      let at = 0;
-      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-    };
-    if (typeof data === 'function') write(data());
-    else if (typeof data === 'string' || data instanceof Uint8Array) write(data);
-    else for (const piece of data) write(piece);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Syncs a folder's entries (a rename inside it) to the device; a no-op where folders cannot be synced. */
-export function syncFolder(dir: string): void {
-  let fd: number;
-  try { fd = openSync(dir, 'r'); } catch { return; }
-  try { fsyncSync(fd); } catch { /* some file systems refuse to sync a folder */ } finally { closeSync(fd); }
-}
-
-/** Replaces `file` with `data` as one step: written beside it, synced, renamed, folder synced. */
-export function writeFileAtomic(file: string, data: Contents): void {
-  const tmp = temporaryName(file);
-  try {
-    writeSynced(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  syncFolder(dirname(file));
-}
-
-/** Whether two paths name the same file or folder (real paths and inode identity, not spelling). */
-export function samePath(a: string, b: string): boolean {
-  try {
-    const sa = statSync(a), sb = statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return realPathOf(a) === realPathOf(b);
-  }
-}
-
-/** Whether `inner` is `outer` or lies inside it, by real paths. */
-export function isInside(inner: string, outer: string): boolean {
-  const i = realPathOf(inner), o = realPathOf(outer);
-  return i === o || i.startsWith(o.endsWith(sep) ? o : o + sep);
-}
-
-/** The real path of a file that may not exist yet: its nearest existing ancestor resolved. */
-function realPathOf(p: string): string {
-  const abs = resolve(p);
-  let d = abs;
-  while (!existsSync(d) && dirname(d) !== d) d = dirname(d);
-  const real = existsSync(d) ? realpathSync(d) : d;
-  return join(real, abs.slice(d.length));
-}
-
-/**
- * A value from a file or the command line made safe as one path component: letters, digits,
- * `.`, `_`, `=` and `-` kept, anything else as `_`, never `.` or `..` or empty.
- */
-export function safeComponent(value: string): string {
-  const s = value.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 80);
-  return s === '' || /^\.+$/.test(s) ? `_${s.replace(/\./g, '_')}` : s;
 }

@@ -162,7 +162,7 @@ describe('comparisons', () => {
       const lo = d - 0.015, hi = d + 0.015;
       const ex = lo > 0 || hi < 0;
       return {
-        scenario: 'S', set: 0, params: { x, y }, metric: 'finalTrust', better: 'higher' as const, n: 10, meanDiff: d, ciLow: lo, ciHigh: hi,
+        scenario: 'S', set: 0, params: { x, y }, metric: 'partnerBelief', better: 'higher' as const, n: 10, meanDiff: d, ciLow: lo, ciHigh: hi,
         effectSize: d / 0.03, winsA: d > 0 ? 8 : 2, winsB: d > 0 ? 2 : 8, ties: 0, excludesZero: ex, leader: (!ex ? 'none' : d > 0 ? 'a' : 'b') as 'a' | 'b' | 'none',
       };
     })),

@@ -19,6 +19,30 @@ describe('run readers', () => {
       expect(writeRunFolder(join(dir, 'run'), r, manifest, { events: true, pairs: true }).ok).toBe(true);
       const folder = readRunFolder(join(dir, 'run'));
       if (!folder.ok) throw new Error(folder.problems[0].message);
+      // The folder read back against what simulate() holds in memory, not against another
+      // trip through the same writer and reader.
+      const f = folder.value;
+      const { columns, rows, data } = r.series;
+      expect(rows).toBe(120);
+      expect(['step', ...f.columns]).toEqual(columns);
+      expect(f.series.map((row) => row.step)).toEqual(Array.from({ length: rows }, (_, t) => t));
+      for (let t = 0; t < rows; t++) {
+        for (let k = 1; k < columns.length; k++) {
+          expect(f.series[t].values[columns[k]], `step ${t} ${columns[k]}`).toBe(data[t * columns.length + k]);
+        }
+      }
+      const n = r.world.n;
+      expect(f.pairTrust).not.toBeNull();
+      expect(f.pairTrust!.length).toBe(r.pairTrust!.length);
+      for (let q = 0; q < r.pairTrust!.length; q++) {
+        if (q % (n * n) % (n + 1) === 0) expect(f.pairTrust![q]).toBeNaN(); // the diagonal
+        else expect(f.pairTrust![q], `pair entry ${q}`).toBe(r.pairTrust![q]);
+      }
+      expect(f.final.trust).toEqual(r.final.trust);
+      expect(f.final.trust[0][1]).not.toBe(r.pairTrust![0 * n * n + 1]); // it moved during the run
+      expect(f.events).not.toBeNull();
+      expect(f.events!.length).toBe(r.events!.length);
+      expect(r.events!.length).toBeGreaterThan(0);
       const fromDir = runDataOf(folder.value);
       const inProcess = runData(r);
       expect(fromDir.series).toEqual(inProcess.series);
@@ -58,7 +82,7 @@ describe('experiment readers', () => {
   it('parse steps.csv, summary.csv (conditions into params) and comparison.json in either shape', () => {
     const steps = parseStepsCsv('scenario,set,hypothesis,step,date,metric,n,mean,sd,ciLow,ciHigh,p10,p90\n"ASEAN, ADMM",0,trust-first,3,2006-04,meanTrust,20,0.6,0.01,0.59,0.61,0.58,0.62\n');
     expect(steps).toEqual([{ scenario: 'ASEAN, ADMM', set: 0, hypothesis: 'trust-first', step: 3, date: '2006-04', metric: 'meanTrust', n: 20, mean: 0.6, sd: 0.01, ciLow: 0.59, ciHigh: 0.61, p10: 0.58, p90: 0.62 }]);
-    const summary = parseSummaryCsv('scenario,set,tension,receptivity,hypothesis,metric,n,mean,sd,ciLow,ciHigh,median,reached\nS,1,0.3,,habits-first,finalTrust,20,0.5,0.1,0.45,0.55,0.5,\n');
+    const summary = parseSummaryCsv('scenario,set,tension,receptivity,hypothesis,metric,n,mean,sd,ciLow,ciHigh,median,reached\nS,1,0.3,,habits-first,partnerBelief,20,0.5,0.1,0.45,0.55,0.5,\n');
     expect(summary[0].params).toEqual({ tension: 0.3 });
     expect(summary[0].mean).toBe(0.5);
     expect(Number.isNaN(summary[0].reached)).toBe(true);

@@ -24,18 +24,18 @@ describe('charts from a real experiment folder', () => {
 
   it('maps the sweep, for a higher-is-better and a lower-is-better metric', () => {
     const c = exp.comparisons[0];
-    const trust = sweepChart(c, { metric: 'finalTrust' });
-    const time = sweepChart(c, { metric: 'timeToConfidence' });
-    const leads = c.rows.filter((r) => r.metric === 'finalTrust' && r.leader === 'a').length;
+    const trust = sweepChart(c, { metric: 'partnerBelief' });
+    const error = sweepChart(c, { metric: 'brier' });
+    const leads = c.rows.filter((r) => r.metric === 'partnerBelief' && r.leader === 'a').length;
     expect(trust.caption).toContain(`Of the 9 combinations, trust-first leads clearly in ${leads}`);
-    expect(time.caption).toContain('steps to confidence (lower is better)');
-    for (const spec of [trust, time, differencesChart(c, { metric: 'finalTrust' }), hypothesisTrajectoriesChart(exp.steps)]) {
+    expect(error.caption).toContain('error of trust in partners (Brier score) (lower is better)');
+    for (const spec of [trust, error, differencesChart(c, { metric: 'partnerBelief' }), hypothesisTrajectoriesChart(exp.steps)]) {
       expect(() => parseXml(renderSvg(spec))).not.toThrow();
     }
   });
 
   it('reads wins written as shares as shares', () => {
-    const caption = differencesChart(exp.comparisons[0], { metric: 'finalTrust' }).caption;
+    const caption = differencesChart(exp.comparisons[0], { metric: 'partnerBelief' }).caption;
     expect(caption).toMatch(/better on \d+% of 8 seeds/);
   });
 });

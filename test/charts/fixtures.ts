@@ -90,10 +90,10 @@ export function sweepComparison(): Comparison {
   let set = 0;
   for (const tension of [0.1, 0.3, 0.5]) {
     for (const receptivity of [0.3, 0.6, 0.9]) {
-      for (const metric of ['finalTrust', 'meanTension']) {
+      for (const metric of ['partnerBelief', 'meanTension']) {
         const better = metric === 'meanTension' ? 'lower' : 'higher';
         const base = (receptivity - 0.6) * 0.08 - (tension - 0.3) * 0.12;
-        const meanDiff = metric === 'finalTrust' ? base : -base * 0.5;
+        const meanDiff = metric === 'partnerBelief' ? base : -base * 0.5;
         const half = 0.012 + 0.01 * tension;
         const lo = meanDiff - half, hi = meanDiff + half;
         const excludesZero = lo > 0 || hi < 0;
@@ -128,8 +128,8 @@ export function allCharts(): ChartSpec[] {
     outcomesChart([profileFromFinal(run.final, 'habits-first')], { subtitle: sub, id: 'outcomes-one' }),
     outcomesChart([profileFromFinal(run.final, 'habits-first'), profileFromSeries(trustFirstRun().series, 'trust-first')], { subtitle: `${name}, seed 1` }),
     hypothesisTrajectoriesChart(aseanSteps()),
-    differencesChart(sweepComparison(), { metric: 'finalTrust', subtitle: 'Made-up sweep, for the tests' }),
-    sweepChart(sweepComparison(), { metric: 'finalTrust' }),
+    differencesChart(sweepComparison(), { metric: 'partnerBelief', subtitle: 'Made-up sweep, for the tests' }),
+    sweepChart(sweepComparison(), { metric: 'partnerBelief' }),
     sweepChart(sweepComparison(), { metric: 'meanTension' }),
     transmitterReceiverChart(run.events, 'SGP', { subtitle: sub }),
     transmitterReceiverChart(run.events, 'SGP', { subtitle: sub, by: 'partner' }),

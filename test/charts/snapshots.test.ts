@@ -16,7 +16,7 @@ describe('chart snapshots (ASEAN, seed 1)', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining([
       'trust-over-time', 'pair-trust', 'trust-matrix', 'trust-network', 'timeline', 'outcomes',
-      'hypothesis-trajectories', 'differences-finalTrust', 'sweep-finalTrust', 'transmitter-receiver-activity', 'transmitter-receiver-partner',
+      'hypothesis-trajectories', 'differences-partnerBelief', 'sweep-partnerBelief', 'transmitter-receiver-activity', 'transmitter-receiver-partner',
     ]));
   });
 

@@ -123,12 +123,33 @@ describe('culturalDistance', () => {
       const c0 = offDiagonal(world(s).cult, n), c2 = offDiagonal(world(t).cult, n);
       c0.forEach((d, k) => expect(c2[k]).toBeLessThanOrEqual(2 * d + 1e-12));
     }
-    // Lost in translation: no value leaves [0, 1], so every distance doubles exactly.
-    const t = applySet(LOST, { culturalDistance: 1.5 });
-    const c0 = offDiagonal(world(LOST).cult, LOST.states.length), c = offDiagonal(world(t).cult, LOST.states.length);
-    if (t.states.every((st) => Object.values(st.culture ?? {}).every((v) => v > 0 && v < 1))) {
-      c0.forEach((d, k) => expect(c[k]).toBeCloseTo(1.5 * d, 12));
-    }
+    // A hand-built region whose cultures all lie in [0.3, 0.7]: the mean lies there too, so
+    // 1.5x the distance from it stays inside (0, 1), no value is clamped, and every value's
+    // distance from the mean, and every pairwise cultural distance, grows by exactly 1.5.
+    const mid: Scenario = structuredClone(LOST);
+    mid.stateDefaults.culture = Object.fromEntries(mid.cultureDimensions.map((d) => [d, 0.5]));
+    mid.states.forEach((st, i) => {
+      st.culture = Object.fromEntries(mid.cultureDimensions.map((d, k) => [d, 0.3 + 0.4 * (((i + 2 * k) % 5) / 4)]));
+    });
+    const m = mid.states.length;
+    const means = mid.cultureDimensions.map((_d, k) => mid.states.reduce((a, _st, i) => a + cultureOf(mid, i)[k], 0) / m);
+    const t = applySet(mid, { culturalDistance: 1.5 });
+    let checked = 0;
+    mid.states.forEach((_st, i) => mid.cultureDimensions.forEach((_d, k) => {
+      const before = cultureOf(mid, i)[k];
+      // The precondition: written in [0.3, 0.7], and its 1.5x image strictly inside (0, 1).
+      expect(before).toBeGreaterThanOrEqual(0.3);
+      expect(before).toBeLessThanOrEqual(0.7);
+      const want = means[k] + 1.5 * (before - means[k]);
+      expect(want).toBeGreaterThan(0);
+      expect(want).toBeLessThan(1);
+      expect(cultureOf(t, i)[k]).toBeCloseTo(want, 12);
+      checked++;
+    }));
+    expect(checked).toBe(m * mid.cultureDimensions.length);
+    const c0 = offDiagonal(world(mid).cult, m), c = offDiagonal(world(t).cult, m);
+    expect(Math.max(...c0)).toBeGreaterThan(0.1);
+    c0.forEach((d, k) => expect(c[k]).toBeCloseTo(1.5 * d, 12));
   });
 });
 

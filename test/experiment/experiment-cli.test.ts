@@ -133,7 +133,7 @@ describe('npm run experiment', () => {
 
   it('Ctrl-C stops with exit code 130, says how to resume, and the resumed results equal an uninterrupted run', () => {
     // The SIGINT is sent at a known point: once the first batch is done, with more in flight on
-    // two workers (a test hook of the command line; see testInterrupt in src/cli/experiment.ts).
+    // two workers (a test hook of the command line; see testInterrupt in src/cli/interrupt.ts).
     // Sent when done.log first had content, it used to land in the analysis at times (the log is
     // written at least once a second, and at the end), which did not stop: exit 0.
     const dir = join(tmp, 'sigint');
@@ -297,11 +297,19 @@ describe('bad input to npm run experiment', () => {
   });
 
   it('merge refuses folders from different experiments', () => {
-    const a = join(tmp, 'single');
-    const b = join(tmp, 'changing-out');
-    if (!existsSync(a) || !existsSync(b)) return;
+    // Two small experiments of their own, differing only in the number of replications.
+    const small = readFileSync(SMALL, 'utf8').replace(/\.\.\/\.\.\/\.\.\/scenarios/g, join(ROOT, 'scenarios'));
+    const dirs = [2, 3].map((reps) => {
+      const file = join(tmp, `mixed-${reps}.yaml`);
+      writeFileSync(file, small.replace('replications: 12', `replications: ${reps}`));
+      const dir = join(tmp, `mixed-${reps}`);
+      const r = run(EXPERIMENT, [file, '--workers', '0', '--out', dir, '--quiet']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(existsSync(join(dir, 'manifest.json'))).toBe(true);
+      return dir;
+    });
     const out = join(tmp, 'mixed');
-    const r = run(MERGE, [a, b, '--out', out]);
+    const r = run(MERGE, [dirs[0], dirs[1], '--out', out]);
     expectRefused(r, out, /comes from another experiment/);
-  });
+  }, 120_000);
 });

@@ -16,7 +16,7 @@ import { builders, generated, hypothesisArb, scenarioArb, seedArb, validate, typ
 // counterexample (a whole scenario) takes long to shrink: fast-check then reports the smallest
 // found so far. A healthy property takes about a second; an interrupted one counts as failed,
 // never as passed.
-fc.configureGlobal({ seed: 424242, numRuns: 40, interruptAfterTimeLimit: 8_000, markInterruptAsFailure: true });
+fc.configureGlobal({ ...fc.readConfigureGlobal(), numRuns: 40, interruptAfterTimeLimit: 8_000, markInterruptAsFailure: true });
 
 /* ------------------------------------------------------------------ helpers ---------- */
 

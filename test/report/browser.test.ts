@@ -5,7 +5,7 @@
  * and a hostile scenario or experiment cannot put markup or script into it. Full-page
  * screenshots are saved in out/report-screenshots/ for review.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,9 +25,13 @@ const LETTER = { width: (215.9 - 26) * MM, height: (279.4 - 30) * MM };
 
 let tmp: string;
 let ctx: BrowserContext;
+let started: number;
 const reports: Record<string, { file: string; charts: number }> = {};
 
 beforeAll(async () => {
+  // Screenshots left by an earlier run must not count: start from an empty folder.
+  started = Date.now();
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
   tmp = mkdtempSync(join(tmpdir(), 'entente-report-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   const run = makeRun(join(tmp, 'run'));
@@ -171,5 +175,11 @@ async function checkReportOpen(name: string): Promise<Opened> {
 }
 
 it('saves its screenshots for review', () => {
-  for (const name of ['run', 'experiment']) expect(existsSync(join(SCREENSHOTS, `${name}.png`))).toBe(true);
+  for (const name of ['run', 'experiment']) {
+    const file = join(SCREENSHOTS, `${name}.png`);
+    expect(existsSync(file), file).toBe(true);
+    // Written by this run (the folder was emptied before it), and a PNG.
+    expect(statSync(file).mtimeMs).toBeGreaterThanOrEqual(started - 1000);
+    expect(readFileSync(file).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  }
 });

@@ -161,6 +161,16 @@ describe('npm run report', () => {
     expect(text).toContain(`npm run experiment -- ${expFile} --replay 1 --out ${join(tmp, 'run-1')}`);
   });
 
+  it("gives an experiment's key figures on partner pairs, headed by partner belief, never a metric the starting value decides", async () => {
+    const html = readFileSync((await makeReport(exp)).file, 'utf8');
+    for (const h of ['trust-first', 'habits-first']) {
+      for (const words of ['final trust in partners', 'error of trust in partners (Brier score)', 'payoff to states that relied']) expect(html).toContain(`${words}, ${h}`);
+    }
+    expect(html).toContain('leads on final trust in partners');
+    expect(html).toContain('accepted for compatibility; no metric of model 0.3 reads them');
+    for (const gone of ['steps to confidence', 'final mean trust', 'timeToConfidence', 'finalTrust']) expect(html).not.toContain(gone);
+  });
+
   it('has --help, and so has npm start', () => {
     const r = report(['--help']);
     expect(r.status).toBe(0);

@@ -54,12 +54,15 @@ describe('the embedded font', () => {
       const stored = Buffer.from(woff.subarray(off, off + comp));
       const data = comp < orig ? inflateSync(stored) : stored;
       expect(data.byteLength).toBe(orig);
-      // The same bytes as the TrueType table with that tag.
+      // The same bytes as the TrueType table with that tag, found exactly once.
+      let matches = 0;
       for (let t = 0; t < n; t++) {
         if (ttf.readUInt32BE(12 + 16 * t) !== tag) continue;
+        matches++;
         const o = ttf.readUInt32BE(12 + 16 * t + 8);
         expect(data.equals(ttf.subarray(o, o + orig))).toBe(true);
       }
+      expect(matches, `table ${k}`).toBe(1);
       sfnt += (orig + 3) & ~3;
     }
     expect(v.getUint32(16)).toBe(sfnt);

@@ -20,8 +20,20 @@ describe('the generated JSON Schema', () => {
   });
 
   it('agrees with the zod schema on an unknown key', () => {
-    const r = parseScenario('name: x\ndescription: d\nteachingNote: t\ncalendar: { start: "2020-01", steps: 2 }\nstates: [{ id: A }, { id: B }]\nstats: 1\n', 'typo.yaml');
+    // The JSON Schema editors use, as written to disk: no "stats" key, and unknown keys refused.
+    const onDisk = JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8'));
+    expect(onDisk.properties).toHaveProperty('states');
+    expect(onDisk.properties).not.toHaveProperty('stats');
+    expect(onDisk.additionalProperties).toBe(false);
+    // The zod schema refuses the same key, naming it and its line.
+    const valid = 'name: x\ndescription: d\nteachingNote: t\ncalendar: { start: "2020-01", steps: 2 }\nstates: [{ id: A }, { id: B }]\n';
+    expect(parseScenario(valid, 'ok.yaml').ok).toBe(true);
+    const r = parseScenario(`${valid}stats: 1\n`, 'typo.yaml');
     expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ file: 'typo.yaml', path: 'stats', line: 6 });
+    expect(r.problems[0].message).toContain('unknown key "stats"');
   });
 });
 

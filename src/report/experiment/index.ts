@@ -17,7 +17,7 @@ import { paramsLabel } from '../../charts/common.js';
 import { runIndex, runSeed } from '../../experiment/plan.js';
 import { MODEL_VERSION } from '../../version.js';
 import { ChartSet, figure } from '../charts.js';
-import { cards, decimalsFor, filesTable, fx, kv, pct, scenarioText, shellWord, sx, thousands } from '../common.js';
+import { cards, decimalsFor, filesTable, fx, kv, scenarioText, shellWord, sx, thousands } from '../common.js';
 import { html, join as joinHtml, paragraphs, raw, table, type Html, type HtmlValue } from '../html.js';
 import type { Section } from '../page.js';
 import { fileHashes, readSteps } from '../read.js';
@@ -28,6 +28,14 @@ export { readExperimentInput, type ExperimentInput } from './input.js';
 export { sweepAxes } from './sweep.js';
 
 const metricWords = (m: string) => COMPARISON_METRIC_WORDS[m] ?? m;
+
+/** The metrics of the key figures table, in order: partner-pair metrics that no starting value decides. */
+const KEY_METRICS = ['partnerBelief', 'brier', 'trusterPayoff'] as const;
+const KEY_METRIC_NOTES: Record<(typeof KEY_METRICS)[number], string> = {
+  partnerBelief: 'Final trust in partners: mean belief (a probability) over directed partner pairs at the last step; higher is better.',
+  brier: 'Error of trust in partners: the Brier score, the mean squared gap between that belief and the partner\'s hidden trustworthiness; lower is better.',
+  trusterPayoff: 'Payoff to states that relied: honoured reliances times R plus the S of each exploitation, summed over partner pairs and the run; higher is better.',
+};
 
 /** Rows of one comparison for one scenario and metric, by set. */
 function rowsOf(c: Comparison, scenario: string, metric: string): ComparisonRow[] {
@@ -68,7 +76,8 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
   // The set shown when one is: the scenario as written when the plan has it, else the first.
   const baseSet = Math.max(0, plan.sets.findIndex((s) => Object.keys(s).length === 0));
   const baseWords = Object.keys(plan.sets[baseSet] ?? {}).length === 0 ? 'as written' : `parameter set ${baseSet} (${setLabel(baseSet)})`;
-  const headline = plan.metrics.includes('finalTrust') ? 'finalTrust' : plan.metrics[0];
+  // The headline: partner belief at the end (MODEL 10.1), a partner-pair metric that the starting value does not decide.
+  const headline = plan.metrics.includes('partnerBelief') ? 'partnerBelief' : plan.metrics[0];
   const A = c0?.a ?? plan.hypotheses[0], B = c0?.b ?? plan.hypotheses[1] ?? '';
 
   // The rows of steps.csv drawn: mean trust, for the base set and each scenario's set of largest difference.
@@ -94,17 +103,20 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
   };
   const headLeads = c0 ? leads(c0, headline) : null;
   const shown = plan.hypotheses.slice(0, 2);
+  // The key table: partner-pair metrics only (belief, its error, the trusters' payoff), never one a starting value decides.
+  const keyMetrics = KEY_METRICS.filter((m) => plan.metrics.includes(m));
+  const keyDigits = new Map(keyMetrics.map((m) => [m, decimalsFor(Math.max(0, ...summary
+    .filter((r) => r.set === baseSet && r.metric === m).flatMap((r) => [Math.abs(r.mean), Math.abs(r.ciLow), Math.abs(r.ciHigh)]).filter(Number.isFinite)))]));
   const keyRows = plan.scenarios.map((s) => {
     const cells: HtmlValue[] = [s.name];
-    for (const h of shown) {
-      const r = sumRow(s.name, baseSet, h, 'finalTrust');
-      cells.push(r ? html`${fx(r.mean)}<span class="ci-line">[${fx(r.ciLow)}, ${fx(r.ciHigh)}]</span>` : '–');
+    for (const m of keyMetrics) {
+      const d = keyDigits.get(m)!;
+      for (const h of shown) {
+        const r = sumRow(s.name, baseSet, h, m);
+        cells.push(r && Number.isFinite(r.mean) ? html`${fx(r.mean, d)}<span class="ci-line">[${fx(r.ciLow, d)}, ${fx(r.ciHigh, d)}]</span>` : '–');
+      }
     }
-    for (const h of shown) {
-      const r = sumRow(s.name, baseSet, h, 'timeToConfidence');
-      cells.push(r ? (r.median !== undefined && Number.isFinite(r.median) ? `${fx(r.median, 0)} (${pct(r.reached ?? Number.NaN)} reach it)` : `not reached by half (${pct(r.reached ?? Number.NaN)})`) : '–');
-    }
-    const c = c0 ? rowsOf(c0, s.name, 'finalTrust').find((r) => r.set === baseSet) : undefined;
+    const c = c0 ? rowsOf(c0, s.name, headline).find((r) => r.set === baseSet) : undefined;
     cells.push(c ? (c.leader === 'none' ? 'neither clearly' : c.leader === 'a' ? A : B) : '–');
     return cells;
   });
@@ -124,10 +136,11 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
         ] : []),
         { value: wall, label: `wall time, ${man.workers ?? '?'} worker${man.workers === 1 ? '' : 's'}` },
       ]),
-      plan.metrics.includes('finalTrust') ? joinHtml([
+      keyMetrics.length > 0 ? joinHtml([
         html`<h3>${S === 1 ? 'The scenario' : 'Each scenario'}, ${baseWords}</h3>`,
-        table(['scenario', ...shown.map((h) => `final mean trust, ${h}`), ...shown.map((h) => `steps to confidence (median), ${h}`), 'leads on final trust'], keyRows, { numeric: shown.flatMap((_, k) => [1 + k, 1 + shown.length + k]) }),
-        html`<p class="aside">Final mean trust: mean over ${R} replications with its ${level}% bootstrap interval. Steps to confidence: the Kaplan-Meier median number of steps until regional mean trust first reaches ${plan.thresholds?.confidence ?? 'the threshold'}, with the share of runs that reach it. “Leads”: the hypothesis that does better with a ${level}% interval of the paired difference that excludes zero.</p>`,
+        table(['scenario', ...keyMetrics.flatMap((m) => shown.map((h) => `${metricWords(m)}, ${h}`)), `leads on ${metricWords(headline)}`], keyRows,
+          { numeric: keyMetrics.flatMap((_, j) => shown.map((_, k) => 1 + j * shown.length + k)) }),
+        html`<p class="aside">Each number is the mean over ${R} replications with its ${level}% bootstrap interval, on partner pairs (the pairs of states that deal with each other; docs/MODEL.md section 10.1). ${keyMetrics.map((m) => KEY_METRIC_NOTES[m]).join(' ')} “Leads”: the hypothesis that does better with a ${level}% interval of the paired difference that excludes zero.</p>`,
       ]) : '',
     ]),
   });
@@ -186,7 +199,7 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
     }
     // Trajectories on the same dice.
     comp.push(html`<h3>Trajectories on the same dice</h3>`);
-    comp.push(html`<p>For each scenario, the parameter set where the two hypotheses end furthest apart on ${metricWords(headline)}: the mean trajectories with the ${level}% confidence interval of the mean.</p>`);
+    comp.push(html`<p>For each scenario, the parameter set where the two hypotheses end furthest apart on ${metricWords(headline)}: the mean trajectories of regional mean trust (every pair of states) with the ${level}% confidence interval of the mean.</p>`);
     for (const s of plan.scenarios) {
       const set = trajectorySet.get(s.name)!;
       const rows = steps.filter((r) => r.scenario === s.name && r.set === set);
@@ -335,7 +348,7 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
         ['seeds', man.seeds ?? 'not recorded'],
         ['random numbers', man.rngAlgorithm ?? 'not recorded'],
         ['metrics', plan.metrics.join(', ')],
-        ['thresholds', `confidence ${plan.thresholds?.confidence ?? '?'}, recovery window ${plan.thresholds?.recovery ?? '?'} steps`],
+        ['thresholds', `confidence ${plan.thresholds?.confidence ?? '?'}, recovery ${plan.thresholds?.recovery ?? '?'} (accepted for compatibility; no metric of model 0.3 reads them)`],
         ['analysis', `${plan.analysis?.resamples ?? '?'} bootstrap resamples, ${level}% intervals`],
         ['model version', `${man.modelVersion ?? 'not recorded'}${man.modelVersion !== undefined && man.modelVersion !== MODEL_VERSION ? ` (this Entente is ${MODEL_VERSION}: results may differ)` : ''}`],
         ['git commit', html`<code class="wrap">${man.gitCommit ?? 'not recorded'}</code>`],

@@ -4,31 +4,22 @@
  * what would not fit in memory or would land on someone's files, runs, and writes the folder.
  */
 import { basename, extname, join, resolve } from 'node:path';
-import { parseText, readInputFile, type Check } from '../../io/document.js';
+import { parseText, readInputFile } from '../../io/document.js';
 import { sha256 } from '../../io/hash.js';
 import { gitCommit } from '../../io/git.js';
 import { planOutput, safeComponent } from '../../io/output.js';
 import { optionProblem, type LoadResult, type Problem } from '../../io/problem.js';
+import { scenarioLimits } from '../../scenario/limits.js';
 import { Scenario } from '../../scenario/schema.js';
+
+export { MAX_STATES, scenarioLimits } from '../../scenario/limits.js';
 import { MODEL_VERSION } from '../../version.js';
 import { hypothesisName, parseHypothesis } from '../../world/hypothesis.js';
 import { simulate, type RunResult } from '../simulate.js';
 import { runFiles, runIdentity, RUN_WRITER, writeRunFolder, type RunManifest } from './write.js';
 
-/**
- * At most this many states in a scenario: the resolved world keeps several n x n matrices, about
- * 170 to 270 bytes a pair of states (measured: 2,000 states take 0.74 GB; 5,000 would take over 4 GB).
- */
-export const MAX_STATES = 2000;
 /** At most this much memory for every pair's trust at every step (`--pairs`): steps x states² x 8 bytes. */
 export const MAX_PAIR_TRUST_BYTES = 1024 ** 3;
-
-/** The scenario's own limits, checked with the schema: the number of states. */
-export const scenarioLimits: Check = (data) => {
-  const states = (data as { states?: unknown }).states;
-  if (!Array.isArray(states) || states.length <= MAX_STATES) return [];
-  return [{ path: ['states'], message: `has ${states.length} states; a scenario may have at most ${MAX_STATES} (memory grows with the square of the number of states: about 0.75 GB at ${MAX_STATES})` }];
-};
 
 /** A scenario file read for a run: the validated scenario and the SHA-256 of its bytes. */
 export function loadRunScenario(file: string): LoadResult<{ scenario: Scenario; sha256: string }> {

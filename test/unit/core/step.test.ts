@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tensionNow, trustLogit } from '../../../src/core/pair.js';
+import { operativeTrust, tensionNow, trustLogit } from '../../../src/core/pair.js';
 import { step } from '../../../src/core/step.js';
 import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { C } from '../../../src/world/state.js';
@@ -171,7 +171,9 @@ describe('programmes', () => {
     const high = build(programme('trust-first', 0.4));
     expect(activitiesPerStep(high, 5)).toEqual([1, 0, 1, 0, 1, 0]);
     expect(high.s.stance[high.pair('A', 'B')]).toBe(1);
-    expect(1 / (1 + Math.exp(-(logit(0.4) + 1)))).toBeGreaterThan(0.4 / 1.1);
+    // sigmoid(logit(0.4) + 1) ~ 0.64 > 0.4 / 1.1 ~ 0.36: the operative trust the code acts on passes.
+    expect(operativeTrust(high.c, high.pair('A', 'B'))).toBeGreaterThan(0.4 / 1.1);
+    expect(operativeTrust(low.c, low.pair('A', 'B'))).toBeLessThan(0.4 / 1.1);
   });
 
   it('a cancelled occurrence is weak negative evidence for the partner, ln(cancelledLR), and an action not taken for the canceller\'s habit', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addEvidence, prune, trustLogit } from '../../../src/core/pair.js';
 import { EVENT_KINDS, EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
 import { EventLog } from '../../../src/record/event-log.js';
+import { clampLogit } from '../../../src/model/logistic.js';
 import { simulate, type RunResult } from '../../../src/run/simulate.js';
 import { build, makeScenario, sigmoid, type FixtureOptions } from '../world-fixture.js';
 
@@ -42,8 +43,9 @@ describe('the log', () => {
  * The documented invariant: summed over a pair's rows, drift + delta, plus the forgetting after
  * its last row, give the pair's whole change; each row starts where the pair's last row ended.
  */
-function checkExplanations(r: RunResult): number {
+function checkExplanations(r: RunResult, closedForm: boolean): number {
   const { n, trust0, blend, params } = r.world;
+  const T = r.world.steps;
   const log = r.events!;
   const rows = new Map<number, number[]>();
   for (let k = 0; k < log.length; k++) {
@@ -67,8 +69,22 @@ function checkExplanations(r: RunResult): number {
       sum += log.drift(k) + log.delta(k);
       prev = log.l2[k];
     }
-    const after = end - log.trust(ks[ks.length - 1]);
-    expect(sum + after, `pair ${i}->${j}`).toBeCloseTo(end - start, 9);
+    // After its last row a pair only forgets, toward its baseline L0 (the scenario's trust,
+    // moved by any leadership change of the observer's in the run), for the steps left up to
+    // the last step T - 1, where the final state is read: in closed form, not as a leftover.
+    const last = ks[ks.length - 1];
+    let L0 = trust0[p];
+    for (const e of r.world.events) {
+      if (e.type === 'leadershipChange' && e.step < T && e.state === i && (e.toward === null || e.toward.includes(j))) L0 = clampLogit(L0 + e.trustShift);
+    }
+    // The "perceptions" outcome also moves L0, with no row of its own, so the closed form
+    // only holds when perceptionRate is 0; otherwise only the chain above is checked.
+    if (closedForm) {
+      const tail = L0 + (log.l2[last] - L0) * Math.pow(1 - params.forgetting, T - 1 - log.step[last]);
+      expect(sigmoid(tail), `pair ${i}->${j}: final trust`).toBeCloseTo(end, 9);
+      const after = sigmoid(tail) - log.trust(last);
+      expect(sum + after, `pair ${i}->${j}`).toBeCloseTo(end - start, 9);
+    }
     checked++;
   }
   return checked;
@@ -102,7 +118,15 @@ const busy = (o: FixtureOptions = {}) => makeScenario({
 describe('explanations add up', () => {
   it.each(['habits-first', 'trust-first', 'blend=0.5'])('for every pair of a busy run (%s)', (hypothesis) => {
     const r = simulate(busy(), { seed: 3, hypothesis });
-    expect(checkExplanations(r)).toBe(12);
+    expect(r.world.params.perceptionRate).toBeGreaterThan(0);
+    expect(checkExplanations(r, false)).toBe(12);
+  });
+
+  it.each(['habits-first', 'trust-first', 'blend=0.5'])('to the final trust, in closed form after each pair\'s last row, when baselines move only by leadership changes (%s)', (hypothesis) => {
+    const r = simulate(busy({ parameters: { testRate: 0.1, perceptionRate: 0 } }), { seed: 3, hypothesis });
+    expect(r.world.params.perceptionRate).toBe(0);
+    expect(r.world.events.some((e) => e.type === 'leadershipChange' && e.step < r.world.steps)).toBe(true);
+    expect(checkExplanations(r, true)).toBe(12);
   });
 
   it('for a pair that came to rest and was pruned between two of its rows', () => {

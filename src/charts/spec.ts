@@ -1,0 +1,51 @@
+/**
+ * What a chart is: a {@link ChartSpec} (Observable Plot options for the plot itself, and the
+ * title, subtitle, legend and caption drawn around it) and the page sizes it defaults to.
+ */
+import type * as Plot from '@observablehq/plot';
+
+/** A continuous colour legend (a ramp with ticks), drawn with the legend. */
+export interface ColorBar {
+  label: string;
+  /** Values at the two ends of the ramp. */
+  domain: [number, number];
+  /** Evenly spaced colours from domain[0] to domain[1]. */
+  colors: readonly string[];
+  /** Tick values to label (default: the two ends and the middle). */
+  ticks?: number[];
+  /** Tick label format (default: up to two decimals). */
+  format?: (v: number) => string;
+}
+
+export interface ChartSpec {
+  /** File-name stem, e.g. "trust-over-time"; also prefixes the ids inside the SVG. */
+  id: string;
+  title: string;
+  subtitle?: string;
+  /** What the chart shows, in words computed from the data. */
+  caption: string;
+  /** Categorical legend: a swatch and a label per entry. */
+  legend?: { label: string; color: string; shape?: 'square' | 'line' | 'dashed' | 'circle' | 'outline' }[];
+  /** Continuous legend. */
+  colorBar?: ColorBar;
+  /** Total width in px (default 960). */
+  width?: number;
+  /** Target total height in px (default 540); the plot shrinks to fit title and caption, but not below 260 px. */
+  height?: number;
+  /**
+   * Widen the left and right margins so the plotting area is square (for layouts such as a
+   * network on a circle, where x and y are the same unit).
+   */
+  squarePlot?: boolean;
+  /** Type size of Plot's axes and marks' text in px (default 15). */
+  fontSize?: number;
+  /** Marks, scales and axes; no title, subtitle, caption or legend here. */
+  plot: Plot.PlotOptions;
+}
+
+export const DEFAULT_WIDTH = 960;
+export const DEFAULT_HEIGHT = 540;
+/** The smallest height of Plot's part of a chart, whatever the target height. */
+export const MIN_PLOT_HEIGHT = 260;
+/** Margin around the page, in px. */
+export const PAD = 24;
