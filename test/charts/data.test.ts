@@ -23,7 +23,7 @@ describe('run readers', () => {
       // trip through the same writer and reader.
       const f = folder.value;
       const { columns, rows, data } = r.series;
-      expect(rows).toBe(120);
+      expect(rows).toBe(121); // the initial state and 120 steps
       expect(['step', ...f.columns]).toEqual(columns);
       expect(f.series.map((row) => row.step)).toEqual(Array.from({ length: rows }, (_, t) => t));
       for (let t = 0; t < rows; t++) {

@@ -50,7 +50,9 @@ describe.each(['habits-first', 'trust-first'])('event log of asean-admm under %s
       if (log.observer[k] < 0) continue;
       const p = log.observer[k] * n + log.subject[k];
       if (!first.has(p)) first.set(p, k);
-      lastInStep.set(log.step[k] * nn + p, k);
+      // The log keeps the month's 0-based index; the row of pairs.csv that shows it is the next
+      // (row 0 is the initial state).
+      lastInStep.set((log.step[k] + 1) * nn + p, k);
     }
     expect(lastInStep.size).toBeGreaterThan(1000);
     let compared = 0;
