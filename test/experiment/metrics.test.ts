@@ -15,7 +15,7 @@ import type { Robustness } from '../../src/record/robustness.js';
 import { REGIONAL_COLUMNS } from '../../src/record/reporters.js';
 import { simulate, type Series } from '../../src/run/simulate.js';
 import { logit } from '../../src/model/logistic.js';
-import { makeScenario } from '../unit/world-fixture.js';
+import { makeScenario } from '../world-fixture.js';
 
 type Columns = Partial<Record<string, number[]>>;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { habitNow, relianceThreshold, tensionNow, trustLogit } from '../../../src/core/pair.js';
-import { defaultParams } from '../../../src/model/params.js';
-import { randomTests, scheduledTest } from '../../../src/core/reliance.js';
-import { step } from '../../../src/core/step.js';
-import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
-import { C } from '../../../src/world/state.js';
+import { habitNow, relianceThreshold, tensionNow, trustLogit } from '../../src/core/pair.js';
+import { defaultParams } from '../../src/model/params.js';
+import { randomTests, scheduledTest } from '../../src/core/reliance.js';
+import { step } from '../../src/core/step.js';
+import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../src/core/events.js';
+import { C } from '../../src/world/state.js';
 import { build, forbidden, forbidSignals, scripted, type FixtureOptions } from '../world-fixture.js';
 
 /** A tests B (A the truster) at stake 0.4 with one scripted honour draw. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { createStreams, PURPOSES, type Uniform } from '../../../src/core/rng.js';
+import { createStreams, PURPOSES, type Uniform } from '../../src/core/rng.js';
 
 const take = (u: Uniform, k: number) => Array.from({ length: k }, () => u());
 const IDS = ['A', 'B', 'C'];

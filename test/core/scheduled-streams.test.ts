@@ -7,9 +7,9 @@
  * event or programme between A and B must leave everything between C and D exactly as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { EVENT_KINDS } from '../../../src/core/events.js';
-import { simulate, type RunResult } from '../../../src/run/simulate.js';
-import type { ScenarioInput } from '../../../src/scenario/schema.js';
+import { EVENT_KINDS } from '../../src/core/events.js';
+import { simulate, type RunResult } from '../../src/run/simulate.js';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { makeScenario, type FixtureOptions } from '../world-fixture.js';
 
 type Extra = Pick<ScenarioInput, 'events' | 'programmes'>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addEvidence, prune, trustLogit } from '../../../src/core/pair.js';
-import { EVENT_KINDS, EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
-import { EventLog } from '../../../src/record/event-log.js';
-import { clampLogit } from '../../../src/model/logistic.js';
-import { simulate, type RunResult } from '../../../src/run/simulate.js';
+import { addEvidence, prune, trustLogit } from '../../src/core/pair.js';
+import { EVENT_KINDS, EventFlag as F, EVENT_KIND_INDEX as K } from '../../src/core/events.js';
+import { EventLog } from '../../src/record/event-log.js';
+import { clampLogit } from '../../src/model/logistic.js';
+import { simulate, type RunResult } from '../../src/run/simulate.js';
 import { build, makeScenario, sigmoid, type FixtureOptions } from '../world-fixture.js';
 
 describe('the log', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chooseActivities } from '../../../src/core/choose.js';
-import { createStreams } from '../../../src/core/rng.js';
-import { CATALOGUE, type ActivityId } from '../../../src/model/catalogue.js';
+import { chooseActivities } from '../../src/core/choose.js';
+import { createStreams } from '../../src/core/rng.js';
+import { CATALOGUE, type ActivityId } from '../../src/model/catalogue.js';
 import { build, counting, forbidden, forbidSignals, scripted, type FixtureOptions } from '../world-fixture.js';
 
 const BILATERAL = (Object.keys(CATALOGUE) as ActivityId[]).filter((k) => CATALOGUE[k].mode === 'bilateral');

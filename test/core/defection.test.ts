@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../../../src/model/params.js';
-import { coreInterestIssue } from '../../../src/core/defection.js';
-import { tensionNow, trustLogit } from '../../../src/core/pair.js';
-import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
-import { C } from '../../../src/world/state.js';
+import { defaultParams } from '../../src/model/params.js';
+import { coreInterestIssue } from '../../src/core/defection.js';
+import { tensionNow, trustLogit } from '../../src/core/pair.js';
+import { EVENT_KIND_INDEX as K } from '../../src/core/events.js';
+import { C } from '../../src/world/state.js';
 import { build, type FixtureOptions, type StateInput } from '../world-fixture.js';
 
 type Member = { salience: number; stance: number } & Partial<StateInput>;

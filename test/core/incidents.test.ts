@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OUT, tensionNow, trustLogit } from '../../../src/core/pair.js';
-import { createStreams } from '../../../src/core/rng.js';
-import { incident, randomIncidents } from '../../../src/core/incidents.js';
-import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
-import { C } from '../../../src/world/state.js';
+import { OUT, tensionNow, trustLogit } from '../../src/core/pair.js';
+import { createStreams } from '../../src/core/rng.js';
+import { incident, randomIncidents } from '../../src/core/incidents.js';
+import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../src/core/events.js';
+import { C } from '../../src/world/state.js';
 import { build, forbidden, forbidSignals, scripted, type FixtureOptions } from '../world-fixture.js';
 
 /** The chance an incident between A and B escalates, measured by bisection on the draw. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError } from '../../../src/io/problem.js';
-import { hypothesisName, parseHypothesis, readHypothesis } from '../../../src/world/hypothesis.js';
+import { ProblemError } from '../../src/io/problem.js';
+import { hypothesisName, parseHypothesis, readHypothesis } from '../../src/world/hypothesis.js';
 
 describe('parseHypothesis', () => {
   it('habits-first is blend 0, trust-first is blend 1', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { forumMeeting, meetsAt } from '../../../src/core/forums.js';
-import { trustLogit } from '../../../src/core/pair.js';
-import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
-import { C } from '../../../src/world/state.js';
+import { forumMeeting, meetsAt } from '../../src/core/forums.js';
+import { trustLogit } from '../../src/core/pair.js';
+import { EVENT_KIND_INDEX as K } from '../../src/core/events.js';
+import { C } from '../../src/world/state.js';
 import { build, scriptSignals, sigmoid, type FixtureOptions } from '../world-fixture.js';
 
 const CLEAN = [0, 0, 0.999999, 0.999999];

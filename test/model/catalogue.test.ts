@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ActivitySpec, OUTCOMES } from '../../../src/model/activity.js';
-import { ACTIVITY_IDS, CATALOGUE, type ActivityId } from '../../../src/model/catalogue.js';
-import { Scenario, simulate } from '../../../src/index.js';
+import { ActivitySpec, OUTCOMES } from '../../src/model/activity.js';
+import { ACTIVITY_IDS, CATALOGUE, type ActivityId } from '../../src/model/catalogue.js';
+import { Scenario, simulate } from '../../src/index.js';
 
 const kinds = Object.entries(CATALOGUE) as [ActivityId, ActivitySpec][];
 

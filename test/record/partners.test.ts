@@ -5,16 +5,16 @@
  * beliefs (`pairs: true`) and the log.
  */
 import { describe, expect, it } from 'vitest';
-import { EVENT_KIND_INDEX as Kind, EventFlag as Flag } from '../../../src/core/events.js';
-import { loadScenario } from '../../../src/scenario/load.js';
-import { logit } from '../../../src/model/logistic.js';
-import { ROBUSTNESS_WINDOW } from '../../../src/record/robustness.js';
-import { simulate, type RunResult } from '../../../src/run/simulate.js';
-import type { Scenario } from '../../../src/scenario/schema.js';
+import { EVENT_KIND_INDEX as Kind, EventFlag as Flag } from '../../src/core/events.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { logit } from '../../src/model/logistic.js';
+import { ROBUSTNESS_WINDOW } from '../../src/record/robustness.js';
+import { simulate, type RunResult } from '../../src/run/simulate.js';
+import type { Scenario } from '../../src/scenario/schema.js';
 import { makeScenario } from '../world-fixture.js';
 
 function scenarioFile(name: string): Scenario {
-  const l = loadScenario(new URL(`../../../scenarios/${name}.yaml`, import.meta.url).pathname);
+  const l = loadScenario(new URL(`../../scenarios/${name}.yaml`, import.meta.url).pathname);
   if (!l.ok) throw new Error(`cannot load ${name}`);
   return l.value;
 }

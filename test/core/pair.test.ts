@@ -3,8 +3,8 @@ import seedrandom from 'seedrandom';
 import {
   addEvidence, addTension, habitNow, OUT, prune, reinforceHabit, stakeThreshold, tensionNow, touchL, trustLogit, upper,
   type Ctx,
-} from '../../../src/core/pair.js';
-import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
+} from '../../src/core/pair.js';
+import { EVENT_KIND_INDEX as K } from '../../src/core/events.js';
 import { build, logit, sigmoid } from '../world-fixture.js';
 
 describe('lazy forgetting of trust', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { operativeTrust, tensionNow, trustLogit } from '../../../src/core/pair.js';
-import { step } from '../../../src/core/step.js';
-import { EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
-import { C } from '../../../src/world/state.js';
+import { operativeTrust, tensionNow, trustLogit } from '../../src/core/pair.js';
+import { step } from '../../src/core/step.js';
+import { EVENT_KIND_INDEX as K } from '../../src/core/events.js';
+import { C } from '../../src/world/state.js';
 import { build, counting, logit, scripted, type FixtureOptions } from '../world-fixture.js';
 
 /** Runs steps from..to inclusive, calling `each` after every step. */

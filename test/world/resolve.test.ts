@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../../src/model/catalogue.js';
-import { defaultParams } from '../../../src/model/params.js';
-import { resolveWorld, STATE_DEFAULTS } from '../../../src/world/resolve.js';
-import { POLICY_AUTO, POLICY_GRIT, POLICY_ROUTINE, type Adjacency } from '../../../src/world/world.js';
+import { CATALOGUE } from '../../src/model/catalogue.js';
+import { defaultParams } from '../../src/model/params.js';
+import { resolveWorld, STATE_DEFAULTS } from '../../src/world/resolve.js';
+import { POLICY_AUTO, POLICY_GRIT, POLICY_ROUTINE, type Adjacency } from '../../src/world/world.js';
 import { logit, makeScenario } from '../world-fixture.js';
 
 const neighbours = (a: Adjacency, i: number) => Array.from(a.list.subarray(a.start[i], a.start[i + 1]));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../../src/model/catalogue.js';
-import { OUT, tensionNow, trustLogit } from '../../../src/core/pair.js';
-import { asymmetry, BILATERAL, checkAgreement, DECLINED, FORUM, HEEDED, overshadow, SENT, transmit } from '../../../src/core/transmit.js';
-import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../../src/core/events.js';
-import { C } from '../../../src/world/state.js';
-import type { World } from '../../../src/world/world.js';
+import { CATALOGUE } from '../../src/model/catalogue.js';
+import { OUT, tensionNow, trustLogit } from '../../src/core/pair.js';
+import { asymmetry, BILATERAL, checkAgreement, DECLINED, FORUM, HEEDED, overshadow, SENT, transmit } from '../../src/core/transmit.js';
+import { EventFlag as F, EVENT_KIND_INDEX as K } from '../../src/core/events.js';
+import { C } from '../../src/world/state.js';
+import type { World } from '../../src/world/world.js';
 import { build, forbidden, scriptSignals, type Fixture, type FixtureOptions } from '../world-fixture.js';
 
 const act = (w: World, id: string): number => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createCtx } from '../../../src/core/pair.js';
-import { createStreams } from '../../../src/core/rng.js';
-import { step } from '../../../src/core/step.js';
-import { OUTCOMES } from '../../../src/model/activity.js';
-import { REGIONAL_COLUMNS, regionalReporters } from '../../../src/record/reporters.js';
-import { simulate } from '../../../src/run/simulate.js';
-import type { Scenario } from '../../../src/scenario/schema.js';
-import { resolveWorld } from '../../../src/world/resolve.js';
-import { COUNTERS, createState } from '../../../src/world/state.js';
+import { createCtx } from '../../src/core/pair.js';
+import { createStreams } from '../../src/core/rng.js';
+import { step } from '../../src/core/step.js';
+import { OUTCOMES } from '../../src/model/activity.js';
+import { REGIONAL_COLUMNS, regionalReporters } from '../../src/record/reporters.js';
+import { simulate } from '../../src/run/simulate.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { resolveWorld } from '../../src/world/resolve.js';
+import { COUNTERS, createState } from '../../src/world/state.js';
 import { bruteAggregates, makeScenario } from '../world-fixture.js';
 
 const busy = makeScenario({

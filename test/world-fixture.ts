@@ -8,14 +8,14 @@
  * unequivocal, fully receptive, no seniority, no empathy, fully transparent, no restraint,
  * fully trustworthy, no sovereignty, no navy, no budget, one shared language and culture.
  */
-import { Scenario, type ScenarioInput } from '../../src/scenario/schema.js';
-import { EventLog } from '../../src/record/event-log.js';
-import { resolveWorld } from '../../src/world/resolve.js';
-import { createState, type RunState } from '../../src/world/state.js';
-import { logit, sigmoid } from '../../src/model/logistic.js';
-import { createCtx, trustLogit, habitNow, tensionNow, type Ctx } from '../../src/core/pair.js';
-import { createStreams, type Uniform } from '../../src/core/rng.js';
-import type { World } from '../../src/world/world.js';
+import { Scenario, type ScenarioInput } from '../src/scenario/schema.js';
+import { EventLog } from '../src/record/event-log.js';
+import { resolveWorld } from '../src/world/resolve.js';
+import { createState, type RunState } from '../src/world/state.js';
+import { logit, sigmoid } from '../src/model/logistic.js';
+import { createCtx, trustLogit, habitNow, tensionNow, type Ctx } from '../src/core/pair.js';
+import { createStreams, type Uniform } from '../src/core/rng.js';
+import type { World } from '../src/world/world.js';
 
 export type StateInput = ScenarioInput['states'][number];
 export type StateDefaultsInput = NonNullable<ScenarioInput['stateDefaults']>;

@@ -3,7 +3,7 @@ import { EVENT_KINDS } from '../../../src/core/events.js';
 import { eventsJsonl, finalJson, pairsCsv, seriesCsv, stepDate } from '../../../src/index.js';
 import { simulate } from '../../../src/run/simulate.js';
 import { resolveWorld } from '../../../src/world/resolve.js';
-import { makeScenario } from '../world-fixture.js';
+import { makeScenario } from '../../world-fixture.js';
 
 // trust-first, so that stances (declarations, a revocation) and a cancelled programme occurrence
 // appear too: B is exploited by D at step 9, revokes, and cancels the exercises of steps 10-11.
