@@ -16,7 +16,7 @@
 import { existsSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { optionProblem, ProblemError } from '../io/problem.js';
-import { finishOutput, planOutput, readLedger, removeStaleTemporaries, syncFolder, type LedgerEntry, type OutputPlan } from '../io/output.js';
+import { beginOutput, finishOutput, planOutput, readLedger, removeStaleTemporaries, syncFolder, writeFileAtomic, type LedgerEntry, type OutputPlan } from '../io/output.js';
 import { RESULT_FILES } from './analysis.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { experimentId, PLAN_FILE, readPlanInfo, shardBatches, type PlanInfo } from './plan-info.js';
@@ -118,7 +118,7 @@ export function danglingLinkProblem(dir: string): string | null {
 }
 
 /** Removes temporary files a stopped run left in the experiment's folders. */
-export function cleanTemporaries(p: Extract<Placement, { kind: 'write' }>): void {
+function cleanTemporaries(p: Extract<Placement, { kind: 'write' }>): void {
   for (const d of new Set([p.dir, p.where, join(p.where, DATA_DIR)])) removeStaleTemporaries(d);
 }
 
@@ -143,9 +143,20 @@ export function finishExperiment(p: Extract<Placement, { kind: 'write' }>): void
 }
 
 /** Makes the folder the experiment writes in (a staging folder started afresh is emptied: it is the experiment's own). */
-export function makeFolder(p: Extract<Placement, { kind: 'write' }>): void {
+function makeFolder(p: Extract<Placement, { kind: 'write' }>): void {
   if (p.freshStaging) rmSync(p.where, { recursive: true, force: true });
   mkdirSync(p.where, { recursive: true });
+}
+
+/**
+ * Opens a placed experiment for writing (a run or a merge): its folder made, temporaries a
+ * stopped process left removed, ownership recorded in the ledger first, and plan.json written.
+ */
+export function openExperiment(p: Extract<Placement, { kind: 'write' }>, info: PlanInfo): void {
+  makeFolder(p);
+  cleanTemporaries(p);
+  beginOutput(p.output);
+  writeFileAtomic(join(p.where, PLAN_FILE), JSON.stringify(info, null, 2) + '\n');
 }
 
 /** What an experiment folder holds, as far as this experiment is concerned (nothing is written). */

@@ -7,10 +7,10 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { beginOutput, isInside, samePath, writeFileAtomic, writeProblem } from '../io/output.js';
+import { isInside, samePath, writeFileAtomic, writeProblem } from '../io/output.js';
 import { fileProblem, optionProblem, ProblemError, type Problem } from '../io/problem.js';
 import { analyse, type Comparison } from './analysis.js';
-import { cleanTemporaries, finishExperiment, makeFolder, placeExperiment } from './folder.js';
+import { finishExperiment, openExperiment, placeExperiment } from './folder.js';
 import { traceOffsets, traceSpan } from './layout.js';
 import { MANIFEST_FILE, manifest } from './manifest.js';
 import { RECORD_WIDTH } from './metrics.js';
@@ -72,10 +72,7 @@ export async function mergeShards(dirs: string[], o: MergeOptions = {}): Promise
   const started = Date.now();
   const where = place.where;
   try {
-    makeFolder(place);
-    cleanTemporaries(place);
-    beginOutput(place.output);
-    writeFileAtomic(join(where, PLAN_FILE), JSON.stringify(info, null, 2) + '\n');
+    openExperiment(place, info);
     copyBatches(where, info, (b) => shards[owner[b]].dir);
     const comparisons = await analyse(where, info, { signal: o.signal });
     if (comparisons === null) return { dir, info, status: 'interrupted', shards: shards.length, comparisons };

@@ -4,13 +4,13 @@
  * a stop comes through `signal`, and what happens is told through `onProgress`.
  */
 import { join } from 'node:path';
-import { beginOutput, writeFileAtomic, writeProblem } from '../io/output.js';
+import { writeFileAtomic, writeProblem } from '../io/output.js';
 import { ProblemError } from '../io/problem.js';
 import { analyse, type Comparison } from './analysis.js';
-import { cleanTemporaries, finishExperiment, makeFolder, placeExperiment } from './folder.js';
+import { finishExperiment, openExperiment, placeExperiment } from './folder.js';
 import { BATCH_SIZE } from './layout.js';
 import { MANIFEST_FILE, manifest } from './manifest.js';
-import { PLAN_FILE, planInfo, runsOf, shardBatches, type PlanInfo, type Shard } from './plan-info.js';
+import { planInfo, runsOf, shardBatches, type PlanInfo, type Shard } from './plan-info.js';
 import { loadPlan, type Plan } from './plan.js';
 import { defaultWorkers, maxWorkers, runBatches } from './runner.js';
 import type { DamagedBatch } from './store.js';
@@ -97,10 +97,7 @@ export async function runExperiment(file: string, o: ExperimentOptions = {}): Pr
   if (place.damaged.length > 0) o.onProgress?.({ kind: 'damaged', batches: place.damaged });
   const where = place.where;
   try {
-    makeFolder(place);
-    cleanTemporaries(place);
-    beginOutput(place.output);
-    writeFileAtomic(join(where, PLAN_FILE), JSON.stringify(info, null, 2) + '\n');
+    openExperiment(place, info);
     const r = await runBatches(plan, {
       dir: where, info, todo, workers, signal: o.signal,
       onProgress: (n) => o.onProgress?.({ kind: 'runs', done: n }),
