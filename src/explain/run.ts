@@ -10,6 +10,7 @@
  */
 import { eventObject } from '../run/folder/format.js';
 import { outputDate } from '../model/calendar.js';
+import { logit, sigmoid } from '../model/logistic.js';
 import type { RunResult } from '../run/simulate.js';
 import type { EventRow } from '../run/folder/schema.js';
 import type { World } from '../world/world.js';
@@ -97,9 +98,6 @@ export interface ExplainRun {
 /** One event-log row as events.jsonl holds it, optionally with the exact log-odds of a trust row (in memory only; from a file they are recomputed from the probabilities). */
 export type LogEntry = EventRow & { l0?: number; l1?: number; l2?: number };
 
-const sigmoid = (l: number): number => 1 / (1 + Math.exp(-l));
-/** Log-odds of a probability, accurate near 0 and 1. */
-export const logit = (p: number): number => Math.log(p) - Math.log1p(-p);
 
 /**
  * Turns log entries (in log order) into trust rows and notes. Rows of a forum meeting are

@@ -5,9 +5,9 @@
  * problems into text and exit code 2.
  */
 import type { z } from 'zod';
-import { formatPath, formatProblem, type LoadResult, type Problem } from './document.js';
+import { formatPath, formatProblem, type LoadResult, type Problem } from './problem-format.js';
 
-export type { LoadResult, Problem } from './document.js';
+export type { LoadResult, Problem } from './problem-format.js';
 
 /** Thrown for input that is not valid; `problems` says what, where, and what was expected. */
 export class ProblemError extends Error {

@@ -1,0 +1,50 @@
+/** The experiment report's full comparison table: every scenario, parameter set and metric. */
+import { hypothesisColor, mix, type ComparisonRow } from '../../charts/index.js';
+import { decimalsFor, sx } from '../common.js';
+import { html, join as joinHtml, raw, type Html, type HtmlValue } from '../html.js';
+import type { Section } from '../page.js';
+import { metricWords, rowsOf, type ExperimentContext } from './context.js';
+
+function compareCell(r: ComparisonRow | undefined, d: number): HtmlValue {
+  if (r === undefined) return '–';
+  if (!Number.isFinite(r.meanDiff)) return html`<span class="d">–</span><span class="ci">no paired values</span>`;
+  const mark = r.leader === 'a' ? ' A' : r.leader === 'b' ? ' B' : '';
+  return html`<span class="d">${sx(r.meanDiff, d)}${mark}</span><span class="ci">[${sx(r.ciLow, d)}, ${sx(r.ciHigh, d)}]</span>`;
+}
+
+function leadClass(r: ComparisonRow | undefined): string {
+  return r?.leader === 'a' ? 'lead-a' : r?.leader === 'b' ? 'lead-b' : '';
+}
+
+/** The table's section, or none when there is a single hypothesis. */
+export function comparisonTableSection({ plan, c0, A, B, R, level, setLabel }: ExperimentContext): Section | null {
+  if (c0 === undefined) return null;
+  const metrics = plan.metrics.filter((m) => c0.rows.some((r) => r.metric === m));
+  // At most seven metrics a table (what fits across a printed page), in tables of even size.
+  const count = Math.ceil(metrics.length / 7);
+  const size = Math.ceil(metrics.length / Math.max(1, count));
+  const chunks: string[][] = [];
+  for (let k = 0; k < metrics.length; k += size) chunks.push(metrics.slice(k, k + size));
+  const byKey = new Map(c0.rows.map((r) => [`${r.scenario}\u0000${r.set}\u0000${r.metric}`, r]));
+  const colorA = mix(hypothesisColor(A), '#FFFFFF', 0.8), colorB = mix(hypothesisColor(B), '#FFFFFF', 0.8);
+  const tables: Html[] = [
+    html`<p>Every scenario, parameter set and metric: the mean paired difference A − B (A = ${A}, B = ${B}) over ${R} seeds, and below it its ${level}% bootstrap interval. <span class="swatch" style="background:${colorA}"></span>A or <span class="swatch" style="background:${colorB}"></span>B after the number, in bold on a shaded cell: that hypothesis leads (it does better and the interval excludes zero). Under each metric: whether higher or lower is better. The same numbers, with each hypothesis's mean, win shares and effect sizes, are in <code>comparison.txt</code> and <code>comparison.json</code>.</p>`,
+  ];
+  plan.scenarios.forEach((s) => {
+    tables.push(html`<h3>${s.name}</h3>`);
+    for (const chunk of chunks) {
+      const digits = new Map(chunk.map((m) => {
+        const rows = rowsOf(c0, s.name, m);
+        return [m, decimalsFor(Math.max(...rows.flatMap((r) => [Math.abs(r.meanDiff), Math.abs(r.ciLow), Math.abs(r.ciHigh)]).filter(Number.isFinite), 0))];
+      }));
+      const head = [html`condition`, ...chunk.map((m) => html`${metricWords(m)}<span class="better">${(rowsOf(c0, s.name, m)[0]?.better ?? 'higher')} better</span>`)];
+      const body = plan.sets.map((_, set) => html`<tr><td>${setLabel(set)}</td>${chunk.map((m) => {
+        const r = byKey.get(`${s.name}\u0000${set}\u0000${m}`);
+        const cls = leadClass(r);
+        return html`<td class="num${cls ? ` ${cls}` : ''}">${compareCell(r, digits.get(m)!)}</td>`;
+      })}</tr>`);
+      tables.push(html`<table class="compare"><thead><tr>${head.map((h, k) => html`<th${raw(k > 0 ? ' class="num"' : '')}>${h}</th>`)}</tr></thead><tbody>${body}</tbody></table>`);
+    }
+  });
+  return { id: 'comparison-table', title: 'The comparison table', body: joinHtml(tables) };
+}

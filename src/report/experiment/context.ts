@@ -1,0 +1,78 @@
+/**
+ * What every section of an experiment report reads: the plan, its results, the base set and
+ * headline metric, the rows of steps.csv drawn, and the helper that draws a chart as a figure.
+ */
+import { join } from 'node:path';
+import { COMPARISON_METRIC_WORDS, type Comparison, type ComparisonRow, type StepRow } from '../../charts/index.js';
+import { paramsLabel } from '../../charts/common.js';
+import { ChartSet, figure } from '../charts.js';
+import type { Html } from '../html.js';
+import { readSteps } from '../read.js';
+import type { ExperimentInput } from './input.js';
+
+export const metricWords = (m: string) => COMPARISON_METRIC_WORDS[m] ?? m;
+
+/** Rows of one comparison for one scenario and metric, by set. */
+export function rowsOf(c: Comparison, scenario: string, metric: string): ComparisonRow[] {
+  return c.rows.filter((r) => r.scenario === scenario && r.metric === metric);
+}
+
+/** The parameter set where the two hypotheses differ most on `metric` (the as-written set on ties). */
+function setOfLargestDifference(c: Comparison | undefined, scenario: string, metric: string, fallback: number): number {
+  if (c === undefined) return fallback;
+  let best: ComparisonRow | null = null;
+  for (const r of rowsOf(c, scenario, metric)) if (Number.isFinite(r.meanDiff) && (best === null || Math.abs(r.meanDiff) > Math.abs(best.meanDiff))) best = r;
+  return best?.set ?? fallback;
+}
+
+export interface ExperimentContext {
+  input: ExperimentInput;
+  plan: ExperimentInput['plan'];
+  man: ExperimentInput['manifest'];
+  summary: ExperimentInput['summary'];
+  comparisons: ExperimentInput['comparisons'];
+  found: ExperimentInput['scenarios'];
+  ctx: { chartsHref: string; reportCommand: string };
+  /** Draws a chart into the report and returns its figure. */
+  fig: (spec: Parameters<ChartSet['add']>[0]) => Html;
+  /** Scenarios, parameter sets, replications and hypotheses. */
+  S: number; P: number; R: number; H: number;
+  /** The first comparison, when there are two hypotheses. */
+  c0: Comparison | undefined;
+  /** The interval level, in percent. */
+  level: number;
+  setLabel: (k: number) => string;
+  /** The set shown when one is, and its words. */
+  baseSet: number;
+  baseWords: string;
+  headline: string;
+  A: string;
+  B: string;
+  /** Each scenario's set of largest difference on the headline metric. */
+  trajectorySet: Map<string, number>;
+  /** The rows of steps.csv drawn. */
+  steps: StepRow[];
+  wall: string;
+}
+
+export function experimentContext(input: ExperimentInput, charts: ChartSet, ctx: { chartsHref: string; reportCommand: string }): ExperimentContext {
+  const { plan, manifest: man, summary, comparisons, scenarios: found } = input;
+  const fig = (spec: Parameters<ChartSet['add']>[0]) => figure(charts.add(spec), ctx.chartsHref);
+  const S = plan.scenarios.length, P = plan.sets.length, R = plan.replications, H = plan.hypotheses.length;
+  const c0 = comparisons[0] as Comparison | undefined;
+  const level = Math.round((c0?.level ?? plan.analysis?.level ?? 0.95) * 100);
+  const setLabel = (k: number) => paramsLabel(plan.sets[k] ?? {});
+  // The set shown when one is: the scenario as written when the plan has it, else the first.
+  const baseSet = Math.max(0, plan.sets.findIndex((s) => Object.keys(s).length === 0));
+  const baseWords = Object.keys(plan.sets[baseSet] ?? {}).length === 0 ? 'as written' : `parameter set ${baseSet} (${setLabel(baseSet)})`;
+  // The headline: partner belief at the end (MODEL 10.1), a partner-pair metric that the starting value does not decide.
+  const headline = plan.metrics.includes('partnerBelief') ? 'partnerBelief' : plan.metrics[0];
+  const A = c0?.a ?? plan.hypotheses[0], B = c0?.b ?? plan.hypotheses[1] ?? '';
+
+  // The rows of steps.csv drawn: mean trust, for the base set and each scenario's set of largest difference.
+  const trajectorySet = new Map(plan.scenarios.map((s) => [s.name, setOfLargestDifference(c0, s.name, headline, baseSet)]));
+  const wanted = new Map(plan.scenarios.map((s) => [s.name, new Set([baseSet, trajectorySet.get(s.name)!])]));
+  const steps: StepRow[] = readSteps(join(input.dir, 'steps.csv'), (scenario, set, metric) => metric === 'meanTrust' && (wanted.get(scenario)?.has(set) ?? false));
+  const wall = typeof man.wallSeconds === 'number' ? `${man.wallSeconds.toFixed(1)} s` : 'not recorded';
+  return { input, plan, man, summary, comparisons, found, ctx, fig, S, P, R, H, c0, level, setLabel, baseSet, baseWords, headline, A, B, trajectorySet, steps, wall };
+}

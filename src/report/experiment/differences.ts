@@ -1,0 +1,49 @@
+/** The paired differences with their intervals, by scenario and by condition, and the sweep map. */
+import { differencesChart, sweepChart, type Comparison } from '../../charts/index.js';
+import { html, type Html } from '../html.js';
+import { metricWords, rowsOf, type ExperimentContext } from './context.js';
+import { sweepAxes } from './sweep.js';
+
+export function differencesFigures({ plan, S, P, R, A, B, headline, baseSet, baseWords, fig }: ExperimentContext, c0: Comparison): Html[] {
+  const out: Html[] = [];
+  out.push(html`<h3>Paired differences with their intervals</h3>`);
+  const overview = c0.rows.filter((r) => r.metric === headline && r.set === baseSet);
+  if (S > 1 && overview.length > 0) {
+    out.push(fig(differencesChart({ ...c0, rows: overview }, {
+      id: 'differences-scenarios', metric: headline,
+      title: `${A} against ${B}: ${metricWords(headline)}, each scenario ${baseWords}`,
+      subtitle: `${R} paired runs per scenario`,
+    })));
+  }
+  if (P > 1) {
+    plan.scenarios.forEach((s, k) => {
+      const rows = rowsOf(c0, s.name, headline);
+      if (rows.length === 0) return;
+      out.push(fig(differencesChart({ ...c0, rows }, {
+        id: `differences-${k + 1}`, metric: headline,
+        subtitle: `${s.name}; ${R} paired runs per condition`,
+      })));
+    });
+  } else if (S === 1) {
+    out.push(html`<p>One scenario and one parameter set: the difference is in the table below.</p>`);
+  }
+  return out;
+}
+
+/** A map of the difference over two conditions that vary together, or the reason there is none. */
+export function sweepMapFigures({ plan, headline, fig }: ExperimentContext, c0: Comparison): Html[] {
+  const out: Html[] = [];
+  out.push(html`<h3>Sweep map</h3>`);
+  const axes = sweepAxes(plan);
+  if ('reason' in axes) {
+    out.push(html`<p class="missing">No sweep map: ${axes.reason}.</p>`);
+  } else {
+    const keep = new Set(axes.sets);
+    plan.scenarios.forEach((s, k) => {
+      const rows = c0.rows.filter((r) => r.scenario === s.name && r.metric === headline && keep.has(r.set));
+      if (rows.length === 0) return;
+      out.push(fig(sweepChart({ ...c0, rows }, { id: `sweep-${k + 1}`, metric: headline, scenario: s.name, x: axes.x, y: axes.y })));
+    });
+  }
+  return out;
+}
