@@ -770,7 +770,7 @@ describe('limits and files that are not files', () => {
   });
 
   it('every pair at every step beyond 1 GB is refused before the run', () => {
-    refused([manyStates(200), '--pairs', '--steps', '100000'], /<command line>: --pairs: would keep 100000 steps x 200² pairs of trust in memory \(29\.8 GB; at most 1 GB\)/);
+    refused([manyStates(200), '--pairs', '--steps', '100000'], /<command line>: --pairs: would keep 100001 rows \(the initial state and 100000 steps\) x 200² pairs of trust in memory \(29\.8 GB; at most 1 GB\)/);
   });
 });
 

@@ -65,7 +65,7 @@ export function runToFolder(o: RunToFolderOptions): LoadResult<{ dir: string; re
   const problems: Problem[] = [];
   const n = o.scenario.states.length;
   if (o.pairs && (steps + 1) * n * n * 8 > MAX_PAIR_TRUST_BYTES) {
-    problems.push(optionProblem('--pairs', `would keep ${steps + 1} steps x ${n}² pairs of trust in memory (${((steps + 1) * n * n * 8 / 1024 ** 3).toFixed(1)} GB; at most ${MAX_PAIR_TRUST_BYTES / 1024 ** 3} GB): use fewer --steps, or leave out --pairs`));
+    problems.push(optionProblem('--pairs', `would keep ${steps + 1} rows (the initial state and ${steps} steps) x ${n}² pairs of trust in memory (${((steps + 1) * n * n * 8 / 1024 ** 3).toFixed(1)} GB; at most ${MAX_PAIR_TRUST_BYTES / 1024 ** 3} GB): use fewer --steps, or leave out --pairs`));
   }
   const manifest = (result: RunResult, wallMs: number): RunManifest => ({
     scenario: { name: o.scenario.name, file: o.file, sha256: o.sha256 },
