@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<void> {
     try {
       const r = await mergeShards(program.args, { out: o.out, overwrite: o.overwrite, signal: stop.signal, command: argv.slice(2).join(' ') });
       if (r.status === 'done') { say(`"${r.dir}" already holds these shards merged: nothing to do.`); return; }
-      if (r.status === 'interrupted') { say(`interrupted: nothing was written to ${r.dir}; run the merge again`); process.exit(130); }
+      if (r.status === 'interrupted') { say(`interrupted: the merge into ${r.dir} is unfinished; run the same merge again to finish it`); process.exit(130); }
       if (!o.quiet) {
         process.stdout.write(readFileSync(join(r.dir, 'comparison.txt'), 'utf8'));
         process.stdout.write(`merged ${r.shards} folder${r.shards === 1 ? '' : 's'} into ${r.dir}: ${RESULT_FILES.join(', ')}, ${MANIFEST_FILE}\n`);

@@ -57,7 +57,12 @@ function describe(info: PlanInfo): string {
 }
 
 /** Decides where and how an experiment is written into `dir` (nothing is written); bad cases are ProblemErrors. */
-export function placeExperiment(dir: string, info: PlanInfo, o: { resume?: boolean; overwrite?: boolean }): Placement {
+/**
+ * Where an experiment's files go. `resume` finishes an interrupted run of this experiment and
+ * refuses a folder without one; `finish` (a merge, whose copy from checksummed shards is the same
+ * every time) finishes one if the folder holds it and starts afresh otherwise.
+ */
+export function placeExperiment(dir: string, info: PlanInfo, o: { resume?: boolean; overwrite?: boolean; finish?: boolean }): Placement {
   if (o.resume && o.overwrite) fail('--overwrite', 'cannot be used with --resume');
   const dangling = danglingLinkProblem(dir);
   if (dangling !== null) fail('--out', dangling);
@@ -83,7 +88,7 @@ export function placeExperiment(dir: string, info: PlanInfo, o: { resume?: boole
   };
 
   if (mine?.files.includes(STAGING)) {
-    if (o.resume) return staged(false);
+    if (o.resume || (o.finish && !o.overwrite)) return staged(false);
     if (o.overwrite) return staged(true);
     fail('--out', `"${dir}" holds an interrupted replacement of its results by this experiment (in ${STAGING_DIR}, the earlier results untouched); add --resume to finish it, --overwrite to start it again, or choose another --out`);
   }
@@ -92,7 +97,7 @@ export function placeExperiment(dir: string, info: PlanInfo, o: { resume?: boole
     const finished = existsSync(join(dir, MANIFEST_FILE)) && shardBatches(info.batches, info.shard).every((b) => v.done.has(b));
     if (finished && !o.overwrite) return { kind: 'done', dir };
     if (o.overwrite) return staged(true);
-    if (!o.resume) fail('--out', `"${dir}" holds an unfinished run of this experiment; add --resume to finish it, --overwrite to start again, or choose another --out`);
+    if (!o.resume && !o.finish) fail('--out', `"${dir}" holds an unfinished run of this experiment; add --resume to finish it, --overwrite to start again, or choose another --out`);
     return { kind: 'write', dir, where: dir, staged: false, freshStaging: false, done: v.done, damaged: v.damaged, output: request(entry.files, false), entry };
   }
   const other = entries[0];

@@ -23,7 +23,7 @@ export interface MergeOptions {
   out?: string;
   /** Replace another experiment's results in `out`. */
   overwrite?: boolean;
-  /** Stops during the analysis; the merge is then `interrupted` (run it again). */
+  /** Stops during the analysis; the merge is then `interrupted`, and the same merge again finishes it. */
   signal?: AbortSignal;
   /** The command line, for the manifest. */
   command?: string;
@@ -67,7 +67,8 @@ export async function mergeShards(dirs: string[], o: MergeOptions = {}): Promise
     if (isInside(dir, s.dir)) throw new ProblemError([optionProblem('--out', `"${dir}" lies inside the shard folder "${s.dir}"; choose a folder outside the shards`)]);
     if (isInside(s.dir, dir)) throw new ProblemError([optionProblem('--out', `"${dir}" holds the shard folder "${s.dir}"; choose a folder outside the shards`)]);
   }
-  const place = placeExperiment(dir, info, { overwrite: o.overwrite });
+  // An interrupted merge is finished by the same merge again: its copy is the same every time.
+  const place = placeExperiment(dir, info, { overwrite: o.overwrite, finish: true });
   if (place.kind === 'done') return { dir, info, status: 'done', shards: shards.length, comparisons: null };
   const started = Date.now();
   const where = place.where;
