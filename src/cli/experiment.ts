@@ -14,8 +14,9 @@ import type { Shard } from '../experiment/plan-info.js';
 import { InputError, optionProblem, runCommand } from './common.js';
 import { experimentPrinter, reportResult } from './experiment-output.js';
 import { interruptSignal, testInterrupt } from './interrupt.js';
-import { runDirProblem, summary, writeRunDir } from './simulate.js';
+import { summary } from './simulate.js';
 import type { RunResult } from '../run/simulate.js';
+import { writeRunFolder } from '../run/folder/index.js';
 
 export { readPlanInfo } from '../experiment/plan-info.js';
 export { slug } from '../experiment/run.js';
@@ -45,7 +46,7 @@ export function buildProgram(): Command {
     .option('--replications <n>', 'replications instead of the file\'s (e.g. 10 for a quick look)')
     .option('--out <dir>', 'output folder (default: out/<experiment name>[-<N>-replications][-shard-K-of-N])')
     .option('--resume', 'finish an interrupted experiment in --out without redoing finished runs (batches whose checksums fail are run again)')
-    .option('--overwrite', 'replace the results of another (or an unfinished, or this finished) experiment in --out; the old results stay until the new ones are complete')
+    .option('--overwrite', 'replace the results of another (or an unfinished, or this finished) experiment in --out; the old results stay until the new ones are complete; with --replay, replace another run in --out')
     .option('--shard <K/N>', 'run only shard K of N (a fixed 1/N of the runs); combine shards with npm run merge')
     .option('--replay <run>', 'instead of the experiment, write run number <run> (see runs.csv) as a run folder, with its event log and every pair\'s trust, for npm run explain and npm run report')
     .option('--quiet', 'print nothing but errors')
@@ -114,7 +115,7 @@ export function replayRun(file: string, o: ExperimentCliOptions, argv: string[])
   const problems: InputError[] = [];
   const runText = o.replay ?? '';
   if (!/^\d+$/.test(runText)) problems.push(optionProblem('--replay', `expected a run number (the run column of runs.csv), got "${runText}"`));
-  for (const [name, given] of [['--shard', o.shard], ['--resume', o.resume], ['--overwrite', o.overwrite], ['--workers', o.workers]] as const) {
+  for (const [name, given] of [['--shard', o.shard], ['--resume', o.resume], ['--workers', o.workers]] as const) {
     if (given !== undefined) problems.push(optionProblem(name, 'does not apply to --replay'));
   }
   let replications: number | undefined;
@@ -125,9 +126,12 @@ export function replayRun(file: string, o: ExperimentCliOptions, argv: string[])
   }
   if (problems.length > 0) throw new InputError(problems.flatMap((p) => p.problems));
   const r = replay(file, { run: Number(runText), replications, out: o.out, command: ['experiment', ...argv].join(' ') });
-  const problem = danglingLinkProblem(r.dir) ?? runDirProblem(r.dir);
+  const problem = danglingLinkProblem(r.dir);
   if (problem !== null) throw optionProblem('--out', problem);
-  writeRunDir(r.dir, r.result, r.manifest, { events: true, pairs: true });
+  // As simulate does: another run in the folder is replaced only with --overwrite.
+  const { files: _files, ...manifest } = r.manifest;
+  const written = writeRunFolder(r.dir, r.result, manifest, { events: true, pairs: true, overwrite: o.overwrite === true });
+  if (!written.ok) throw new InputError(written.problems);
   return { dir: r.dir, result: r.result };
 }
 

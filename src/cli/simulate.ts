@@ -6,10 +6,8 @@ import { Command, Option } from 'commander';
 import { outputDate } from '../model/calendar.js';
 import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
 import type { RunResult } from '../run/simulate.js';
-import { writeRunFolder, RUN_FILES, type RunManifest } from '../run/folder/index.js';
 import { loadRunScenario, runToFolder, MAX_STATES } from '../run/folder/simulate-file.js';
 import { MAX_INPUT_BYTES } from '../io/document.js';
-import { planOutput } from '../io/output.js';
 import { fixed } from '../text/number.js';
 import { InputError, optionProblem, runCommand, table } from './common.js';
 
@@ -121,26 +119,6 @@ export function runSimulate(file: string, o: SimulateCliOptions): { dir: string;
   });
   if (!written.ok) throw new InputError(written.problems);
   return written.value;
-}
-
-/**
- * Why `dir` cannot receive a run's files, or null. (The experiment's --replay; a run replaces
- * another there, as it always has: see `writeRunDir`.)
- */
-export function runDirProblem(dir: string): string | null {
-  const plan = planOutput(dir, { writer: 'simulate', id: '', files: [...RUN_FILES], exclusive: true, overwrite: true });
-  return plan.ok ? null : plan.problems.map((p) => p.message).join('; ');
-}
-
-/**
- * Writes a run's folder (kept for `npm run experiment -- --replay`; new code calls
- * `writeRunFolder` from src/run/folder/, which returns problems instead of throwing). Replaces
- * another run in the folder, as --replay always has.
- */
-export function writeRunDir(dir: string, result: RunResult, manifest: RunManifest & { files?: string[] }, o: { events: boolean; pairs: boolean }): void {
-  const { files: _files, ...rest } = manifest;
-  const written = writeRunFolder(dir, result, rest, { ...o, overwrite: true });
-  if (!written.ok) throw new InputError(written.problems);
 }
 
 /** The summary printed after a run: key figures at the start (the initial state) and end, and the pairs that moved most. */

@@ -176,6 +176,16 @@ describe('npm run experiment', () => {
       const last = series[series.length - 1].split(',');
       expect(last[cols.indexOf('meanTrust')]).toBe(row[header.indexOf('regionalTrust')]);
     }
+    // Another run in the folder is replaced only with --overwrite, as simulate does.
+    const other = join(tmp, 'replay-37');
+    const refused = run(EXPERIMENT, [SMALL, '--replay', '90', '--out', other]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--out: .*holds another result of simulate .*add --overwrite/);
+    expect(JSON.parse(readFileSync(join(other, 'run.json'), 'utf8')).experiment.run).toBe(37);
+    expect(run(EXPERIMENT, [SMALL, '--replay', '37', '--out', other]).status).toBe(0); // the same run again
+    const replaced = run(EXPERIMENT, [SMALL, '--replay', '90', '--out', other, '--overwrite']);
+    expect(replaced.status, replaced.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(other, 'run.json'), 'utf8')).experiment.run).toBe(90);
     const bad = run(EXPERIMENT, [SMALL, '--replay', '96', '--out', join(tmp, 'replay-bad')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--replay: expected a run number from 0 to 95/);
