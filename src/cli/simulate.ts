@@ -8,6 +8,7 @@ import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
 import type { RunResult } from '../run/simulate.js';
 import { loadRunScenario, runToFolder, MAX_STATES } from '../run/folder/simulate-file.js';
 import { MAX_INPUT_BYTES } from '../io/document.js';
+import { sigmoid } from '../model/logistic.js';
 import { fixed } from '../text/number.js';
 import { InputError, optionProblem, runCommand, table } from './common.js';
 
@@ -158,7 +159,7 @@ export function summary(r: RunResult, dir: string): string {
   const n = r.world.n;
   const moves: [string, number, number][] = [];
   // Starting trust: the initial belief, the same under every hypothesis (pairs.csv's step 0 when kept).
-  const start = (p: number) => (r.pairTrust !== null ? r.pairTrust[p] : 1 / (1 + Math.exp(-r.world.trust0[p])));
+  const start = (p: number) => (r.pairTrust !== null ? r.pairTrust[p] : sigmoid(r.world.trust0[p]));
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
     if (i !== j) moves.push([`${ids[i]} -> ${ids[j]}`, start(i * n + j), r.final.trust[i][j]]);
   }

@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import { inspectFolder } from '../experiment/folder.js';
 import { experimentPlan, runExperiment } from '../experiment/run.js';
 import { defaultWorkers, maxWorkers } from '../experiment/runner.js';
-import { makeReport, ReportInputError } from '../report/index.js';
+import { makeReport } from '../report/index.js';
 import { InputError, optionProblem, runCommand } from './common.js';
 import { parseOptions } from './experiment.js';
 import { progressReporter } from './experiment-output.js';
@@ -119,13 +119,8 @@ Then:
       const ran = (performance.now() - started) / 1000;
       console.log(`Experiment done in ${ran.toFixed(0)} s. Writing the report...`);
     }
-    let report;
-    try {
-      report = await makeReport(dir, { command: `npm run report -- ${dir}` });
-    } catch (e) {
-      if (e instanceof ReportInputError) throw new InputError(e.problems);
-      throw e;
-    }
+    // Bad input to the report is a ProblemError, which runCommand reports with exit 2.
+    const report = await makeReport(dir, { command: `npm run report -- ${dir}` });
     const total = (performance.now() - started) / 1000;
     console.log('');
     console.log(`Report: ${show(report.file)}  (open it in a browser; it prints to A4 or Letter)`);

@@ -12,7 +12,7 @@
  * under every blend.
  */
 import { EVENT_KIND_INDEX as Kind } from './events.js';
-import { clampLogit } from '../model/logistic.js';
+import { clampLogit, logit } from '../model/logistic.js';
 import { addEvidence, trustLogit, type Ctx } from './pair.js';
 import { DECLARATION, DECLINED, transmit } from './transmit.js';
 
@@ -21,7 +21,7 @@ export function reviewStances(c: Ctx, i: number): void {
   const { w, s, n } = c;
   const b = w.blend;
   if (b === 0) return;
-  const qRef = clampLogit(Math.log(c.qRef / (1 - c.qRef)));
+  const qRef = clampLogit(logit(c.qRef));
   const { start, list } = w.partners;
   for (let k = start[i]; k < start[i + 1]; k++) {
     const j = list[k];

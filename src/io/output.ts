@@ -226,15 +226,15 @@ export function commitOutput(plan: OutputPlan, contents: ReadonlyArray<readonly 
     return { ok: true, value: null };
   } catch (e) {
     for (const [tmp] of temporaries) rmSync(tmp, { force: true });
-    if (begun) undoBegin(plan, existed, temporaries.map(([, file]) => file));
+    if (begun) undoBegin(plan, existed, contents.map(([name]) => name));
     return { ok: false, problems: [writeProblem(e, current)] };
   }
 }
 
-/** After a failed write: the ledger as it was, and a folder this write made (now empty) removed. */
-function undoBegin(plan: OutputPlan, existed: boolean, files: string[]): void {
+/** After a failed write: the ledger as it was, and folders this write made (now empty) removed; `names` relative to the folder. */
+function undoBegin(plan: OutputPlan, existed: boolean, names: string[]): void {
   try {
-    for (const f of files) removeEmptyParents(plan.dir, f.slice(plan.dir.length + 1));
+    for (const name of names) removeEmptyParents(plan.dir, name);
     if (!existed) {
       rmSync(join(plan.dir, LEDGER_FILE), { force: true });
       rmdirSync(plan.dir);

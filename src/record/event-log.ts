@@ -13,13 +13,6 @@
 import type { EventSink } from '../core/events.js';
 import { sigmoid } from '../model/logistic.js';
 
-/**
- * The vocabulary belongs to core/events.ts; re-exported here, under its old names, only for
- * record/format.ts until it imports from the core.
- * @deprecated import `EVENT_KINDS`, `EventFlag` and `EventKind` from core/events.ts.
- */
-export { EVENT_KINDS, EventFlag as F, type EventKind } from '../core/events.js';
-
 /** The recorder's event sink: one row per event, in columnar arrays. */
 export class EventLog implements EventSink {
   length = 0;

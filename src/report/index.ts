@@ -55,8 +55,6 @@ export interface BuiltReport {
   charts: { name: string; data: string | Uint8Array }[];
 }
 
-/** Bad input, each problem with the file or option at fault: the one problem type (kept under this name for callers of earlier versions). */
-export { ProblemError as ReportInputError } from '../io/problem.js';
 
 /** Reads and checks a folder and the options; throws a ProblemError, having written nothing. */
 export function planReport(dir: string, opts: ReportOptions = {}): ReportPlan {

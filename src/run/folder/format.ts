@@ -6,7 +6,8 @@
  * piece at a time and never held as one string (V8 caps a string at about 512 MB); the whole
  * text (`seriesCsv`...) is the chunks joined.
  */
-import { EVENT_KINDS, F, type EventLog } from '../../record/event-log.js';
+import { EVENT_KINDS, EventFlag as F } from '../../core/events.js';
+import type { EventLog } from '../../record/event-log.js';
 import { outputDate } from '../../model/calendar.js';
 import type { RunResult } from '../simulate.js';
 import type { World } from '../../world/world.js';
