@@ -1,7 +1,7 @@
 /**
  * `npm start`: the first thing a newcomer runs. Runs the project's experiment
  * (experiments/trust-vs-habits.yaml: every teaching scenario, as written and under fifteen
- * conditions, under both hypotheses on the same dice) at a size that takes about a minute on a
+ * conditions, under both hypotheses on the same dice) at a size that takes about a minute and a half on a
  * two-core machine, then writes its seminar report and says where it is.
  */
 import { join, relative } from 'node:path';
@@ -21,8 +21,9 @@ export const DEFAULT_OUT = join('out', 'trust-vs-habits-quick');
 /**
  * Replications per scenario, condition and hypothesis. Measured on the two-core machine this
  * was written on: 40 replications (13,200 runs) took 34 s in all (30 s of runs on two workers,
- * then the analysis and the report), so 70 (23,100 runs) come to about a minute on an otherwise
- * idle machine (52 s measured).
+ * then the analysis and the report), so 70 (23,100 runs) came to about a minute on an otherwise
+ * idle machine (52 s measured with model 0.2); model 0.3 takes 84 s (trust-first stances and
+ * declarations, partner statistics).
  */
 export const QUICK_REPLICATIONS = 70;
 
@@ -40,7 +41,7 @@ const show = (p: string) => {
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command('start')
-    .description(`Run the project's experiment (${DEFAULT_EXPERIMENT}) at a quick size, about a minute on two cores, and write its seminar report.`)
+    .description(`Run the project's experiment (${DEFAULT_EXPERIMENT}) at a quick size, about a minute and a half on two cores, and write its seminar report.`)
     .option('--replications <n>', `replications per scenario, condition and hypothesis (default ${QUICK_REPLICATIONS}; the file's own is 100)`)
     .option('--workers <n>', `worker threads (default: one per core, here ${defaultWorkers()}; at most ${maxWorkers()}, twice the cores)`)
     .option('--out <dir>', `output folder (default ${DEFAULT_OUT})`)
@@ -97,7 +98,7 @@ Then:
           if (e.kind === 'start') {
             console.log(`Entente: does trust come first, or habits of cooperation?`);
             console.log(`Running ${DEFAULT_EXPERIMENT}: ${S} teaching scenarios x ${P} condition settings x ${replications} replications x ${info.hypotheses.length} hypotheses (${info.hypotheses.join(', ')}, on the same seeds) = ${info.runs.toLocaleString('en')} runs on ${e.workers} worker${e.workers === 1 ? '' : 's'}${e.already > 0 ? `, finishing an interrupted start (${e.already.toLocaleString('en')} runs already done)` : ''}.`);
-            console.log(`Results go to ${show(dir)}/${o.replications === undefined ? ' (about a minute on two cores)' : ''}${e.replacing ? '; the earlier results there are kept until these are complete' : ''}.`);
+            console.log(`Results go to ${show(dir)}/${o.replications === undefined ? ' (about a minute and a half on two cores)' : ''}${e.replacing ? '; the earlier results there are kept until these are complete' : ''}.`);
             progress = progressReporter(e.total, e.already, false);
           } else if (e.kind === 'runs') progress.update(e.done);
           else if (e.kind === 'analysing' && e.blocksDone === 0) progress.stop();
