@@ -3,7 +3,7 @@
  * colours for series that may be hypotheses.
  */
 import type * as Plot from '@observablehq/plot';
-import { monthDate, monthLabel, shortMonth } from '../model/calendar.js';
+import { monthDate, monthIndex, monthLabel, shortMonth } from '../model/calendar.js';
 import { fixed as f, percent as pct, signed, thousands } from '../text/number.js';
 import { CATEGORICAL, hypothesisColor, trustFirstWeight } from './palette.js';
 
@@ -33,11 +33,7 @@ export function stepMonths(rows: readonly { step: number; date: string }[]): num
   const a = run[0];
   const b = run.find((r) => r.step !== a.step);
   if (b === undefined) return 1;
-  const m = (d: string) => {
-    const [y, mm] = d.split('-').map(Number);
-    return y * 12 + mm - 1;
-  };
-  const per = (m(b.date) - m(a.date)) / (b.step - a.step);
+  const per = (monthIndex(b.date) - monthIndex(a.date)) / (b.step - a.step);
   return Number.isFinite(per) && per > 0 ? per : 1;
 }
 

@@ -9,6 +9,7 @@ import { kaplanMeier, pairedComparison, pairedTimeToEvent, summarize } from '../
 import { METRICS, RECORD_COLUMNS, RECORD_WIDTH, TRACE_COLUMNS, TRACE_WIDTH, type MetricDef } from './metrics.js';
 import type { PlanInfo } from './plan-info.js';
 import { runSeed } from './plan.js';
+import { monthIndex, stepDate } from '../model/calendar.js';
 
 /** Numbers as the shortest text that reads back the same; NaN as an empty cell. */
 export const num = (v: number): string => (Number.isNaN(v) ? '' : String(v));
@@ -169,9 +170,7 @@ export function comparisonRows(info: PlanInfo, b: Block): ComparisonRow[][] {
 }
 
 function dateOf(start: string, stepMonths: number, step: number): string {
-  const [y, m] = start.split('-').map(Number);
-  const months = y * 12 + (m - 1) + step * stepMonths;
-  return `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, '0')}`;
+  return stepDate({ startMonth: monthIndex(start), stepMonths }, step);
 }
 
 /**

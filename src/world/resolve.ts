@@ -10,6 +10,7 @@ import { Parameters, WILL, type Params } from '../model/params.js';
 import type { Scenario } from '../scenario/schema.js';
 import { parseHypothesis, type Hypothesis } from './hypothesis.js';
 import { Policy, type Activity, type Adjacency, type Forum, type Group, type ProgrammeLine, type World, type WorldEvent } from './world.js';
+import { monthIndex } from '../model/calendar.js';
 
 /** Built-in state defaults (MODEL 2); `stateDefaults` in a scenario overrides them. */
 export const STATE_DEFAULTS = {
@@ -214,7 +215,7 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
   let navalPairSum = 0;
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) navalPairSum += naval[i] * naval[j];
 
-  const startMonth = Number(scenario.calendar.start.slice(0, 4)) * 12 + Number(scenario.calendar.start.slice(5, 7)) - 1;
+  const startMonth = monthIndex(scenario.calendar.start);
   return {
     name: scenario.name, n, ids: scenario.states.map((s) => s.id), names: scenario.states.map((s) => s.name ?? s.id),
     steps, stepMonths: scenario.calendar.stepMonths, startMonth, params, blend, hypothesis,
