@@ -7,7 +7,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { parseText, readInputFile } from '../../io/document.js';
 import { sha256 } from '../../io/hash.js';
 import { gitCommit } from '../../io/git.js';
-import { planOutput, safeComponent } from '../../io/output.js';
+import { safeComponent } from '../../io/output.js';
 import { optionProblem, type LoadResult, type Problem } from '../../io/problem.js';
 import { scenarioLimits } from '../../scenario/limits.js';
 import { Scenario } from '../../scenario/schema.js';
@@ -16,7 +16,7 @@ export { MAX_STATES, scenarioLimits } from '../../scenario/limits.js';
 import { MODEL_VERSION } from '../../version.js';
 import { hypothesisName, parseHypothesis } from '../../world/hypothesis.js';
 import { simulate, type RunResult } from '../simulate.js';
-import { runFiles, runIdentity, RUN_WRITER, writeRunFolder, type RunManifest } from './write.js';
+import { planRunFolder, writeRunFolder, type RunManifest } from './write.js';
 
 /** At most this much memory for every pair's trust at every step (`--pairs`): steps x states² x 8 bytes. */
 export const MAX_PAIR_TRUST_BYTES = 1024 ** 3;
@@ -73,9 +73,7 @@ export function runToFolder(o: RunToFolderOptions): LoadResult<{ dir: string; re
     gitCommit: gitCommit(), node: process.version, rng: result.rngAlgorithm, wallTimeMs: Math.round(wallMs * 1000) / 1000, command: o.command,
   });
   // The folder is checked before the run, with the identity the run will have.
-  const files = runFiles(o);
-  const id = runIdentity({ scenario: { name: o.scenario.name, file: o.file, sha256: o.sha256 }, seed, hypothesis, steps, modelVersion: MODEL_VERSION }, files);
-  const plan = planOutput(dir, { writer: RUN_WRITER, id, files: [...files, 'run.json'], exclusive: true, overwrite: o.overwrite });
+  const plan = planRunFolder(dir, { scenario: { name: o.scenario.name, file: o.file, sha256: o.sha256 }, seed, hypothesis, steps, modelVersion: MODEL_VERSION }, o);
   if (!plan.ok) problems.push(...plan.problems);
   if (problems.length > 0) return { ok: false, problems };
   const started = performance.now();

@@ -9,7 +9,7 @@
  * is larger than the longest string V8 allows); run.json goes last and records, for each file,
  * its line count, size and SHA-256, so that a reader can tell a damaged file.
  */
-import { commitOutput, planOutput, readLedger, type Contents, type LedgerEntry } from '../../io/output.js';
+import { commitOutput, planOutput, readLedger, type Contents, type LedgerEntry, type OutputPlan } from '../../io/output.js';
 import { sha256, sha256Hasher } from '../../io/hash.js';
 import type { LoadResult } from '../../io/problem.js';
 import type { RunResult } from '../simulate.js';
@@ -50,6 +50,19 @@ export function runIdentity(m: RunManifest, files: readonly string[]): string {
   return sha256(JSON.stringify(decides)).slice(0, 32);
 }
 
+/**
+ * Checks that a run (named by what decides it) may be written to `dir` (writes nothing): the one
+ * place a run's ledger entry is made, for the check before a run and the write after it.
+ */
+export function planRunFolder(dir: string, manifest: RunManifest, options: WriteRunOptions): LoadResult<OutputPlan> {
+  const files = runFiles(options);
+  return planOutput(dir, {
+    writer: RUN_WRITER, id: runIdentity(manifest, files),
+    label: `${manifest.scenario.name}, ${manifest.hypothesis}, seed ${manifest.seed}`,
+    files: [...files, 'run.json'], exclusive: true, overwrite: options.overwrite, option: options.option,
+  });
+}
+
 /** The ledger's key of a run (`writer:id`), for results derived from it. */
 export function runKey(entry: Pick<LedgerEntry, 'writer' | 'id'>): string {
   return `${entry.writer}:${entry.id}`;
@@ -83,12 +96,7 @@ function* counted(chunks: Iterable<string>, record: FileRecord): Generator<Uint8
  */
 export function writeRunFolder(dir: string, result: RunResult, manifest: RunManifest, options: WriteRunOptions): LoadResult<LedgerEntry> {
   const files = runFiles(options);
-  const entry = {
-    writer: RUN_WRITER, id: runIdentity(manifest, files),
-    label: `${manifest.scenario.name}, ${manifest.hypothesis}, seed ${manifest.seed}`,
-    files: [...files, 'run.json'],
-  };
-  const plan = planOutput(dir, { ...entry, exclusive: true, overwrite: options.overwrite, option: options.option });
+  const plan = planRunFolder(dir, manifest, options);
   if (!plan.ok) return plan;
   const records: Record<string, FileRecord> = {};
   const sources: Record<string, Iterable<string>> = {
