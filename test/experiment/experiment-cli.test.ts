@@ -6,19 +6,12 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/experiment/metrics.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const EXPERIMENT = join(ROOT, 'src', 'cli', 'experiment.ts');
-const MERGE = join(ROOT, 'src', 'cli', 'merge.ts');
-const SMALL = join(ROOT, 'test', 'experiment', 'fixtures', 'small.yaml');
-const RESULTS = ['runs.csv', 'summary.csv', 'steps.csv', 'comparison.json', 'comparison.txt'];
+import { EXPERIMENT, MERGE, RESULTS, ROOT, SMALL, TSX } from './cli-paths.js';
 
 let tmp: string;
 beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-exp-')); });

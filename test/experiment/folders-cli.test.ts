@@ -7,20 +7,13 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_WIDTH } from '../../src/experiment/metrics.js';
 import { sha256 } from '../../src/io/hash.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const EXPERIMENT = join(ROOT, 'src', 'cli', 'experiment.ts');
-const MERGE = join(ROOT, 'src', 'cli', 'merge.ts');
-const SMALL = join(ROOT, 'test', 'experiment', 'fixtures', 'small.yaml');
-const RESULTS = ['runs.csv', 'summary.csv', 'steps.csv', 'comparison.json', 'comparison.txt'];
+import { EXPERIMENT, MERGE, RESULTS, ROOT, SMALL, TSX } from './cli-paths.js';
 const DATA = ['data/records.f64', 'data/traces.f32'];
 
 let tmp: string;
