@@ -1,6 +1,7 @@
 /**
  * Conditions an experiment can vary: the ones the essay names (tension, equivocation,
- * receptivity, cultural and language distance, seniority, share of untrustworthy states) as
+ * receptivity, cultural and language distance, seniority, share of untrustworthy states, group
+ * closeness, willingness to take a leap of faith) as
  * transformations of a scenario, plus any model parameter as `parameters.<name>`. Each takes
  * a validated scenario and returns a new one; the original is never changed.
  */
@@ -17,7 +18,7 @@ export interface Condition {
 }
 
 /** Sets one attribute on every state (the scenario's per-state values are replaced). */
-function everyState(attr: 'equivocation' | 'receptivity' | 'seniority'): Condition['apply'] {
+function everyState(attr: 'equivocation' | 'receptivity' | 'seniority' | 'will'): Condition['apply'] {
   return (s, v) => ({
     ...s,
     stateDefaults: { ...s.stateDefaults, [attr]: v },
@@ -83,6 +84,15 @@ export const CONDITIONS: Record<string, Condition> = {
         return { ...st, language: { primary: lang.primary, english: 1 - v } };
       }),
     }),
+  },
+  groupCloseness: {
+    description: 'Closeness of every group (how close the grouping is: it raises commitment to a group decision and softens the evidence of a defection, MODEL 7). A scenario without groups is unchanged.',
+    min: 0, max: 1,
+    apply: (s, v) => ({ ...s, groups: s.groups.map((g) => ({ ...g, closeness: v })) }),
+  },
+  willingness: {
+    description: 'Willingness of every state to take a leap of faith, in log-odds (the state attribute `will`, read by trust-first only: it extends trust when logit(belief) + will reaches the reference threshold). Leadership changes may still change it during a run.',
+    min: -10, max: 10, apply: everyState('will'),
   },
   untrustworthyShare: {
     description: `Share of states that are untrustworthy (trustworthiness 0.2; the others keep theirs, default ${STATE_DEFAULTS.trustworthiness}). Which states is fixed by their ids, not drawn.`,

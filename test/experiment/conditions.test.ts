@@ -50,7 +50,7 @@ const world = (s: Scenario): World => resolveWorld(s, { steps: 12 });
 
 it('every condition is tested here', () => {
   expect(Object.keys(CONDITIONS).sort()).toEqual(
-    ['culturalDistance', 'equivocation', 'languageDistance', 'receptivity', 'seniority', 'tension', 'untrustworthyShare']);
+    ['culturalDistance', 'equivocation', 'groupCloseness', 'languageDistance', 'receptivity', 'seniority', 'tension', 'untrustworthyShare', 'willingness']);
   for (const c of Object.values(CONDITIONS)) expect(c.description.length).toBeGreaterThan(20);
 });
 
@@ -81,6 +81,38 @@ describe.each(['equivocation', 'receptivity', 'seniority'] as const)('%s', (attr
     for (const other of ['equivocation', 'receptivity', 'seniority', 'empathy', 'trustworthiness'] as const) {
       if (other !== attr) expect([...world(t)[other]]).toEqual([...world(s)[other]]);
     }
+  });
+});
+
+describe('willingness', () => {
+  it.each(Object.entries(ALL))('sets the will (log-odds) of every state of %s, and nothing else', (_, s) => {
+    for (const v of [-2, 0, 1.5]) {
+      const t = applySet(s, { willingness: v });
+      for (const st of t.states) expect(st.will).toBe(v);
+      expect([...world(t).will]).toEqual(s.states.map(() => v));
+    }
+    const t = applySet(s, { willingness: 1.5 });
+    for (const other of ['equivocation', 'receptivity', 'seniority', 'empathy', 'trustworthiness'] as const) {
+      expect([...world(t)[other]]).toEqual([...world(s)[other]]);
+    }
+  });
+});
+
+describe('groupCloseness', () => {
+  it('sets the closeness of every group the engine runs, and leaves the members alone', () => {
+    expect(ASEAN.groups.length).toBeGreaterThan(0);
+    for (const v of [0, 0.3, 1]) {
+      const t = applySet(ASEAN, { groupCloseness: v });
+      const w = world(t);
+      expect(w.groups.map((g) => g.closeness)).toEqual(ASEAN.groups.map(() => v));
+      expect(w.groups.map((g) => [...g.members])).toEqual(world(ASEAN).groups.map((g) => [...g.members]));
+    }
+    expect(ASEAN.groups.map((g) => g.closeness)).not.toEqual(ASEAN.groups.map(() => 0.3));
+  });
+
+  it('leaves a scenario without groups as it is', () => {
+    expect(SENIOR.groups).toEqual([]);
+    expect(applySet(SENIOR, { groupCloseness: 0.9 })).toEqual(SENIOR);
   });
 });
 
