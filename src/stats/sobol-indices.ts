@@ -27,7 +27,11 @@ interface Estimate {
 
 /**
  * Every index from the outputs `y` (blocks A, B, AB_1.., BA_1.. of N rows each), over the base
- * rows `rows` (the identity for the estimate, a resample for the bootstrap).
+ * rows `rows` (the identity for the estimate, a resample for the bootstrap). The outputs are
+ * centred on their mean over A and B (of these rows) in the first- and second-order sums, so
+ * that the estimates do not change when a constant is added to the model (the raw Saltelli 2010
+ * and 2002 sums differ by c · mean(f(AB_i) − f(A)) and similar terms, zero only on average; SALib
+ * centres its outputs for the same reason). Jansen's total estimator is shift-free already.
  */
 function estimate(y: Float64Array, N: number, k: number, secondOrder: boolean, rows: Int32Array): Estimate {
   const n = rows.length;
@@ -40,7 +44,7 @@ function estimate(y: Float64Array, N: number, k: number, secondOrder: boolean, r
     const a = y[rows[t]] - mean;
     const b = y[N + rows[t]] - mean;
     ss += a * a + b * b;
-    ab += y[rows[t]] * y[N + rows[t]];
+    ab += a * b;
   }
   const variance = ss / (2 * n);
   const first = new Float64Array(k);
@@ -53,7 +57,7 @@ function estimate(y: Float64Array, N: number, k: number, secondOrder: boolean, r
       const r = rows[t];
       const fA = y[r];
       const fAB = y[off + r];
-      s1 += y[N + r] * (fAB - fA);
+      s1 += (y[N + r] - mean) * (fAB - fA);
       st += (fA - fAB) * (fA - fAB);
     }
     first[i] = s1 / n / variance;
@@ -67,7 +71,7 @@ function estimate(y: Float64Array, N: number, k: number, secondOrder: boolean, r
       for (let j = i + 1; j < k; j++) {
         const abj = (2 + j) * N;
         let s = 0;
-        for (let t = 0; t < n; t++) s += y[ba + rows[t]] * y[abj + rows[t]];
+        for (let t = 0; t < n; t++) s += (y[ba + rows[t]] - mean) * (y[abj + rows[t]] - mean);
         second[p++] = (s - ab) / n / variance - first[i] - first[j];
       }
     }

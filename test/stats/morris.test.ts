@@ -3,6 +3,7 @@
  * known importance ranking and analytic μ*, determinism and bad arguments.
  */
 import { describe, expect, it } from 'vitest';
+import { fc, test as fcTest } from '@fast-check/vitest';
 import { ProblemError } from '../../src/io/problem.js';
 import { morris, morrisDesign, morrisIndices, type Factor } from '../../src/index.js';
 
@@ -112,6 +113,39 @@ describe('morris', () => {
     expect(morrisDesign(G_FACTORS, { seed: 12 }).points).not.toEqual(morrisDesign(G_FACTORS, { seed: 11 }).points);
     expect(morrisDesign(G_FACTORS).points).toEqual(morrisDesign(G_FACTORS, { seed: 'entente' }).points);
   });
+});
+
+describe('properties', () => {
+  const factorsArb = fc
+    .array(fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 6 })
+    .map((ranges) => ranges.map(([min, width], i): Factor => ({ name: `f${i}`, min, max: min + width })));
+
+  fcTest.prop([factorsArb, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 5 }), fc.string()], { numRuns: 100 })(
+    'every point lies in its factor\u2019s range and every trajectory moves each factor exactly once',
+    (factors, samples, halfLevels, seed) => {
+      const d = morrisDesign(factors, { samples, levels: 2 * halfLevels, seed });
+      const k = factors.length;
+      d.points.forEach((v, i) => {
+        expect(v).toBeGreaterThanOrEqual(factors[i % k].min);
+        expect(v).toBeLessThanOrEqual(factors[i % k].max);
+      });
+      for (let t = 0; t < samples; t++) expect(new Set(d.moved.subarray(t * k, t * k + k)).size).toBe(k);
+    },
+  );
+
+  fcTest.prop([fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.string()], { numRuns: 30 })(
+    'y \u2192 c y + d scales \u03bc by c and \u03bc*, \u03c3 by |c|',
+    (c, shift, seed) => {
+      const d = morrisDesign(G_FACTORS, { samples: 6, seed });
+      const y = Array.from({ length: d.rows }, (_, r) => gFunction(d.points.subarray(r * 8, r * 8 + 8)));
+      const a = morrisIndices(d, y, { resamples: 20 });
+      const b = morrisIndices(d, y.map((v) => c * v + shift), { resamples: 20 });
+      const close = (u: number, v: number): void => expect(Math.abs(u - v)).toBeLessThan(1e-6 * (1 + Math.abs(v)));
+      a.mu.forEach((v, i) => close(b.mu[i], c * v));
+      a.muStar.forEach((v, i) => close(b.muStar[i], Math.abs(c) * v));
+      a.sigma.forEach((v, i) => close(b.sigma[i], Math.abs(c) * v));
+    },
+  );
 });
 
 describe('bad arguments', () => {

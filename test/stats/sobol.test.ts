@@ -5,6 +5,7 @@
  * points; the design's row order; determinism and bad arguments.
  */
 import { describe, expect, it } from 'vitest';
+import { fc, test as fcTest } from '@fast-check/vitest';
 import { ProblemError } from '../../src/io/problem.js';
 import { sobol, sobolDesign, sobolIndices, sobolSequence, type Factor, type SobolResult } from '../../src/index.js';
 
@@ -153,6 +154,41 @@ describe('sobol: analytic test functions', () => {
     // The variance of the output is the analytic V = Π(1 + V_i) − 1 too.
     const v = G_A.reduce((p, a) => p * (1 + 1 / 3 / (1 + a) ** 2), 1) - 1;
     expect(Math.abs(r.variance - v) / v).toBeLessThan(0.02);
+  });
+});
+
+/** Up to 5 factors with finite ranges min < max, of any scale. */
+const factorsArb = fc
+  .array(fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 5 })
+  .map((ranges) => ranges.map(([min, width], i): Factor => ({ name: `f${i}`, min, max: min + width })));
+
+describe('properties', () => {
+  fcTest.prop([factorsArb, fc.integer({ min: 1, max: 40 }), fc.string(), fc.boolean()], { numRuns: 100 })(
+    'every design point is a finite number inside its factor\u2019s range',
+    (factors, samples, seed, secondOrder) => {
+      const d = sobolDesign(factors, { samples, seed, secondOrder });
+      const k = factors.length;
+      expect(d.rows).toBe(samples * (secondOrder ? 2 * k + 2 : k + 2));
+      d.points.forEach((v, i) => {
+        expect(v).toBeGreaterThanOrEqual(factors[i % k].min);
+        expect(v).toBeLessThanOrEqual(factors[i % k].max);
+      });
+    },
+  );
+
+  fcTest.prop([fc.double({ min: 0.01, max: 100, noNaN: true }), fc.boolean(), fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.string()], {
+    numRuns: 30,
+  })('indices do not change when the output is scaled and shifted (y \u2192 c y + d)', (scale, negative, shift, seed) => {
+    const d = sobolDesign(ISHIGAMI, { samples: 64, seed, secondOrder: true });
+    const y = Array.from({ length: d.rows }, (_, r) => ishigami(d.points.subarray(r * 3, r * 3 + 3)));
+    const c = negative ? -scale : scale;
+    const a = sobolIndices(d, y, { resamples: 20, seed });
+    const b = sobolIndices(d, y.map((v) => c * v + shift), { resamples: 20, seed });
+    const close = (u: number, v: number): void => expect(Math.abs(u - v)).toBeLessThan(1e-6);
+    a.first.forEach((v, i) => close(b.first[i], v));
+    a.total.forEach((v, i) => close(b.total[i], v));
+    (a.second ?? []).forEach((s, p) => close((b.second ?? [])[p].value, s.value));
+    expect(Math.abs(b.variance / (c * c) - a.variance)).toBeLessThan(1e-9 * a.variance);
   });
 });
 
