@@ -37,8 +37,8 @@ export interface MorrisDesign {
   moved: Int32Array;
   /** r × k: the direction of that move, +1 (up) or −1 (down). */
   direction: Int8Array;
-  /** The seed string the design was drawn from. */
-  seed: string;
+  /** The seed string the design was drawn from (designs from this module have it): the bootstrap's default seed. */
+  seed?: string;
 }
 
 export const DEFAULT_MORRIS_SAMPLES = 10;

@@ -79,7 +79,8 @@ function effects(design: MorrisDesign, y: Float64Array): Float64Array {
 /**
  * Morris measures from the outputs `y` on `design` (one value per row, in row order): μ, μ* and σ
  * per factor, and a percentile bootstrap interval of μ* from `resamples` (default 1000) resamples
- * of the r trajectories at `level` (default 0.95), drawn from `seedrandom.alea(seed + '/bootstrap')`.
+ * of the r trajectories at `level` (default 0.95), drawn from `seedrandom.alea(seed + '/bootstrap')`
+ * (seed default: the design's seed, else 'entente').
  * Throws a ProblemError when `y` has the wrong length or a value that is not finite (naming the row).
  */
 export function morrisIndices(design: MorrisDesign, y: ArrayLike<number>, options?: MorrisOptions): MorrisResult {
@@ -91,7 +92,7 @@ export function morrisIndices(design: MorrisDesign, y: ArrayLike<number>, option
   const o = checkOptionsObject(options);
   const resamples = positiveInteger(o.resamples, 'resamples', DEFAULT_GSA_RESAMPLES);
   const level = confidenceLevel(o.level);
-  const seed = seedString(o.seed);
+  const seed = o.seed === undefined && typeof design.seed === 'string' ? design.seed : seedString(o.seed);
   const ee = effects(design, checkOutputs(y, design.rows));
   const mu: number[] = [];
   const muStar: number[] = [];

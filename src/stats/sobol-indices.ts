@@ -98,7 +98,7 @@ function checkDesign(design: SobolDesign): { N: number; k: number } {
  *
  * Options: `resamples` (default 1000) and `level` (default 0.95) of the bootstrap, whose
  * resamples of base-row indices ⌊u · N⌋ come from `seedrandom.alea(seed + '/bootstrap')` (seed
- * default 'entente'). `samples` and `secondOrder` are the design's; asking for `secondOrder` from
+ * default: the design's seed, else 'entente'). `samples` and `secondOrder` are the design's; asking for `secondOrder` from
  * a design without the BA blocks is an error. Throws a ProblemError when `y` has the wrong
  * length, a value that is not finite (naming the row), or zero variance over A and B.
  */
@@ -109,7 +109,7 @@ export function sobolIndices(design: SobolDesign, y: ArrayLike<number>, options?
     throw badArgument('secondOrder', 'second-order indices need a design made with secondOrder: true (its BA blocks)');
   const resamples = positiveInteger(o.resamples, 'resamples', DEFAULT_GSA_RESAMPLES);
   const level = confidenceLevel(o.level);
-  const seed = seedString(o.seed);
+  const seed = o.seed === undefined && typeof design.seed === 'string' ? design.seed : seedString(o.seed);
   const values = checkOutputs(y, design.rows);
   const identity = Int32Array.from({ length: N }, (_, i) => i);
   const point = estimate(values, N, k, design.secondOrder, identity);

@@ -72,8 +72,8 @@ export interface SobolDesign {
    * secondOrder BA_1 … BA_k (B with column i from A). Row n of every block uses base point n.
    */
   points: Float64Array;
-  /** The seed string the design's digital shift was drawn from. */
-  seed: string;
+  /** The seed string the design was drawn from (designs from this module have it): the bootstrap's default seed. */
+  seed?: string;
 }
 
 /** Sobol' indices with their bootstrap intervals. */

@@ -112,6 +112,10 @@ describe('morris', () => {
     expect(morris(gFunction, G_FACTORS, { samples: 5, seed: '11', resamples: 50 })).toEqual(a);
     expect(morrisDesign(G_FACTORS, { seed: 12 }).points).not.toEqual(morrisDesign(G_FACTORS, { seed: 11 }).points);
     expect(morrisDesign(G_FACTORS).points).toEqual(morrisDesign(G_FACTORS, { seed: 'entente' }).points);
+    const d = morrisDesign(G_FACTORS, { samples: 5, seed: 11 });
+    const y = Array.from({ length: d.rows }, (_, r) => gFunction(d.points.subarray(r * 8, r * 8 + 8)));
+    expect(morrisIndices(d, y, { resamples: 50 })).toEqual(a); // the bootstrap takes the design's seed
+    expect(morrisIndices(d, y, { resamples: 50, seed: 12 }).muStarInterval).not.toEqual(a.muStarInterval);
   });
 });
 

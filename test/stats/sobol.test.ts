@@ -206,6 +206,9 @@ describe('determinism', () => {
     // The design and the estimator compose to sobol().
     const y = Array.from({ length: d7.rows }, (_, r) => ishigami(d7.points.subarray(r * 3, r * 3 + 3)));
     expect(sobolIndices(d7, y, { ...opts, seed: 7 })).toEqual(a);
+    // Without a seed, the bootstrap takes the design's.
+    expect(sobolIndices(d7, y, { resamples: 100 })).toEqual(a);
+    expect(sobolIndices(d7, y, { resamples: 100, seed: 8 }).firstInterval).not.toEqual(a.firstInterval);
   });
 });
 
