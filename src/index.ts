@@ -78,3 +78,7 @@ export type { Plan } from './experiment/plan.js';
 export { defaultWorkers, maxWorkers } from './experiment/runner.js';
 
 export { MODEL_VERSION } from './version.js';
+
+/** Global sensitivity analysis of any model of numbers: Sobol' indices (Saltelli design) and Morris screening. */
+export { sobol, sobolDesign, sobolIndices, sobolSequence, morris, morrisDesign, morrisIndices } from './stats/index.js';
+export type { Factor, SobolOptions, SobolDesign, SobolResult, MorrisOptions, MorrisDesign, MorrisResult } from './stats/index.js';

@@ -17,3 +17,29 @@ export {
   type PairedTimeToEvent,
 } from './survival.js';
 export { type BootstrapOptions, DEFAULT_LEVEL, DEFAULT_RESAMPLES } from './bootstrap.js';
+/**
+ * Global sensitivity analysis: Sobol' indices from a Saltelli design on a digitally shifted
+ * Sobol' sequence, and Morris elementary-effects screening, each with bootstrap intervals.
+ */
+export {
+  sobol,
+  sobolDesign,
+  sobolIndices,
+  MAX_SOBOL_FACTORS,
+  DEFAULT_SOBOL_SAMPLES,
+  type Factor,
+  type SobolOptions,
+  type SobolDesign,
+  type SobolResult,
+} from './sobol.js';
+export { sobolSequence, MAX_SOBOL_DIMENSIONS } from './sobol-sequence.js';
+export {
+  morris,
+  morrisDesign,
+  morrisIndices,
+  DEFAULT_MORRIS_SAMPLES,
+  DEFAULT_MORRIS_LEVELS,
+  type MorrisOptions,
+  type MorrisDesign,
+  type MorrisResult,
+} from './morris.js';
