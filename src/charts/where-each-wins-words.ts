@@ -31,7 +31,12 @@ export function binWords(axis: BinnedAxis, k: number): string {
 
 /** A region of an axis from bin k upward (above) or below bin k, in words. */
 function regionWords(axis: BinnedAxis, k: number, above: boolean): string {
-  if (axis.kind === 'values') return above ? `${axis.name} is ${axis.bins[k].label} or more` : `${axis.name} is ${axis.bins[k - 1].label} or less`;
+  if (axis.kind === 'values') {
+    // A region of one value is that value.
+    if (above && k === axis.bins.length - 1) return `${axis.name} is ${axis.bins[k].label}`;
+    if (!above && k === 1) return `${axis.name} is ${axis.bins[0].label}`;
+    return above ? `${axis.name} is ${axis.bins[k].label} or more` : `${axis.name} is ${axis.bins[k - 1].label} or less`;
+  }
   const edge = axis.bins[k].lo;
   return `${axis.name} is ${above ? 'above' : 'below'} ${f(edge, edge === 0 ? 0 : digits(edge))}`;
 }

@@ -83,7 +83,7 @@ export function whereEachWinsSection(source: WhereSource, fig: (spec: ChartSpec)
   const from = source.kind === 'comparison'
     ? `the experiment's parameter sets (the mean paired difference of each, over its replications)`
     : `the sensitivity analysis's ${source.input.sensitivity.points} design points (the mean paired difference of each, over its replications)`;
-  const chosen = where !== undefined ? 'chosen with --where' : source.kind === 'points' ? 'the two that matter most for the paired difference (largest indices)' : 'the first two conditions varied';
+  const chosen = where !== undefined ? 'chosen with --where' : source.kind === 'points' ? 'the two with the largest indices for the paired difference' : 'the first two conditions varied';
   out.push(html`<p>Each map puts ${x} across and ${y} up (${chosen}) and gathers ${from} into cells: by the values a condition takes when it takes a few (a grid), else into bins holding about as many points each. A cell shows the mean difference over the points in it, so over every other condition; its colour says which hypothesis does better there, whatever the direction in which the metric is better, and grey cells are equivalent, their mean difference within the metric's practical-equivalence margin. Choose the two conditions with <code>--where A,B</code>.</p>`);
   const scenarios = source.kind === 'comparison' ? [...new Set(source.comparison.rows.map((r) => r.scenario))] : [mainScenario(source.input.sensitivity)];
   let drawn = 0;
