@@ -76,8 +76,12 @@ export function winsSentences(map: WinsMap): string[] {
   const out: string[] = [];
   if (all.length === 0) return [`No cell has a finite difference in ${metricWords(metric)}.`];
   const eq = of('equivalent').length;
-  const marginWords = map.input.margin === null ? 'exactly equal (no equivalence margin is recorded for this metric)' : `equivalent (the mean difference within ±${short(map.margin)})`;
-  out.push(`Of the ${all.length} cells, ${a} does better in ${of('a').length}, ${b} in ${of('b').length}, and the two are ${marginWords} in ${eq}.`);
+  if (map.input.margin === null && eq === 0) {
+    out.push(`Of the ${all.length} cells, ${a} does better in ${of('a').length} and ${b} in ${of('b').length} (no equivalence margin is recorded for this metric).`);
+  } else {
+    const marginWords = map.input.margin === null ? 'exactly equal (no equivalence margin is recorded for this metric)' : `equivalent (the mean difference within ±${short(map.margin)})`;
+    out.push(`Of the ${all.length} cells, ${a} does better in ${of('a').length}, ${b} in ${of('b').length}, and the two are ${marginWords} in ${eq}.`);
+  }
   const dAdv = digits(Math.max(...all.map((c) => Math.abs(c.mean))));
   for (const [name, side] of [[a, 'a'], [b, 'b']] as const) {
     const mine = of(side);

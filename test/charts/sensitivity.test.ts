@@ -113,6 +113,7 @@ describe('where each hypothesis wins', () => {
     expect(s[0]).toBe('Of the 16 cells, trust-first does better in 8, habits-first in 8, and the two are equivalent (the mean difference within ±0.01) in 0.');
     expect(s[1]).toBe('Trust-first judges partners more accurately (a lower Brier score) mainly where x is 0.6 or more (all 8 of its cells, 8 of the 8 cells there); its largest advantage, -0.090 (trust-first − habits-first), is at x = 0.6 and y = 4.');
     expect(s[2]).toMatch(/^Habits-first judges partners more accurately .* mainly where x is 0.4 or less \(all 8 of its cells/);
+    expect(winsSentences(winsMap(thresholdInput('higher', null), 'x', 'y'))[0]).toBe('Of the 16 cells, trust-first does better in 8 and habits-first in 8 (no equivalence margin is recorded for this metric).');
   });
 
   it('reads comparison rows, with their margin, and draws the grid itself', () => {

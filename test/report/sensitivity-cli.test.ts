@@ -79,7 +79,7 @@ describe('npm run report on an experiment folder', () => {
     expect(html).toContain('<h2 id="where-each-wins-h">Where each hypothesis wins</h2>');
     const page = text(html);
     expect(page).toContain('Each map puts tension across and equivocation up (the first two conditions varied)');
-    expect(page).toMatch(/Of the 6 cells, trust-first does better in \d, habits-first in \d, and the two are/);
+    expect(page).toMatch(/Of the 6 cells, trust-first does better in \d(, | and )habits-first in \d/);
     expect(html).not.toContain('Which conditions matter');
     expect(readdirSync(join(tmp, 'plain-charts'))).toEqual(expect.arrayContaining(['where-partnerbelief.svg', 'where-brier.svg', 'where-trusterpayoff.svg']));
   });
@@ -92,7 +92,7 @@ describe('npm run report on an experiment folder', () => {
     const html = readFileSync(out, 'utf8');
     const ids = [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(expect.arrayContaining(['where-each-wins', 'sensitivity']));
-    expect(ids.indexOf('where-each-wins')).toBeLessThan(ids.indexOf('sensitivity'));
+    expect(ids.indexOf('sensitivity')).toBe(ids.indexOf('where-each-wins') - 1);
     const page = text(html);
     expect(page).toContain("Each map puts tension across and equivocation up (the two with the largest indices for the paired difference) and gathers the sensitivity analysis's 160 design points");
     expect(page).toContain(`with the sensitivity folder ${sobol}`);

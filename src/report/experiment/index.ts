@@ -36,12 +36,14 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
   const x = experimentContext(input, charts, ctx);
   const cover = experimentCover(x);
   const sections: Section[] = [keyFiguresSection(x), scenariosSection(x), trustOverTimeSection(x), comparisonSection(x)];
-  // Where each hypothesis wins: over a sensitivity folder's points when one is given, else over the experiment's parameter sets.
+  // Which conditions matter (--sensitivity), then where each hypothesis wins: over the sensitivity
+  // folder's points when one is given (by default over the two conditions that matter most), else
+  // over the experiment's parameter sets.
+  if (extras.sensitivity !== undefined) sections.push(sensitivitySection(extras.sensitivity, x.fig));
   if (x.c0 !== undefined) {
     const source = extras.sensitivity !== undefined ? { kind: 'points' as const, input: extras.sensitivity, margins: x.c0 } : { kind: 'comparison' as const, comparison: x.c0 };
     sections.push(whereEachWinsSection(source, x.fig, extras.where));
   }
-  if (extras.sensitivity !== undefined) sections.push(sensitivitySection(extras.sensitivity, x.fig));
   const table = comparisonTableSection(x);
   if (table !== null) sections.push(table);
   sections.push(explanationsSection(x), reproduceSection(x));
