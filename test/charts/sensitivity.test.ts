@@ -130,6 +130,24 @@ describe('where each hypothesis wins', () => {
   });
 });
 
+describe('where each wins over a Latin hypercube', () => {
+  it('bins comparison rows of spread parameter sets into quantile cells that hold them all', () => {
+    // 40 sets spread over (tension, blend) in a Latin-hypercube-like pattern: A ahead where tension < 0.3.
+    const rows: ComparisonRow[] = Array.from({ length: 40 }, (_, k) => {
+      const tension = ((k * 17) % 40) / 40 * 0.6, blend = ((k * 23) % 40) / 40;
+      const meanDiff = 0.3 - tension;
+      return { scenario: 's', set: k, params: { tension, blend }, metric: 'trusterPayoff', better: 'higher', n: 4, meanDiff, ciLow: meanDiff - 0.1, ciHigh: meanDiff + 0.1,
+        effectSize: 1, winsA: 2, winsB: 2, ties: 0, excludesZero: false, leader: 'none' };
+    });
+    const map = winsMap(winsFromComparison({ a: 'trust-first', b: 'habits-first', rows }, 'trusterPayoff'), 'tension', 'blend');
+    expect(map.x.kind).toBe('quantiles');
+    expect(map.x.bins.length).toBe(3);
+    expect(map.cells.reduce((s, c) => s + c.count, 0)).toBe(40);
+    const words = winsSentences(map);
+    expect(words[1]).toMatch(/^Trust-first earns states that rely a higher payoff mainly where tension is below 0\.\d+ \(all \d+ of its cells/);
+  });
+});
+
 describe('sensitivity sentences', () => {
   it('name the factors that matter from the numbers', () => {
     expect(sensitivitySentence(sobol.sensitivity, result(sobol, 'partnerBelief'))).toMatch(/^For the paired difference trust-first − habits-first in final trust in partners, tension matters most \(total index 0\.59 \[0\.32, 0\.92\]\), then receptivity \(0\.22\)/);

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRun, ROOT } from './fixtures.js';
+import { makeRun, ROOT, SCRIPT } from './fixtures.js';
 import { copySensitivity, makeGridExperiment } from './sensitivity-fixtures.js';
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -97,6 +97,25 @@ describe('npm run report on an experiment folder', () => {
     expect(page).toContain("Each map puts tension across and equivocation up (the two with the largest indices for the paired difference) and gathers the sensitivity analysis's 160 design points");
     expect(page).toContain(`with the sensitivity folder ${sobol}`);
     expect(readdirSync(join(tmp, 'with-sensitivity-charts'))).toEqual(expect.arrayContaining(['sobol-partnerbelief.svg', 'where-partnerbelief.svg']));
+  });
+});
+
+describe('a hostile sensitivity file', () => {
+  it('cannot put markup or script into the report: names of the experiment and factors are shown as text', () => {
+    const dir = copySensitivity('sobol', join(tmp, 'hostile'));
+    const name = `ten${SCRIPT}`;
+    const json = readFileSync(join(dir, 'sensitivity.json'), 'utf8').replace(/"tension"/g, JSON.stringify(name)).replace('"Made-up sensitivity fixture"', JSON.stringify(`Hostile ${SCRIPT}`));
+    writeFileSync(join(dir, 'sensitivity.json'), json);
+    const points = readFileSync(join(dir, 'points.csv'), 'utf8').replace(/^point,tension,/, `point,${name},`);
+    writeFileSync(join(dir, 'points.csv'), points);
+    const r = report([dir, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('<h1>Hostile &lt;script&gt;alert(1)&lt;/script&gt;</h1>');
+    expect(html).toContain('ten&lt;script&gt;alert(1)&lt;/script&gt; matters most');
+    for (const f of readdirSync(join(dir, 'charts')).filter((n) => n.endsWith('.svg'))) expect(readFileSync(join(dir, 'charts', f), 'utf8')).not.toMatch(/<script/i);
   });
 });
 
