@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeReport } from '../../src/report/index.js';
 import { makeRun, ROOT, SCRIPT } from './fixtures.js';
 import { copySensitivity, makeGridExperiment } from './sensitivity-fixtures.js';
 
@@ -66,6 +67,18 @@ describe('npm run report on a sensitivity folder', () => {
     expect(page).toMatch(/For the paired difference trust-first − habits-first in payoff to states that relied, equivocation matters most \(μ\* 2\.0 /);
     expect(page).toContain('μ* (mean absolute effect)');
     expect(readdirSync(join(morris, 'charts'))).toContain('morris-trusterpayoff.svg');
+  });
+});
+
+describe('a sensitivity folder without points.csv', () => {
+  it('still says which conditions matter, and why there is no map', async () => {
+    const dir = copySensitivity('morris', join(tmp, 'no-points'));
+    rmSync(join(dir, 'points.csv'));
+    const r = await makeReport(dir);
+    expect(r.charts).toBe(4);
+    const page = text(readFileSync(r.file, 'utf8'));
+    expect(page).toContain('No map: the sensitivity folder has no points.csv.');
+    expect(page).toContain('Which conditions matter');
   });
 });
 

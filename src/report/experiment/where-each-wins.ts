@@ -38,14 +38,14 @@ export function whereCandidates(source: WhereSource): string[] {
 export function whereAxes(source: WhereSource, where?: readonly [string, string]): [string, string] | { reason: string } {
   const candidates = whereCandidates(source);
   const all = source.kind === 'points' ? source.input.sensitivity.factors.map((f) => f.name) : candidates;
+  if (source.kind === 'points' && source.input.sensitivity.hypotheses.length < 2) return { reason: 'the sensitivity analysis has one hypothesis, so there is no paired difference to map' };
+  if (source.kind === 'points' && source.input.points.length === 0) return { reason: 'the sensitivity folder has no points.csv' };
   if (where !== undefined) {
     const unknown = where.filter((w) => !all.includes(w));
     if (unknown.length > 0) return { reason: `--where names ${unknown.join(' and ')}, which ${unknown.length === 1 ? 'is' : 'are'} not among the conditions varied (${all.join(', ') || 'none'})` };
     if (where[0] === where[1]) return { reason: `--where names ${where[0]} twice; give two different conditions` };
     return [where[0], where[1]];
   }
-  if (source.kind === 'points' && source.input.sensitivity.hypotheses.length < 2) return { reason: 'the sensitivity analysis has one hypothesis, so there is no paired difference to map' };
-  if (source.kind === 'points' && source.input.points.length === 0) return { reason: 'the sensitivity folder has no points.csv' };
   if (candidates.length < 2) {
     return { reason: candidates.length === 0 ? 'no condition takes two values or more, so there is nothing to map' : `only one condition varies (${candidates[0]}), and the map needs two` };
   }
