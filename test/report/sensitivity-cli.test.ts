@@ -109,6 +109,7 @@ describe('npm run report on an experiment folder', () => {
     const page = text(html);
     expect(page).toContain("Each map puts tension across and equivocation up (the two with the largest indices for the paired difference) and gathers the sensitivity analysis's 160 design points");
     expect(page).toContain(`with the sensitivity folder ${sobol}`);
+    expect(page).toMatch(/Sensitivity files From .*sobol ?, made by npm run sensitivity from experiments\/sensitivity-fixture\.yaml \(seed fixture\): file size SHA-256 sensitivity\.json/);
     expect(readdirSync(join(tmp, 'with-sensitivity-charts'))).toEqual(expect.arrayContaining(['sobol-partnerbelief.svg', 'where-partnerbelief.svg']));
   });
 });

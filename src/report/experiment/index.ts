@@ -39,7 +39,7 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
   // Which conditions matter (--sensitivity), then where each hypothesis wins: over the sensitivity
   // folder's points when one is given (by default over the two conditions that matter most), else
   // over the experiment's parameter sets.
-  if (extras.sensitivity !== undefined) sections.push(sensitivitySection(extras.sensitivity, x.fig));
+  if (extras.sensitivity !== undefined) sections.push(sensitivitySection(extras.sensitivity, x.fig, { files: true }));
   if (x.c0 !== undefined) {
     const source = extras.sensitivity !== undefined ? { kind: 'points' as const, input: extras.sensitivity, margins: x.c0 } : { kind: 'comparison' as const, comparison: x.c0 };
     sections.push(whereEachWinsSection(source, x.fig, extras.where));

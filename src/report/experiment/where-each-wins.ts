@@ -7,6 +7,7 @@
  */
 import { factorsByImportance, mainScenario, whereEachWinsSpec, winsFromComparison, winsFromPoints, winsMap, winsSentences, type ChartSpec, type Comparison, type WinsInput } from '../../charts/index.js';
 import { metricWords } from '../../charts/comparison-common.js';
+import { capitalFirst } from '../../charts/where-each-wins-words.js';
 import { html, join as joinHtml, type Html } from '../html.js';
 import type { Section } from '../page.js';
 import type { SensitivityInput } from '../sensitivity/input.js';
@@ -94,7 +95,7 @@ export function whereEachWinsSection(source: WhereSource, fig: (spec: ChartSpec)
       const map = winsMap(input, x, y);
       if (map.cells.every((c) => c.side === 'none')) continue;
       const suffix = scenarios.length > 1 ? `: ${scenario === 'all' ? 'mean over the scenarios' : scenario}` : '';
-      out.push(html`<h3>${metricWords(metric)}${suffix}</h3>`);
+      out.push(html`<h3>${capitalFirst(metricWords(metric))}${suffix}</h3>`);
       out.push(html`<ul>${winsSentences(map).map((s) => html`<li>${s}</li>`)}</ul>`);
       out.push(fig(whereEachWinsSpec(map, { id: `where-${metric}${scenarios.length > 1 ? `-${scenarios.indexOf(scenario) + 1}` : ''}` })));
       drawn++;

@@ -7,7 +7,8 @@
  */
 import { differenceTarget, mainScenario, morrisChart, rankedFactors, sensitivitySentence, sensitivityTargetWords, sobolChart, type ChartSpec, type Sensitivity, type SensitivityResult } from '../../charts/index.js';
 import { metricWords } from '../../charts/comparison-common.js';
-import { fx } from '../common.js';
+import { capitalFirst } from '../../charts/where-each-wins-words.js';
+import { filesTable, fx } from '../common.js';
 import { html, join as joinHtml, table, type Html } from '../html.js';
 import type { Section } from '../page.js';
 import type { SensitivityInput } from './input.js';
@@ -39,7 +40,7 @@ function resultsByMetric(s: Sensitivity): { metric: string; results: Sensitivity
 }
 
 /** The section, drawing its charts through `fig`. */
-export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpec) => Html, opts: { id?: string; heading?: string } = {}): Section {
+export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpec) => Html, opts: { id?: string; heading?: string; files?: boolean } = {}): Section {
   const s = input.sensitivity;
   const scenario = mainScenario(s);
   const out: Html[] = [];
@@ -48,13 +49,17 @@ export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpe
   out.push(table(['condition', 'from', 'to'], s.factors.map((f) => [html`<code>${f.name}</code>`, fx(f.min, 3), fx(f.max, 3)]), { cls: 'narrow', numeric: [1, 2], caption: 'The conditions varied and their ranges' }));
   out.push(html`<p class="aside">${scenario === 'all' ? `Indices of the mean over the ${s.scenarios.length} scenarios (${s.scenarios.join(', ')}) at each point` : `Scenario: ${scenario}`}; the paired difference is ${s.hypotheses.length >= 2 ? `${s.hypotheses[0]} − ${s.hypotheses[1]} on the same seeds` : 'not available with one hypothesis'}.</p>`);
   for (const { metric, results } of resultsByMetric(s)) {
-    out.push(html`<h3>${metricWords(metric)}</h3>`);
+    out.push(html`<h3>${capitalFirst(metricWords(metric))}</h3>`);
     const drawn = results.find((r) => r.skipped === null);
     if (drawn !== undefined) {
       out.push(fig(s.method === 'sobol' ? sobolChart(s, drawn, { id: `sobol-${metric}` }) : morrisChart(s, drawn, { id: `morris-${metric}` })));
     }
     out.push(html`<ul>${results.map((r) => html`<li>${sensitivitySentence(s, r)}</li>`)}</ul>`);
     out.push(indexTable(s, results));
+  }
+  // In another folder's report, where these numbers came from.
+  if (opts.files === true) {
+    out.push(html`<h3>Sensitivity files</h3>`, html`<p>From <code>${input.dir}</code>, made by <code>npm run sensitivity</code> from <code>${s.experiment.file}</code> (seed ${String(s.seed)}):</p>`, filesTable(input.files));
   }
   return { id: opts.id ?? SENSITIVITY_SECTION_ID, title: opts.heading ?? 'Which conditions matter', body: joinHtml(out) };
 }
