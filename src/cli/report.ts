@@ -1,6 +1,7 @@
 /**
- * `npm run report -- <run or experiment folder> [--out FILE] [--pair A,B ...] [--quiet]`: one
- * self-contained HTML report for a seminar, with its charts as SVG and PNG files beside it.
+ * `npm run report -- <run, experiment or sensitivity folder> [--out FILE] [--pair A,B ...]
+ * [--sensitivity FOLDER] [--where A,B] [--quiet]`: one self-contained HTML report for a
+ * seminar, with its charts as SVG and PNG files beside it.
  */
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,7 +35,18 @@ For an experiment folder (npm run experiment): the experiment's and each scenari
   scenario and condition, a sweep map when two conditions vary together, the comparison table
   (which hypothesis leads per scenario, parameter set and metric, with intervals), and what it
   takes to reproduce the experiment. It reads the aggregated results (summary.csv, steps.csv,
-  comparison.json), so even a large experiment's report takes seconds.
+  comparison.json), so even a large experiment's report takes seconds. "Where each hypothesis
+  wins" maps, for the key metrics, the mean paired difference over two conditions (--where A,B;
+  default: the first two that vary), each cell given to the hypothesis that does better there
+  or called equivalent within the metric's margin.
+  With --sensitivity <folder>, the report adds that sensitivity folder's "Which conditions
+  matter" (Sobol bars or a Morris chart per metric) and draws the where-each-wins maps from its
+  design points, by default over the two conditions with the largest indices.
+
+For a sensitivity folder (npm run sensitivity): the conditions varied, which of them matter
+  for each metric (Sobol first-order and total indices, or Morris mu* and sigma, with
+  intervals and sentences from the numbers), where each hypothesis wins over the two that
+  matter most (or --where A,B), and the files it was made from.
 
 Every name and description taken from a scenario or an experiment file is escaped: a file
 cannot put markup or script into a report. Bad input (a missing folder, a folder that is
@@ -45,20 +57,26 @@ Examples:
   npm run report -- out/asean-admm/habits-first-seed1
   npm run report -- out/asean-admm/habits-first-seed1 --pair PHL,CHN --pair IDN,MYS
   npm run report -- out/trust-first-or-habits-first --out seminar/week3.html
+  npm run report -- out/trust-first-or-habits-first --sensitivity out/sobol --where tension,blend
+  npm run report -- out/sobol
 `;
 
 interface ReportCliOptions {
   out?: string;
   pair?: string[];
+  sensitivity?: string;
+  where?: string;
   quiet?: boolean;
 }
 
 export function buildProgram(): Command {
   return new Command('report')
-    .description('Write a self-contained HTML report of a run folder or an experiment folder, with its charts as SVG and PNG files.')
-    .argument('<folder>', 'a run folder (npm run simulate) or an experiment folder (npm run experiment)')
+    .description('Write a self-contained HTML report of a run, experiment or sensitivity folder, with its charts as SVG and PNG files.')
+    .argument('<folder>', 'a run folder (npm run simulate), an experiment folder (npm run experiment) or a sensitivity folder (npm run sensitivity)')
     .option('--out <file>', 'the report file, ending in .html (default: <folder>/report.html); charts go beside it, to charts/ for report.html and <name>-charts/ otherwise')
     .option('--pair <A,B...>', "pairs to show and explain, A's trust in B, each as two state ids: --pair A,B C,D or --pair A,B --pair C,D (run folders only)")
+    .option('--sensitivity <folder>', "add a sensitivity folder's sections (which conditions matter; where each hypothesis wins over its points) to an experiment folder's report")
+    .option('--where <A,B>', 'the two conditions of the where-each-wins maps (default: the two with the largest indices with --sensitivity, else the first two varied)')
     .option('--quiet', 'print nothing but errors')
     .addHelpText('after', HELP_AFTER)
     .showHelpAfterError('(run with --help for usage)');
@@ -77,11 +95,20 @@ export function parsePairs(values: readonly string[]): [string, string][] {
   return out;
 }
 
+/** Parses --where ("A,B"): two condition names. */
+export function parseWhere(value: string | undefined): [string, string] | undefined {
+  if (value === undefined) return undefined;
+  const names = value.split(',').map((s) => s.trim());
+  if (names.length !== 2 || names.some((s) => s === '')) throw optionProblem('--where', `expected two conditions separated by a comma, e.g. --where tension,blend; got "${value}"`);
+  return [names[0], names[1]];
+}
+
 /** Plans, builds and writes a report; returns what it wrote. Bad input throws a ProblemError (nothing written). */
 export async function runReport(dir: string, o: ReportCliOptions, argv: readonly string[]): Promise<{ file: string; chartsDir: string; charts: number; seconds: number }> {
   const started = performance.now();
   const pairs = parsePairs(o.pair ?? []);
-  const plan = planReport(dir, { out: o.out, pairs, command: ['npm run report --', ...argv].join(' ') });
+  const where = parseWhere(o.where);
+  const plan = planReport(dir, { out: o.out, pairs, sensitivity: o.sensitivity, where, command: ['npm run report --', ...argv].join(' ') });
   const report = await buildReport(plan);
   writeReportFiles(plan, report);
   return { file: plan.file, chartsDir: plan.chartsDir, charts: report.charts.length / 2, seconds: (performance.now() - started) / 1000 };

@@ -17,10 +17,11 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { optionProblem, ProblemError, type Problem } from '../io/problem.js';
 import { ChartSet } from './charts.js';
-import { experimentReport, readExperimentInput, type ExperimentInput } from './experiment/index.js';
+import { experimentReport, readExperimentInput, whereAxes, type ExperimentInput } from './experiment/index.js';
 import { renderPage } from './page.js';
 import { folderKind } from './read.js';
 import { readRunInput, runReport, type RunInput } from './run/index.js';
+import { readSensitivityInput, sensitivityReport, type SensitivityInput } from './sensitivity/index.js';
 import { chartsFolderName, reportOutputProblems, writeReport } from './write.js';
 
 export { escapeHtml, html, raw, Html } from './html.js';
@@ -37,16 +38,27 @@ export interface ReportOptions {
   pairs?: [string, string][];
   /** The command line that asked for the report, shown under "Reproduce". */
   command?: string;
+  /** A sensitivity folder whose sections an experiment report includes (`--sensitivity`). */
+  sensitivity?: string;
+  /**
+   * The two conditions of the "where each hypothesis wins" map (`--where A,B`); default: the
+   * two with the largest indices of the paired difference when there is a sensitivity folder,
+   * else the experiment's first two varied conditions.
+   */
+  where?: [string, string];
 }
 
 export interface ReportPlan {
   dir: string;
-  kind: 'run' | 'experiment';
+  kind: 'run' | 'experiment' | 'sensitivity';
   file: string;
   chartsDir: string;
   command: string;
   run?: RunInput;
   experiment?: ExperimentInput;
+  /** The sensitivity folder reported on, or included in the experiment's report. */
+  sensitivity?: SensitivityInput;
+  where?: [string, string];
 }
 
 export interface BuiltReport {
@@ -72,14 +84,37 @@ export function planReport(dir: string, opts: ReportOptions = {}): ReportPlan {
   if (kind.kind === 'experiment' && pairs.length > 0) {
     problems.push(optionProblem('--pair', `${dir} is an experiment folder; --pair applies to a run folder (an experiment keeps no pair's trust)`));
   }
+  if (kind.kind === 'sensitivity' && pairs.length > 0) {
+    problems.push(optionProblem('--pair', `${dir} is a sensitivity folder; --pair applies to a run folder`));
+  }
+  if (opts.sensitivity !== undefined && kind.kind !== 'experiment') {
+    problems.push(optionProblem('--sensitivity', `adds a sensitivity folder's sections to an experiment folder's report, and ${dir} is ${kind.kind === 'run' ? 'a run folder' : 'a sensitivity folder (report it on its own: npm run report -- <folder>)'}`));
+  }
   const command = opts.command ?? `npm run report -- ${dir}`;
   const plan: ReportPlan = { dir, kind: kind.kind, file, chartsDir, command };
+  if (opts.where !== undefined) plan.where = opts.where;
   if (kind.kind === 'run') {
     const input = readRunInput(dir, pairs);
     if (input.ok) plan.run = input.value; else problems.push(...input.problems);
+    if (opts.where !== undefined) problems.push(optionProblem('--where', `${dir} is a run folder; --where applies to an experiment or a sensitivity folder`));
+  } else if (kind.kind === 'sensitivity') {
+    const input = readSensitivityInput(dir);
+    if (input.ok) plan.sensitivity = input.value; else problems.push(...input.problems);
   } else {
     const input = readExperimentInput(dir);
     if (input.ok) plan.experiment = input.value; else problems.push(...input.problems);
+    if (opts.sensitivity !== undefined) {
+      const sens = readSensitivityInput(opts.sensitivity);
+      if (sens.ok) plan.sensitivity = sens.value;
+      else problems.push(...sens.problems.map((p) => (p.file === opts.sensitivity ? optionProblem('--sensitivity', `${opts.sensitivity} ${p.message}`) : p)));
+    }
+  }
+  // --where must name two conditions the map can use: checked now, so that nothing is written for a typo.
+  if (opts.where !== undefined && kind.kind !== 'run' && problems.length === 0) {
+    const c0 = plan.experiment?.comparisons[0];
+    const source = plan.sensitivity !== undefined ? { kind: 'points' as const, input: plan.sensitivity } : c0 !== undefined ? { kind: 'comparison' as const, comparison: c0 } : null;
+    const axes = source === null ? null : whereAxes(source, opts.where);
+    if (axes !== null && 'reason' in axes) problems.push(optionProblem('--where', axes.reason));
   }
   if (problems.length > 0) throw new ProblemError(problems);
   return plan;
@@ -90,8 +125,11 @@ export async function buildReport(plan: ReportPlan): Promise<BuiltReport> {
   const charts = new ChartSet();
   const href = relative(dirname(plan.file), plan.chartsDir).split('\\').join('/') || chartsFolderName(plan.file);
   const ctx = { chartsHref: href, reportCommand: plan.command };
-  const built = plan.kind === 'run' ? runReport(plan.run!, charts, ctx) : experimentReport(plan.experiment!, charts, ctx);
-  const made = `Made by Entente's npm run report from ${plan.dir} (${plan.kind === 'run' ? 'a run folder' : 'an experiment folder'}); charts also as SVG and PNG files in ${basename(plan.chartsDir)}/ beside this file.`;
+  const built = plan.kind === 'run' ? runReport(plan.run!, charts, ctx)
+    : plan.kind === 'sensitivity' ? sensitivityReport(plan.sensitivity!, charts, ctx, plan.where)
+    : experimentReport(plan.experiment!, charts, ctx, { sensitivity: plan.sensitivity, where: plan.where });
+  const kindWords = plan.kind === 'run' ? 'a run folder' : plan.kind === 'sensitivity' ? 'a sensitivity folder' : plan.sensitivity !== undefined ? `an experiment folder, with the sensitivity folder ${plan.sensitivity.dir}` : 'an experiment folder';
+  const made = `Made by Entente's npm run report from ${plan.dir} (${kindWords}); charts also as SVG and PNG files in ${basename(plan.chartsDir)}/ beside this file.`;
   const html = renderPage({ title: built.title, cover: built.cover, sections: built.sections, madeBy: made });
   return { html, title: built.title, charts: await charts.files() };
 }

@@ -12,7 +12,7 @@ import { ProblemError, type Problem } from '../io/problem.js';
 /** Finding the files results were made from again, by their SHA-256: one definition, beside the run folder's reader. */
 export { ENTENTE_ROOT, findFile, findScenario, type Found } from '../run/folder/source.js';
 
-export type FolderKind = 'run' | 'experiment';
+export type FolderKind = 'run' | 'experiment' | 'sensitivity';
 
 const whole = (file: string, message: string): Problem => ({ file, path: '', line: 0, column: 0, message });
 
@@ -20,11 +20,13 @@ const whole = (file: string, message: string): Problem => ({ file, path: '', lin
 export const RUN_NEEDS = ['run.json', 'series.csv', 'final.json'] as const;
 export const EXPERIMENT_NEEDS = ['plan.json', 'manifest.json', 'summary.csv', 'steps.csv', 'comparison.json'] as const;
 
-/** Whether `dir` is a run or a finished experiment; otherwise the problems that say why not. */
+/** Whether `dir` is a run, a finished experiment or a sensitivity folder; otherwise the problems that say why not. */
 export function folderKind(dir: string): { kind: FolderKind } | { problems: Problem[] } {
   if (!existsSync(dir)) return { problems: [whole(dir, 'no such folder; expected a run folder (npm run simulate) or an experiment folder (npm run experiment)')] };
   if (!statSync(dir).isDirectory()) return { problems: [whole(dir, 'is a file; expected a run folder (npm run simulate) or an experiment folder (npm run experiment)')] };
   const has = (f: string) => existsSync(join(dir, f));
+  // A sensitivity folder (npm run sensitivity) holds its runs' plan.json too: its own file decides.
+  if (has('sensitivity.json')) return { kind: 'sensitivity' };
   if (has('plan.json')) {
     let shard: { k: number; n: number } | null = null;
     try {

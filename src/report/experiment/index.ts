@@ -17,15 +17,33 @@ import type { ExperimentInput } from './input.js';
 import { experimentCover, keyFiguresSection, scenariosSection } from './key-figures.js';
 import { explanationsSection, reproduceSection } from './reproduce.js';
 import { trustOverTimeSection } from './trust-over-time.js';
+import { whereEachWinsSection } from './where-each-wins.js';
+import { sensitivitySection } from '../sensitivity/section.js';
+import type { SensitivityInput } from '../sensitivity/input.js';
 
 export { readExperimentInput, type ExperimentInput } from './input.js';
 export { sweepAxes } from './sweep.js';
+export { whereAxes, whereCandidates, whereEachWinsSection, WHERE_METRICS, type WhereSource } from './where-each-wins.js';
+
+/** What an experiment report may add: a sensitivity folder's sections (--sensitivity) and the two conditions of the where-each-wins map (--where). */
+export interface ExperimentExtras {
+  sensitivity?: SensitivityInput;
+  where?: readonly [string, string];
+}
 
 /** Builds the sections of an experiment report, drawing its charts into `charts`. */
-export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: { chartsHref: string; reportCommand: string }): { title: string; cover: Html; sections: Section[] } {
+export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: { chartsHref: string; reportCommand: string }, extras: ExperimentExtras = {}): { title: string; cover: Html; sections: Section[] } {
   const x = experimentContext(input, charts, ctx);
   const cover = experimentCover(x);
   const sections: Section[] = [keyFiguresSection(x), scenariosSection(x), trustOverTimeSection(x), comparisonSection(x)];
+  // Which conditions matter (--sensitivity), then where each hypothesis wins: over the sensitivity
+  // folder's points when one is given (by default over the two conditions that matter most), else
+  // over the experiment's parameter sets.
+  if (extras.sensitivity !== undefined) sections.push(sensitivitySection(extras.sensitivity, x.fig, { files: true }));
+  if (x.c0 !== undefined) {
+    const source = extras.sensitivity !== undefined ? { kind: 'points' as const, input: extras.sensitivity, margins: x.c0 } : { kind: 'comparison' as const, comparison: x.c0 };
+    sections.push(whereEachWinsSection(source, x.fig, extras.where));
+  }
   const table = comparisonTableSection(x);
   if (table !== null) sections.push(table);
   sections.push(explanationsSection(x), reproduceSection(x));

@@ -1,0 +1,77 @@
+/**
+ * "Which conditions matter": a sensitivity folder's indices as a report section, for the
+ * sensitivity folder's own report and for an experiment report given `--sensitivity`. Per
+ * metric, the Sobol bars or the Morris chart of the paired difference (or of the one
+ * hypothesis), a sentence per target naming the conditions that matter most, computed from the
+ * numbers, and a table of every index; with the caveat that the indices are of the model.
+ */
+import { differenceTarget, mainScenario, morrisChart, rankedFactors, sensitivitySentence, sensitivityTargetWords, sobolChart, type ChartSpec, type Sensitivity, type SensitivityResult } from '../../charts/index.js';
+import { metricWords } from '../../charts/comparison-common.js';
+import { capitalFirst } from '../../charts/where-each-wins-words.js';
+import { filesTable, fx } from '../common.js';
+import { html, join as joinHtml, table, type Html } from '../html.js';
+import type { Section } from '../page.js';
+import type { SensitivityInput } from './input.js';
+
+export const SENSITIVITY_SECTION_ID = 'sensitivity';
+
+/** What the method measures, in a paragraph. */
+export function methodWords(s: Sensitivity): string {
+  const k = s.factors.length;
+  if (s.method === 'sobol') {
+    return `Sobol indices split the variance of an outcome over the ${k} conditions varied: the first-order index S1 of a condition is the share of the variance due to that condition alone, the total index ST its share with all its interactions with the others (ST ≥ S1; a total near zero means the condition does not matter over its range). They were estimated from ${s.points} points (${s.samples} base samples × ${s.secondOrder ? `(2 × ${k} + 2)` : `(${k} + 2)`}) with ${s.replications} replications each, with ${Math.round(s.level * 100)}% bootstrap intervals (${s.resamples} resamples).`;
+  }
+  return `A Morris screening moves one condition at a time by one step of a ${s.levels ?? 'several'}-level grid over its range, along ${s.samples} random trajectories (${s.points} points, ${s.replications} replications each): μ*, the mean absolute change in the outcome, says how influential a condition is (in the outcome's own units), and σ, the spread of those changes, how much its effect is non-linear or depends on the other conditions. Intervals of μ* are ${Math.round(s.level * 100)}% bootstrap intervals (${s.resamples} resamples).`;
+}
+
+/** The caveat that goes with every sensitivity result. */
+export const MODEL_CAVEAT = 'These indices describe the model, not the world: they say which of the conditions varied move the simulated outcome, over the ranges tried and with everything else as the scenario has it. A condition that matters little here may matter in another scenario or over a wider range.';
+
+/** The results shown per metric: the scenario summarised and, per metric, the difference target first, then each hypothesis. */
+function resultsByMetric(s: Sensitivity): { metric: string; results: SensitivityResult[] }[] {
+  const scenario = mainScenario(s);
+  const diff = differenceTarget(s);
+  const order = [...(diff !== null ? [diff] : []), ...s.hypotheses];
+  const metrics = [...new Set(s.results.map((r) => r.metric))];
+  return metrics.map((metric) => ({
+    metric,
+    results: s.results.filter((r) => r.metric === metric && r.scenario === scenario).sort((p, q) => order.indexOf(p.target) - order.indexOf(q.target)),
+  })).filter((m) => m.results.length > 0);
+}
+
+/** The section, drawing its charts through `fig`. */
+export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpec) => Html, opts: { id?: string; heading?: string; files?: boolean } = {}): Section {
+  const s = input.sensitivity;
+  const scenario = mainScenario(s);
+  const out: Html[] = [];
+  out.push(html`<p>${methodWords(s)}</p>`);
+  out.push(html`<p class="note">${MODEL_CAVEAT}</p>`);
+  out.push(table(['condition', 'from', 'to'], s.factors.map((f) => [html`<code>${f.name}</code>`, fx(f.min, 3), fx(f.max, 3)]), { cls: 'narrow', numeric: [1, 2], caption: 'The conditions varied and their ranges' }));
+  out.push(html`<p class="aside">${scenario === 'all' ? `Indices of the mean over the ${s.scenarios.length} scenarios (${s.scenarios.join(', ')}) at each point` : `Scenario: ${scenario}`}; the paired difference is ${s.hypotheses.length >= 2 ? `${s.hypotheses[0]} − ${s.hypotheses[1]} on the same seeds` : 'not available with one hypothesis'}.</p>`);
+  for (const { metric, results } of resultsByMetric(s)) {
+    out.push(html`<h3>${capitalFirst(metricWords(metric))}</h3>`);
+    const drawn = results.find((r) => r.skipped === null);
+    if (drawn !== undefined) {
+      out.push(fig(s.method === 'sobol' ? sobolChart(s, drawn, { id: `sobol-${metric}` }) : morrisChart(s, drawn, { id: `morris-${metric}` })));
+    }
+    out.push(html`<ul>${results.map((r) => html`<li>${sensitivitySentence(s, r)}</li>`)}</ul>`);
+    out.push(indexTable(s, results));
+  }
+  // In another folder's report, where these numbers came from.
+  if (opts.files === true) {
+    out.push(html`<h3>Sensitivity files</h3>`, html`<p>From <code>${input.dir}</code>, made by <code>npm run sensitivity</code> from <code>${s.experiment.file}</code> (seed ${String(s.seed)}):</p>`, filesTable(input.files));
+  }
+  return { id: opts.id ?? SENSITIVITY_SECTION_ID, title: opts.heading ?? 'Which conditions matter', body: joinHtml(out) };
+}
+
+/** Every index of a metric's results: a row per target and factor. */
+function indexTable(s: Sensitivity, results: SensitivityResult[]): Html {
+  const iv = (v: number, i: [number, number], d: number) => html`${fx(v, d)} <span class="aside">[${fx(i[0], d)}, ${fx(i[1], d)}]</span>`;
+  const rows = results.flatMap((r) => (r.skipped !== null ? [[sensitivityTargetWords(s, r), '–', html`<span class="aside">${r.skipped}</span>`, '', '']] : rankedFactors(s, r).map((x) => {
+    if (s.method === 'sobol') return [sensitivityTargetWords(s, r), x.factor, iv(x.first, x.firstInterval, 2), iv(x.total, x.totalInterval, 2), ''];
+    const d = Math.max(0, Math.min(4, 2 - Math.floor(Math.log10(Math.max(...rankedFactors(s, r).map((y) => Math.abs(y.muStar)).filter(Number.isFinite), 1e-12)))));
+    return [sensitivityTargetWords(s, r), x.factor, fx(x.mu, d), iv(x.muStar, x.muStarInterval, d), fx(x.sigma, d)];
+  })));
+  if (s.method === 'sobol') return table(['target', 'condition', 'S1 (alone)', 'ST (with interactions)'], rows.map((r) => r.slice(0, 4)), { numeric: [2, 3] });
+  return table(['target', 'condition', 'μ (signed mean effect)', 'μ* (mean absolute effect)', 'σ (spread)'], rows, { numeric: [2, 3, 4] });
+}
