@@ -15,9 +15,9 @@ import { MERGE, ROOT, TSX } from './cli-paths.js';
 const SENSITIVITY = join(ROOT, 'src', 'cli', 'sensitivity.ts');
 const FIXTURE = join(ROOT, 'test', 'experiment', 'fixtures', 'sensitivity.yaml');
 const FILES = ['sensitivity.json', 'sensitivity.csv', 'points.csv'];
-const METRICS = ['partnerBelief', 'auc', 'activityRate', 'regionalTrust'];
+const METRICS = ['partnerBelief', 'activityRate', 'reliance', 'betrayalDrop'];
 const TARGETS = ['trust-first', 'habits-first', 'trust-first - habits-first'];
-const SCENARIO = 'Minimal transmitter and receiver';
+const SCENARIO = 'Benign reference (calibration)';
 
 let tmp: string;
 beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-sens-')); });
@@ -51,15 +51,15 @@ describe('npm run sensitivity, Sobol', () => {
     expect(s).toMatchObject({
       format: 'entente-sensitivity/1', method: 'sobol', samples: 8, levels: null, secondOrder: false, points: 8 * (2 + 2), replications: 3,
       hypotheses: ['trust-first', 'habits-first'], scenarios: [SCENARIO], seed: '5|sensitivity|sobol', resamples: 200, level: 0.95,
-      factors: [{ name: 'tension', min: 0.05, max: 0.6 }, { name: 'parameters.kappa', min: 0.5, max: 4 }],
+      factors: [{ name: 'parameters.evidenceScale', min: 0.05, max: 0.3 }, { name: 'parameters.kappa', min: 0.5, max: 4 }],
     });
     expect(s.experiment.sha256).toBe(createHash('sha256').update(readFileSync(FIXTURE)).digest('hex'));
     // One scenario: no "all"; every metric x target.
     expect(s.results).toHaveLength(METRICS.length * TARGETS.length);
     for (const row of s.results) {
       expect(row.scenario).toBe(SCENARIO);
-      if (row.metric === 'auc') {
-        // A minimal pair has one kind of partner only: no AUC anywhere, so no indices (never NaN).
+      if (row.metric === 'betrayalDrop') {
+        // No scripted betrayal in the benign reference: no value anywhere, so no indices (never NaN).
         expect(row.skipped).toBe('no finite value at 32 of 32 points');
         expect(row.first).toBeNull();
         continue;
@@ -76,15 +76,16 @@ describe('npm run sensitivity, Sobol', () => {
     expect(csv[0]).toBe('scenario,metric,target,factor,index,value,low,high');
     // 3 metrics with indices x 3 targets x 2 factors x (first, total)
     expect(csv).toHaveLength(1 + 3 * 3 * 2 * 2);
-    const total = csv.find((l) => l.startsWith(`${SCENARIO},partnerBelief,habits-first,tension,total,`))!.split(',');
+    const total = csv.find((l) => l.startsWith(`${SCENARIO},partnerBelief,habits-first,parameters.evidenceScale,total,`))!.split(',');
     const row = s.results.find((x: { metric: string; target: string }) => x.metric === 'partnerBelief' && x.target === 'habits-first');
     expect(total.slice(5).map(Number)).toEqual([row.total[0], ...row.totalInterval[0]]);
     const points = lines(join(single, 'points.csv'));
-    expect(points[0]).toBe('point,tension,parameters.kappa,scenario,target,metric,n,mean');
+    expect(points[0]).toBe('point,parameters.evidenceScale,parameters.kappa,scenario,target,metric,n,mean');
     expect(points).toHaveLength(1 + 32 * TARGETS.length * METRICS.length);
     const first = points[1].split(',');
     expect(first[0]).toBe('0');
     expect(Number(first[1])).toBeGreaterThanOrEqual(0.05);
+    expect(Number(first[1])).toBeLessThanOrEqual(0.3);
     expect(Number(first[2])).toBeLessThanOrEqual(4);
     expect(first.slice(3, 6)).toEqual([SCENARIO, 'trust-first', 'partnerBelief']);
     expect(first[6]).toBe('3');
