@@ -24,14 +24,17 @@ export interface SensitivityCliOptions {
 
 export function buildProgram(): Command {
   return new Command('sensitivity')
-    .description('Global sensitivity analysis of an experiment\'s conditions: which of the ranges in its variations\n'
-      + '(conditions and parameters.<name>) move each metric, under each hypothesis and for the paired difference\n'
-      + 'of two. Factors: latinHypercube ranges, or each grid or list condition\'s min..max (one value: fixed);\n'
-      + 'whole-number parameters are rounded as the Latin hypercube does. Each design point is run under every\n'
-      + 'hypothesis with the replications on the same seeds (common random numbers across points and hypotheses),\n'
-      + 'through the experiment machinery (workers, resume, shards, npm run merge). Writes sensitivity.json,\n'
-      + 'sensitivity.csv, points.csv, plan.json, manifest.json and data/ to the output folder.')
-    .argument('<experiment>', 'experiment file (YAML or JSON) with variations, e.g. experiments/robustness-lhs.yaml')
+    .description('Global sensitivity analysis of an experiment\'s conditions: which of the\n'
+      + 'ranges in its variations (conditions and parameters.<name>) move each metric,\n'
+      + 'under each hypothesis and for the paired difference of two. Factors: the\n'
+      + 'latinHypercube ranges, or each grid or list condition\'s min..max (a single\n'
+      + 'value is held fixed); whole-number parameters are rounded as the Latin\n'
+      + 'hypercube rounds them. Every design point is run under every hypothesis with\n'
+      + 'the replications, on seeds common to all points and hypotheses, through the\n'
+      + 'experiment machinery (workers, resume, shards, npm run merge). Writes\n'
+      + 'sensitivity.json, sensitivity.csv, points.csv, plan.json, manifest.json and\n'
+      + 'data/ to the output folder, and prints the most influential factors.')
+    .argument('<experiment>', 'experiment file (YAML or JSON) with variations, e.g. experiments/trust-vs-habits.yaml')
     .option('--method <m>', 'sobol (first-order and total indices; default) or morris (elementary effects, cheaper screening); default: the file\'s sensitivity.method')
     .option('--samples <n>', 'sobol: base samples N, N(k+2) points for k factors (default 64); morris: trajectories r, r(k+1) points (default 10)')
     .option('--levels <p>', 'morris: levels of each factor\'s grid, an even number (default 4)')
@@ -47,9 +50,9 @@ export function buildProgram(): Command {
     .option('--resamples <n>', 'bootstrap resamples of the intervals (default: the file\'s analysis.resamples)')
     .option('--quiet', 'print nothing but errors')
     .addHelpText('after', '\nExamples:\n'
-      + '  npm run sensitivity -- experiments/robustness-lhs.yaml --samples 32 --replications 4\n'
-      + '  npm run sensitivity -- experiments/robustness-lhs.yaml --method morris --samples 10 --metric partnerBelief,brier\n'
-      + '  npm run sensitivity -- experiments/robustness-lhs.yaml --shard 1/2 --out out/s1   # then --shard 2/2 --out out/s2\n'
+      + '  npm run sensitivity -- experiments/trust-vs-habits.yaml --samples 32 --replications 4\n'
+      + '  npm run sensitivity -- experiments/trust-vs-habits.yaml --method morris --samples 10 --metric partnerBelief,brier\n'
+      + '  npm run sensitivity -- experiments/trust-vs-habits.yaml --shard 1/2 --out out/s1   # then --shard 2/2 --out out/s2\n'
       + '  npm run merge -- out/s1 out/s2 --out out/s\n'
       + '\nRunning the same command again after Ctrl-C finishes the analysis (done runs are kept); a finished one is\n'
       + 'recognised and nothing is run again. Exit codes: 0 done, 2 bad input (nothing written), 130 interrupted, 1 other errors.');
