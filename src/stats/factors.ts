@@ -1,9 +1,11 @@
 /**
  * The uncertain inputs of a sensitivity analysis (factors with their ranges) and the checks of
  * the arguments the Sobol' and Morris functions share; every bad argument is a ProblemError
- * naming it (argument.ts).
+ * naming it (argument.ts). Also what both share past the checks: evaluating a model on a design's
+ * rows and reading a percentile interval off bootstrap replicates.
  */
 import { badArgument } from './argument.js';
+import { percentileInterval } from './bootstrap.js';
 
 /** One uncertain input: its name and its range [min, max], min < max, both finite. */
 export interface Factor {
@@ -92,14 +94,11 @@ export function evaluateRows(model: (x: Float64Array) => number, points: Float64
   return y;
 }
 
-/** The `level` percentile interval of `values` (sorted here in place; type 7 interpolation). */
+/**
+ * The `level` percentile interval of bootstrap replicates `values` (sorted here, in place), read
+ * as bootstrap.ts's {@link percentileInterval} reads it.
+ */
 export function percentile(values: Float64Array, level: number): [number, number] {
-  values.sort();
-  const q = (p: number): number => {
-    const h = (values.length - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.min(lo + 1, values.length - 1);
-    return values[lo] + (h - lo) * (values[hi] - values[lo]);
-  };
-  return [q((1 - level) / 2), q((1 + level) / 2)];
+  const { low, high } = percentileInterval(values.sort(), level);
+  return [low, high];
 }

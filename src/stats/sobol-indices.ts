@@ -27,7 +27,11 @@ interface Estimate {
 
 /**
  * Every index from the outputs `y` (blocks A, B, AB_1.., BA_1.. of N rows each), over the base
- * rows `rows` (the identity for the estimate, a resample for the bootstrap).
+ * rows `rows` (the identity for the estimate, a resample for the bootstrap). The outputs are
+ * centred on their mean over A and B (of these rows) in the first- and second-order sums, so
+ * that the estimates do not change when a constant is added to the model (the raw Saltelli 2010
+ * and 2002 sums differ by c · mean(f(AB_i) − f(A)) and similar terms, zero only on average; SALib
+ * centres its outputs for the same reason). Jansen's total estimator is shift-free already.
  */
 function estimate(y: Float64Array, N: number, k: number, secondOrder: boolean, rows: Int32Array): Estimate {
   const n = rows.length;
@@ -40,7 +44,7 @@ function estimate(y: Float64Array, N: number, k: number, secondOrder: boolean, r
     const a = y[rows[t]] - mean;
     const b = y[N + rows[t]] - mean;
     ss += a * a + b * b;
-    ab += y[rows[t]] * y[N + rows[t]];
+    ab += a * b;
   }
   const variance = ss / (2 * n);
   const first = new Float64Array(k);
@@ -53,7 +57,7 @@ function estimate(y: Float64Array, N: number, k: number, secondOrder: boolean, r
       const r = rows[t];
       const fA = y[r];
       const fAB = y[off + r];
-      s1 += y[N + r] * (fAB - fA);
+      s1 += (y[N + r] - mean) * (fAB - fA);
       st += (fA - fAB) * (fA - fAB);
     }
     first[i] = s1 / n / variance;
@@ -67,7 +71,7 @@ function estimate(y: Float64Array, N: number, k: number, secondOrder: boolean, r
       for (let j = i + 1; j < k; j++) {
         const abj = (2 + j) * N;
         let s = 0;
-        for (let t = 0; t < n; t++) s += y[ba + rows[t]] * y[abj + rows[t]];
+        for (let t = 0; t < n; t++) s += (y[ba + rows[t]] - mean) * (y[abj + rows[t]] - mean);
         second[p++] = (s - ab) / n / variance - first[i] - first[j];
       }
     }
@@ -94,7 +98,7 @@ function checkDesign(design: SobolDesign): { N: number; k: number } {
  *
  * Options: `resamples` (default 1000) and `level` (default 0.95) of the bootstrap, whose
  * resamples of base-row indices ⌊u · N⌋ come from `seedrandom.alea(seed + '/bootstrap')` (seed
- * default 'entente'). `samples` and `secondOrder` are the design's; asking for `secondOrder` from
+ * default: the design's seed, else 'entente'). `samples` and `secondOrder` are the design's; asking for `secondOrder` from
  * a design without the BA blocks is an error. Throws a ProblemError when `y` has the wrong
  * length, a value that is not finite (naming the row), or zero variance over A and B.
  */
@@ -105,7 +109,7 @@ export function sobolIndices(design: SobolDesign, y: ArrayLike<number>, options?
     throw badArgument('secondOrder', 'second-order indices need a design made with secondOrder: true (its BA blocks)');
   const resamples = positiveInteger(o.resamples, 'resamples', DEFAULT_GSA_RESAMPLES);
   const level = confidenceLevel(o.level);
-  const seed = seedString(o.seed);
+  const seed = o.seed === undefined && typeof design.seed === 'string' ? design.seed : seedString(o.seed);
   const values = checkOutputs(y, design.rows);
   const identity = Int32Array.from({ length: N }, (_, i) => i);
   const point = estimate(values, N, k, design.secondOrder, identity);
