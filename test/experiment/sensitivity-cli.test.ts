@@ -112,6 +112,11 @@ describe('npm run sensitivity, Sobol', () => {
     expect(redo.status, redo.stderr).toBe(0);
     expect(redo.stderr).toContain('written again');
     expect(hashes(dir)).toEqual(hashes(single));
+    // --overwrite runs it again, staged, and swaps the new files in: the same bytes, no staging left.
+    const over = run(SENSITIVITY, [FIXTURE, '--workers', '0', '--out', dir, '--overwrite', '--quiet']);
+    expect(over.status, over.stderr).toBe(0);
+    expect(hashes(dir)).toEqual(hashes(single));
+    expect(existsSync(join(dir, '.entente-staging'))).toBe(false);
   }, 120_000);
 
   it('resumes after an interruption in the runs or in the analysis, to the same bytes', () => {
@@ -185,6 +190,16 @@ describe('npm run sensitivity, bad input', () => {
     expect(h.status).toBe(2);
     expect(h.stderr).toContain('"blend=0.5" is not one of the experiment\'s hypotheses');
     expect(existsSync(dir)).toBe(false);
+  }, 120_000);
+
+  it('refuses a bad sensitivity block in the experiment file, naming it', () => {
+    const file = join(tmp, 'bad-block.yaml');
+    writeFileSync(file, readFileSync(FIXTURE, 'utf8').replace('../../../scenarios/', `${join(ROOT, 'scenarios')}/`).replace('sensitivity: { samples: 8 }', 'sensitivity: { method: latin, sample: 8 }'));
+    const r = run(SENSITIVITY, [file, '--out', join(tmp, 'bad-block')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/sensitivity\.method/);
+    expect(r.stderr).toMatch(/sample/);
+    expect(existsSync(join(tmp, 'bad-block'))).toBe(false);
   }, 120_000);
 
   it('refuses an experiment without ranges', () => {
