@@ -5,7 +5,7 @@
  * order, seed, factors) is part of the plan key; which metrics and targets are analysed is not.
  */
 import { sha256 } from '../../io/hash.js';
-import { argumentProblem, ProblemError, type Problem } from '../../io/problem.js';
+import { argumentProblem, fileProblem, ProblemError, type Problem } from '../../io/problem.js';
 import { morrisDesign, sobolDesign, type MorrisDesign, type SobolDesign } from '../../stats/index.js';
 import { BATCH_SIZE } from '../layout.js';
 import { METRIC_NAMES } from '../metrics.js';
@@ -61,8 +61,10 @@ export function sensitivityPlan(file: string, o: SensitivityChoices = {}): { pla
   const problems: Problem[] = [];
   const difference = o.difference ?? block.difference ?? (base.hypotheses.length >= 2 ? [base.hypotheses[0], base.hypotheses[1]] as [string, string] : null);
   if (difference !== null) {
-    for (const h of difference) if (!base.hypotheses.includes(h)) problems.push(argumentProblem('difference', `"${h}" is not one of the experiment's hypotheses (${base.hypotheses.join(', ')})`));
-    if (difference[0] === difference[1]) problems.push(argumentProblem('difference', `expected two different hypotheses, got "${difference[0]}" twice`));
+    // Named as given: the option, or the file's sensitivity block.
+    const problem = (message: string) => (o.difference !== undefined ? argumentProblem('difference', message) : fileProblem(file, message, 'sensitivity.difference'));
+    for (const h of difference) if (!base.hypotheses.includes(h)) problems.push(problem(`"${h}" is not one of the experiment's hypotheses (${base.hypotheses.join(', ')})`));
+    if (difference[0] === difference[1]) problems.push(problem(`expected two different hypotheses, got "${difference[0]}" twice`));
   }
   const metrics = o.metrics ?? block.metrics ?? base.metrics.map((m) => m.name);
   for (const m of metrics) if (!METRIC_NAMES.includes(m)) problems.push(argumentProblem('metric', `unknown metric "${m}"; expected one of ${METRIC_NAMES.join(', ')}`));
