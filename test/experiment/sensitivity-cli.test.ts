@@ -145,6 +145,7 @@ describe('npm run sensitivity, Sobol', () => {
     const m = run(MERGE, [...shards, '--out', merged]);
     expect(m.status, m.stderr).toBe(0);
     expect(m.stdout).toContain('sensitivity.json');
+    expect(m.stdout).toContain('top factors by total');
     expect(hashes(merged)).toEqual(hashes(single));
   }, 120_000);
 });
