@@ -88,6 +88,7 @@ export async function mergeShards(dirs: string[], o: MergeOptions = {}): Promise
     const comparisons = info.sensitivity === undefined ? await analyse(where, info, { signal: o.signal }) : null;
     if (sensitivity === null || (info.sensitivity === undefined && comparisons === null)) return { dir, info, status: 'interrupted', shards: shards.length, comparisons: null };
     writeFileAtomic(join(where, MANIFEST_FILE), manifest(info, {
+      ...(info.sensitivity === undefined ? {} : { sensitivity: info.sensitivity }),
       command: o.command ?? '', mergedFrom: shards.map((s) => ({ dir: s.dir, shard: s.info.shard })), wallSeconds: (Date.now() - started) / 1000,
     }));
     finishExperiment(place);

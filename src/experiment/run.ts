@@ -96,6 +96,8 @@ export interface PlanAnalysis<T> {
   analyse: (where: string, onBlock: (done: number, total: number) => void) => Promise<T | null>;
   /** Finish an unfinished run of this plan in the folder without being asked (`resume`), and start afresh otherwise. */
   finish?: boolean;
+  /** Added to the manifest (e.g. the sensitivity design). */
+  manifest?: Record<string, unknown>;
 }
 
 export type PlanRunResult<T> = Omit<ExperimentResult, 'comparisons'> & { analysed: T | null };
@@ -132,7 +134,7 @@ export async function runPlan<T>(plan: Plan, info: PlanInfo, dir: string, o: Exp
     const runSeconds = (Date.now() - started) / 1000;
     const result = { ...base, already, ran: r.completed, runSeconds };
     if (r.aborted) return { ...result, status: 'interrupted' };
-    const extra = { command: o.command ?? '', workers, shard: info.shard, wallSeconds: runSeconds };
+    const extra = { ...how.manifest, command: o.command ?? '', workers, shard: info.shard, wallSeconds: runSeconds };
     let analysed: T | null = null;
     if (info.shard === null) {
       o.onProgress?.({ kind: 'analysing', blocksDone: 0, blocks: how.blocks });

@@ -93,6 +93,7 @@ describe('npm run sensitivity, Sobol', () => {
     const plan = JSON.parse(readFileSync(join(single, 'plan.json'), 'utf8'));
     expect(plan.sets).toHaveLength(32);
     expect(plan.sensitivity).toMatchObject({ method: 'sobol', samples: 8, seed: '5|sensitivity|sobol', difference: ['trust-first', 'habits-first'] });
+    expect(JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8')).sensitivity).toEqual(plan.sensitivity);
   });
 
   it('gives the same bytes with the runs in the main thread, and a finished folder is done', () => {

@@ -43,7 +43,7 @@ export async function runSensitivity(file: string, o: SensitivityOptions = {}): 
   const s = info.sensitivity!;
   const dir = o.out ?? sensitivityOut(info.name, s, info.shard);
   const r = await runPlan(plan, info, dir, o, {
-    blocks: sensitivityBlocks(info), finish: true,
+    blocks: sensitivityBlocks(info), finish: true, manifest: { sensitivity: s },
     analyse: (where, onBlock) => analyseSensitivity(where, info, { signal: o.signal, onBlock }),
   });
   const { analysed, ...rest } = r;
