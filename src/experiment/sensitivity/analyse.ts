@@ -42,11 +42,13 @@ export interface PointValues { scenarios: string[]; targets: string[]; metrics: 
 export const pointIndex = (v: Pick<PointValues, 'targets' | 'metrics' | 'points'>, s: number, t: number, m: number, p: number): number =>
   ((s * v.targets.length + t) * v.metrics.length + m) * v.points + p;
 
+/** The sensitivity descriptor of a plan; a ProblemError for an experiment's plan. */
 export function sensitivityOf(info: PlanInfo): SensitivityInfo {
   if (info.sensitivity === undefined) throw new ProblemError([argumentProblem('info', `plan "${info.name}" is not a sensitivity analysis`)]);
   return info.sensitivity;
 }
 
+/** The targets: each hypothesis, then the difference "A - B" when there is one. */
 export function targetsOf(s: SensitivityInfo, hypotheses: readonly string[]): string[] {
   return [...hypotheses, ...(s.difference === null ? [] : [`${s.difference[0]} - ${s.difference[1]}`])];
 }
@@ -57,21 +59,18 @@ export async function pointValues(dir: string, info: PlanInfo, o: { signal?: Abo
   const H = info.hypotheses.length, R = info.replications, P = info.sets.length, S = info.scenarios.length;
   const targets = targetsOf(s, info.hypotheses);
   const names = [...info.scenarios.map((x) => x.name), ...(S > 1 ? [ALL_SCENARIOS] : [])];
-  const v: PointValues = { scenarios: names, targets, metrics: s.metrics, points: P, mean: new Float64Array(0), n: new Int32Array(0) };
   const size = names.length * targets.length * s.metrics.length * P;
-  v.mean = new Float64Array(size);
-  v.n = new Int32Array(size);
+  const v: PointValues = { scenarios: names, targets, metrics: s.metrics, points: P, mean: new Float64Array(size), n: new Int32Array(size) };
   const cols = s.metrics.map((m) => RECORD_COLUMNS.indexOf(m));
   const diff = s.difference === null ? null : [info.hypotheses.indexOf(s.difference[0]), info.hypotheses.indexOf(s.difference[1])];
   const at = (rec: Float64Array, r: number, h: number, col: number) => rec[(r * H + h) * RECORD_WIDTH + col];
-  const CHUNK = POINT_CHUNK;
-  const blocks = S * Math.ceil(P / CHUNK);
+  const blocks = S * Math.ceil(P / POINT_CHUNK);
   let done = 0;
   for (let sc = 0; sc < S; sc++) {
-    for (let p0 = 0; p0 < P; p0 += CHUNK) {
+    for (let p0 = 0; p0 < P; p0 += POINT_CHUNK) {
       await new Promise((r) => setImmediate(r));
       if (o.signal?.aborted) return null;
-      for (let p = p0; p < Math.min(P, p0 + CHUNK); p++) {
+      for (let p = p0; p < Math.min(P, p0 + POINT_CHUNK); p++) {
         const rec = readRecords(dir, (sc * P + p) * R * H, R * H);
         cols.forEach((col, m) => {
           targets.forEach((_, t) => {
