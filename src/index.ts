@@ -77,6 +77,18 @@ export { loadPlan } from './experiment/plan.js';
 export type { Plan } from './experiment/plan.js';
 export { defaultWorkers, maxWorkers } from './experiment/runner.js';
 
+/**
+ * Global sensitivity analysis of an experiment's conditions (`npm run sensitivity`): Sobol
+ * indices or Morris effects of every metric, per hypothesis and for the paired difference of two,
+ * run through the experiment machinery (pool, store, resume, shards; merge with `mergeShards`).
+ */
+export { runSensitivity, sensitivityOut } from './experiment/sensitivity/run.js';
+export type { SensitivityOptions, SensitivityResult } from './experiment/sensitivity/run.js';
+export type { SensitivityChoices } from './experiment/sensitivity/plan.js';
+export type { SensitivityReport } from './experiment/sensitivity/files.js';
+export type { SensitivityRow } from './experiment/sensitivity/analyse.js';
+export type { SensitivityInfo, SensitivityMethod } from './experiment/sensitivity/schema.js';
+
 export { MODEL_VERSION } from './version.js';
 
 /** Global sensitivity analysis of any model of numbers: Sobol' indices (Saltelli design) and Morris screening. */

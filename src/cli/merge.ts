@@ -9,7 +9,9 @@ import { Command } from 'commander';
 import { RESULT_FILES } from '../experiment/analysis.js';
 import { MANIFEST_FILE } from '../experiment/manifest.js';
 import { mergeShards } from '../experiment/merge.js';
+import { SENSITIVITY_FILES } from '../experiment/sensitivity/files.js';
 import { runCommand } from './common.js';
+import { summaryTable } from './sensitivity.js';
 import { interruptSignal } from './interrupt.js';
 
 interface MergeCliOptions { out?: string; overwrite?: boolean; quiet?: boolean }
@@ -38,7 +40,10 @@ async function main(argv: string[]): Promise<void> {
       const r = await mergeShards(program.args, { out: o.out, overwrite: o.overwrite, signal: stop.signal, command: argv.slice(2).join(' ') });
       if (r.status === 'done') { say(`"${r.dir}" already holds these shards merged: nothing to do.`); return; }
       if (r.status === 'interrupted') { say(`interrupted: the merge into ${r.dir} is unfinished; run the same merge again to finish it`); process.exit(130); }
-      if (!o.quiet) {
+      if (!o.quiet && r.sensitivity != null) {
+        process.stdout.write(summaryTable(r.sensitivity));
+        process.stdout.write(`merged ${r.shards} folder${r.shards === 1 ? '' : 's'} of a sensitivity analysis into ${r.dir}: ${SENSITIVITY_FILES.join(', ')}, ${MANIFEST_FILE}\n`);
+      } else if (!o.quiet) {
         process.stdout.write(readFileSync(join(r.dir, 'comparison.txt'), 'utf8'));
         process.stdout.write(`merged ${r.shards} folder${r.shards === 1 ? '' : 's'} into ${r.dir}: ${RESULT_FILES.join(', ')}, ${MANIFEST_FILE}\n`);
       }

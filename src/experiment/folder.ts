@@ -21,14 +21,15 @@ import { RESULT_FILES } from './analysis.js';
 import { MANIFEST_FILE } from './manifest.js';
 import { experimentId, PLAN_FILE, readPlanInfo, shardBatches, type PlanInfo } from './plan-info.js';
 import { DATA_DIR, verifiedDone, type DamagedBatch } from './store.js';
+import { SENSITIVITY_FILES } from './sensitivity/files.js';
 
 export const WRITER = 'experiment';
 export const STAGING_DIR = '.entente-staging';
 const STAGING = `${STAGING_DIR}/`;
 
 /** The files an experiment's result lists in the ledger (a shard has no result files). */
-export function experimentFiles(info: Pick<PlanInfo, 'shard'>): string[] {
-  return [PLAN_FILE, MANIFEST_FILE, `${DATA_DIR}/`, ...(info.shard === null ? RESULT_FILES : [])];
+export function experimentFiles(info: Pick<PlanInfo, 'shard' | 'sensitivity'>): string[] {
+  return [PLAN_FILE, MANIFEST_FILE, `${DATA_DIR}/`, ...(info.shard !== null ? [] : info.sensitivity !== undefined ? SENSITIVITY_FILES : RESULT_FILES)];
 }
 
 export type Placement =
@@ -139,7 +140,7 @@ export function finishExperiment(p: Extract<Placement, { kind: 'write' }>): void
       if (existsSync(to(DATA_DIR))) renameSync(to(DATA_DIR), from('.old-data'));
       renameSync(from(DATA_DIR), to(DATA_DIR));
     }
-    for (const f of [PLAN_FILE, ...RESULT_FILES, MANIFEST_FILE]) {
+    for (const f of [PLAN_FILE, ...RESULT_FILES, ...SENSITIVITY_FILES, MANIFEST_FILE]) {
       if (existsSync(from(f))) renameSync(from(f), to(f));
     }
     syncFolder(p.dir);

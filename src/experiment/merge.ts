@@ -16,10 +16,12 @@ import { MANIFEST_FILE, manifest } from './manifest.js';
 import { RECORD_WIDTH } from './metrics.js';
 import { batchRange, PLAN_FILE, readPlanInfo, runsOf, type PlanInfo } from './plan-info.js';
 import { slug } from './run.js';
+import { analyseSensitivity, type SensitivityReport } from './sensitivity/files.js';
+import { sensitivityOut } from './sensitivity/run.js';
 import { DATA_DIR, DONE_FILE, doneLine, onFile, readRecords, readTraces, RECORDS_FILE, TRACES_FILE, verifiedDone, writeAll } from './store.js';
 
 export interface MergeOptions {
-  /** Output folder. Default `out/<experiment name>`. */
+  /** Output folder. Default `out/<experiment name>` (a sensitivity analysis: `out/<name>-<method>-<samples>`). */
   out?: string;
   /** Replace another experiment's results in `out`. */
   overwrite?: boolean;
@@ -29,7 +31,13 @@ export interface MergeOptions {
   command?: string;
 }
 
-export interface MergeResult { dir: string; info: PlanInfo; status: 'finished' | 'interrupted' | 'done'; shards: number; comparisons: Comparison[] | null }
+export interface MergeResult {
+  dir: string; info: PlanInfo; status: 'finished' | 'interrupted' | 'done'; shards: number;
+  /** An experiment's comparisons, when written in this merge. */
+  comparisons: Comparison[] | null;
+  /** A sensitivity analysis's report (npm run sensitivity --shard), when written in this merge. */
+  sensitivity?: SensitivityReport | null;
+}
 
 /** Merges shard folders; bad input (folders, damage, missing runs, the output folder) is a ProblemError. */
 export async function mergeShards(dirs: string[], o: MergeOptions = {}): Promise<MergeResult> {
@@ -60,7 +68,7 @@ export async function mergeShards(dirs: string[], o: MergeOptions = {}): Promise
     const given = [...new Set(shards.map((s) => s.info.shard).filter((x) => x !== null).map((x) => `${x!.k}/${x!.n}`))];
     throw new ProblemError([fileProblem('<shards>', `${runsOf(info, missing)} of ${info.runs} runs are in none of the folders given (shards given: ${given.join(', ') || 'none'}); finish or add the missing shards (resume an unfinished one with --resume)`)]);
   }
-  const dir = o.out ?? join('out', slug(info.name));
+  const dir = o.out ?? (info.sensitivity === undefined ? join('out', slug(info.name)) : sensitivityOut(info.name, info.sensitivity, null));
   for (const s of shards) {
     // Identity, not spelling: a trailing slash, a relative path or a link name the same folder.
     if (samePath(dir, s.dir)) throw new ProblemError([optionProblem('--out', `"${dir}" is the shard folder "${s.dir}"; choose another folder`)]);
@@ -75,13 +83,16 @@ export async function mergeShards(dirs: string[], o: MergeOptions = {}): Promise
   try {
     openExperiment(place, info);
     copyBatches(where, info, (b) => shards[owner[b]].dir);
-    const comparisons = await analyse(where, info, { signal: o.signal });
-    if (comparisons === null) return { dir, info, status: 'interrupted', shards: shards.length, comparisons };
+    // A sensitivity plan's results are its indices, not the experiment's files (thousands of sets).
+    const sensitivity = info.sensitivity === undefined ? undefined : await analyseSensitivity(where, info, { signal: o.signal });
+    const comparisons = info.sensitivity === undefined ? await analyse(where, info, { signal: o.signal }) : null;
+    if (sensitivity === null || (info.sensitivity === undefined && comparisons === null)) return { dir, info, status: 'interrupted', shards: shards.length, comparisons: null };
     writeFileAtomic(join(where, MANIFEST_FILE), manifest(info, {
+      ...(info.sensitivity === undefined ? {} : { sensitivity: info.sensitivity }),
       command: o.command ?? '', mergedFrom: shards.map((s) => ({ dir: s.dir, shard: s.info.shard })), wallSeconds: (Date.now() - started) / 1000,
     }));
     finishExperiment(place);
-    return { dir, info, status: 'finished', shards: shards.length, comparisons };
+    return { dir, info, status: 'finished', shards: shards.length, comparisons, ...(sensitivity === undefined ? {} : { sensitivity }) };
   } catch (e) {
     if (e instanceof ProblemError || (e as NodeJS.ErrnoException).code === undefined) throw e;
     throw new ProblemError([writeProblem(e, where)]);

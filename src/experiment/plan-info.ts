@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plan, PlanScenario } from './plan.js';
+import type { SensitivityInfo } from './sensitivity/schema.js';
 
 export const PLAN_FILE = 'plan.json';
 
@@ -29,6 +30,8 @@ export interface PlanInfo {
   thresholds: { confidence: number; recovery: number };
   analysis: { resamples: number; level: number };
   shard: Shard | null;
+  /** A sensitivity analysis (npm run sensitivity): its design and what is analysed; absent for an experiment. */
+  sensitivity?: SensitivityInfo;
 }
 
 /** Shard k of n (1-based k). */

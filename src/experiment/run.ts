@@ -80,10 +80,38 @@ export function experimentPlan(file: string, o: Pick<ExperimentOptions, 'replica
 export async function runExperiment(file: string, o: ExperimentOptions = {}): Promise<ExperimentResult> {
   const { plan, info } = experimentPlan(file, o);
   const dir = o.out ?? defaultOut(plan, o.replications, info.shard);
-  const place = placeExperiment(dir, info, o);
+  const r = await runPlan(plan, info, dir, o, {
+    blocks: info.scenarios.length * info.sets.length,
+    analyse: (where, onBlock) => analyse(where, info, { signal: o.signal, onBlock }),
+  });
+  const { analysed, ...rest } = r;
+  return { ...rest, comparisons: analysed };
+}
+
+/** How `runPlan` turns the finished runs into results (an experiment's comparisons, a sensitivity analysis). */
+export interface PlanAnalysis<T> {
+  /** Blocks the analysis reports progress in. */
+  blocks: number;
+  /** Writes the result files into `where`; null when the signal stopped it (then nothing was written). */
+  analyse: (where: string, onBlock: (done: number, total: number) => void) => Promise<T | null>;
+  /** Finish an unfinished run of this plan in the folder without being asked (`resume`), and start afresh otherwise. */
+  finish?: boolean;
+  /** Added to the manifest (e.g. the sensitivity design). */
+  manifest?: Record<string, unknown>;
+}
+
+export type PlanRunResult<T> = Omit<ExperimentResult, 'comparisons'> & { analysed: T | null };
+
+/**
+ * The core of every command that runs a plan into a folder: the folder's rules (folder.ts), the
+ * batches still to do on the worker pool, the analysis (without a shard), the manifest, and the
+ * swap of a staged replacement. A stop (the signal) between batches or blocks leaves what is done.
+ */
+export async function runPlan<T>(plan: Plan, info: PlanInfo, dir: string, o: ExperimentOptions, how: PlanAnalysis<T>): Promise<PlanRunResult<T>> {
+  const place = placeExperiment(dir, info, { resume: o.resume, overwrite: o.overwrite, finish: how.finish });
   const mine = shardBatches(info.batches, info.shard);
   const total = runsOf(info, mine);
-  const base = { dir, info, total, comparisons: null, runSeconds: 0 };
+  const base = { dir, info, total, analysed: null, runSeconds: 0 };
   if (place.kind === 'done') return { ...base, status: 'done', already: total, ran: 0 };
   const started = Date.now();
   let workers = o.workers ?? defaultWorkers();
@@ -106,18 +134,17 @@ export async function runExperiment(file: string, o: ExperimentOptions = {}): Pr
     const runSeconds = (Date.now() - started) / 1000;
     const result = { ...base, already, ran: r.completed, runSeconds };
     if (r.aborted) return { ...result, status: 'interrupted' };
-    const extra = { command: o.command ?? '', workers, shard: info.shard, wallSeconds: runSeconds };
-    let comparisons: Comparison[] | null = null;
+    const extra = { ...how.manifest, command: o.command ?? '', workers, shard: info.shard, wallSeconds: runSeconds };
+    let analysed: T | null = null;
     if (info.shard === null) {
-      const blocks = info.scenarios.length * info.sets.length;
-      o.onProgress?.({ kind: 'analysing', blocksDone: 0, blocks });
-      comparisons = await analyse(where, info, { signal: o.signal, onBlock: (d, n) => o.onProgress?.({ kind: 'analysing', blocksDone: d, blocks: n }) });
-      if (comparisons === null) return { ...result, status: 'interrupted' };
+      o.onProgress?.({ kind: 'analysing', blocksDone: 0, blocks: how.blocks });
+      analysed = await how.analyse(where, (d, n) => o.onProgress?.({ kind: 'analysing', blocksDone: d, blocks: n }));
+      if (analysed === null) return { ...result, status: 'interrupted' };
       extra.wallSeconds = (Date.now() - started) / 1000;
     }
     writeFileAtomic(join(where, MANIFEST_FILE), manifest(info, extra));
     finishExperiment(place);
-    return { ...result, status: 'finished', comparisons };
+    return { ...result, status: 'finished', analysed };
   } catch (e) {
     if (e instanceof ProblemError || (e as NodeJS.ErrnoException).code === undefined) throw e;
     throw new ProblemError([writeProblem(e, where)]);

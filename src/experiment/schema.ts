@@ -9,6 +9,7 @@ import { Parameters } from '../model/params.js';
 import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
 import { CONDITIONS, conditionValueProblem, isConditionName } from './conditions.js';
 import { METRICS, METRIC_NAMES } from './metrics.js';
+import { SensitivityBlock } from './sensitivity/schema.js';
 
 const Hypothesis = z.string().regex(HYPOTHESIS_PATTERN, 'habits-first, trust-first or blend=X with X in [0,1]');
 
@@ -94,6 +95,7 @@ export const Experiment = z.strictObject({
     resamples: z.number().int().min(100).max(100000).default(2000).describe('Bootstrap resamples.'),
     level: z.number().gt(0.5).lt(1).default(0.95).describe('Confidence level of the intervals.'),
   }).default({ resamples: 2000, level: 0.95 }),
+  sensitivity: SensitivityBlock.optional(),
 });
 
 export type Experiment = z.output<typeof Experiment>;
