@@ -51,7 +51,7 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
     : `a hypothesis leads: the ${Math.round(level * 100)}% interval lies beyond the margin ±${f(margin, 3)}`;
   const where = (r: ComparisonRow) => `${xName} ${r.params[xName]}, ${yName} ${r.params[yName]}`;
   const sentences: string[] = [];
-  sentences.push(`Each cell is one combination of ${xName} and ${yName}; its number is the mean paired difference ${c.a} − ${c.b} in ${metricWords(metric)} (${better} is better), its colour shows who leads and by how much (${c.a}'s colour where ${c.a} does better, ${c.b}'s where ${c.b} does), and a thick outline marks cells where ${outlineWords}${margin === null ? '' : ' and the test, adjusted for the many cells, agrees'}.`);
+  sentences.push(`Each cell is one combination of ${xName} and ${yName}; its number is the mean paired difference ${c.a} − ${c.b} in ${metricWords(metric)} (${better} is better), its colour shows who leads and by how much (${c.a}'s colour where ${c.a} does better, ${c.b}'s where ${c.b} does), and a thick outline marks cells ${margin === null ? `whose ${outlineWords}` : `where ${outlineWords} and the test, adjusted for the many cells, agrees`}.`);
   if (margin === null) sentences.push(`Of the ${rows.length} combinations, ${c.a} leads clearly in ${leadA.length}, ${c.b} in ${leadB.length}, and neither in ${rows.length - leadA.length - leadB.length}.`);
   else {
     const equivalent = rows.filter((r) => verdictOfRow(r) === 'equivalent').length;
