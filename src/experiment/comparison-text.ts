@@ -25,7 +25,12 @@ export function comparisonText(info: PlanInfo, comparisons: Comparison[]): strin
   for (const c of comparisons) {
     const alpha = Number((1 - c.level).toFixed(6));
     out.push(`${c.a} (A) versus ${c.b} (B), paired on the same seeds; ${Math.round(c.level * 100)}% bootstrap intervals of the mean difference A - B.`);
-    out.push(`verdict: "leads" when the whole interval lies beyond the metric's margin (a difference too small to matter) on the better side and the paired t-test's p-value, adjusted by Benjamini-Hochberg over all cells of the metric (p adj), is below ${alpha}; "equivalent" when the whole interval lies within plus or minus the margin; "undecided" otherwise, with the replications that would decide at the observed spread.`);
+    out.push(
+      `verdict: "leads" when the whole interval lies beyond the metric's margin (a difference too small to matter) on the`,
+      `better side and the paired t-test's p-value, adjusted by Benjamini-Hochberg over all cells of the metric (p adj), is`,
+      `below ${alpha}; "equivalent" when the whole interval lies within plus or minus the margin; "undecided" otherwise, with`,
+      'the replications that would decide at the observed spread.',
+    );
     let group = '';
     for (const r of c.rows) {
       const g = `${r.scenario}${Object.keys(r.params).length > 0 ? ` [${Object.entries(r.params).map(([k, v]) => `${k}=${fmt(v, 3).replace(/\.?0+$/, '')}`).join(', ')}]` : ''}`;

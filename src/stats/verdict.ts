@@ -80,7 +80,8 @@ export function replicationsNeeded(meanDiff: number, sd: number, margin: number,
   const gap = Math.abs(Math.abs(meanDiff) - margin);
   if (!(gap > 0) || !(sd > 0) || !Number.isFinite(sd)) return null;
   const z = normalQuantile((1 + level) / 2);
-  const need = (q: number) => Math.max(2, Math.ceil((q * sd / gap) ** 2));
+  // Capped at the largest safe integer (a gap of 1e-200 would overflow to Infinity, which JSON cannot hold).
+  const need = (q: number) => Math.min(Number.MAX_SAFE_INTEGER, Math.max(2, Math.ceil((q * sd / gap) ** 2)));
   let n = need(z);
   if (n > LARGE) return n;
   for (let k = 0; k < 50; k++) {

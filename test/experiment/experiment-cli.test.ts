@@ -91,11 +91,12 @@ describe('npm run experiment', () => {
     expect(printed).toContain(`trust-first vs habits-first, over ${4 * METRICS.length} cells (scenario x set x metric): trust-first leads in `);
     expect(printed).toContain(`equivalent in ${verdicts.equivalent}, undecided in ${verdicts.undecided}`);
     expect(printed).toMatch(/verdict: "leads" when the whole interval lies beyond the metric's margin/);
+    expect(printed).toMatch(/\n  partnerBelief +(-?\d+\.\d{3} +){2}-?\d+\.\d{4} +\[[^\]]+\] +0\.02 +(\d\.\d{3}|<0\.001|-) /);
   });
 
-  it('with seeds: per-set, each parameter set has seeds of its own (the rule before common seeds)', () => {
+  it('with seeds: per-set, each parameter set has seeds of its own (the rule before common seeds); margins from the file reach comparison.json', () => {
     const file = join(tmp, 'per-set.yaml');
-    writeFileSync(file, readFileSync(SMALL, 'utf8').replace(/\.\.\/\.\.\/\.\.\/scenarios/g, join(ROOT, 'scenarios')).replace('replications: 12', 'replications: 2').replace('steps: 36', 'steps: 6') + 'seeds: per-set\n');
+    writeFileSync(file, readFileSync(SMALL, 'utf8').replace(/\.\.\/\.\.\/\.\.\/scenarios/g, join(ROOT, 'scenarios')).replace('replications: 12', 'replications: 2').replace('steps: 36', 'steps: 6').replace('analysis: { resamples: 200 }', 'analysis: { resamples: 200, margins: { partnerBelief: 0.1, incidents: 0 } }') + 'seeds: per-set\n');
     const dir = join(tmp, 'per-set-out');
     const r = run(EXPERIMENT, [file, '--out', dir, '--quiet', '--workers', '0']);
     expect(r.status, r.stderr).toBe(0);
@@ -105,6 +106,11 @@ describe('npm run experiment', () => {
     for (let k = 0; k < rows.length; k += 2) expect(rows[k][6]).toBe(rows[k + 1][6]);
     expect(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')).seeds).toBe('per-set');
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).seeds).toMatch(/^seeds: per-set; .*\|set<k>\|rep<r>/);
+    const { comparisons } = JSON.parse(readFileSync(join(dir, 'comparison.json'), 'utf8'));
+    const margins = new Map<string, number>(comparisons[0].rows.map((row: { metric: string; margin: number }) => [row.metric, row.margin]));
+    expect(margins.get('partnerBelief')).toBe(0.1);
+    expect(margins.get('incidents')).toBe(0);
+    expect(margins.get('brier')).toBe(METRICS.find((m) => m.name === 'brier')!.margin);
   }, 120_000);
 
   it('gives identical files with 2 workers and with the runs in the main thread', () => {
