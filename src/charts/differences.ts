@@ -51,7 +51,7 @@ export function differencesChart(c: Comparison, opts: DifferencesOptions = {}): 
   sentences.push(`Each row is one ${manyScenarios ? 'scenario and ' : ''}condition: the dot is the mean over paired runs (same seeds) of ${c.a} minus ${c.b} in ${metricWords(metric)}, the line its ${Math.round(level * 100)}% confidence interval; ${better} values are better.`);
   if (margin === null) sentences.push(`Of ${rows.length} ${manyScenarios ? 'rows' : 'conditions'}, ${c.a} does better in ${leadA.length} (interval excluding zero), ${c.b} in ${leadB.length}, and neither clearly in ${none}.`);
   else {
-    sentences.push(`The dashed lines at ±${f(margin, 3)} mark the margin within which a difference is too small to matter: a hypothesis leads only where the whole interval lies beyond it (and the test, adjusted for the ${rows.length} comparisons, agrees), the two are equivalent where it lies wholly between the lines.`);
+    sentences.push(`The dashed lines at ±${f(margin, 3)} mark the margin within which a difference is too small to matter: a hypothesis leads only where the whole interval lies beyond it (and the paired test, adjusted for the many cells compared, agrees), the two are equivalent where it lies wholly between the lines.`);
     sentences.push(`Of ${rows.length} ${manyScenarios ? 'rows' : 'conditions'}, ${c.a} leads in ${leadA.length}, ${c.b} in ${leadB.length}; they are equivalent in ${equivalent} and undecided in ${none - equivalent}.`);
   }
   const best = (list: ComparisonRow[]) => [...list].sort((x, y) => Math.abs(advantage(y).value) - Math.abs(advantage(x).value))[0];
