@@ -1,4 +1,4 @@
-/** What the comparison charts share: the experiment metrics' words, the difference colours, a hypothesis's advantage, and words for wins and leaders. */
+/** What the comparison charts share: the experiment metrics' words, the difference colours, a hypothesis's advantage, and words for wins, verdicts and leaders. */
 import type { Comparison, ComparisonRow } from './data.js';
 import { hypothesisColor, mix } from './palette.js';
 
@@ -58,6 +58,23 @@ export function winsWords(r: ComparisonRow, wins: number): string {
   return shares ? `on ${Math.round(wins * 100)}% of ${r.n} seeds` : `on ${wins} of ${r.n} seeds`;
 }
 
+/**
+ * The side that leads on a row: by its verdict (comparison.json since the practical-equivalence
+ * margins: `leads` names the hypothesis), or, for a row without one (an older folder or a
+ * hand-made row), by `leader` (the interval excludes zero).
+ */
+export function sideOf(c: Comparison, r: ComparisonRow): 'a' | 'b' | 'none' {
+  if (r.verdict === undefined) return r.leader;
+  if (r.verdict !== 'leads') return 'none';
+  return r.leads === c.a ? 'a' : r.leads === c.b ? 'b' : r.leader;
+}
+
+/** The verdict of a row: its own, or for a row without one, `leads` where the interval excludes zero and `undecided` elsewhere. */
+export function verdictOfRow(r: ComparisonRow): 'leads' | 'equivalent' | 'undecided' {
+  return r.verdict ?? (r.leader === 'none' ? 'undecided' : 'leads');
+}
+
 export function leaderName(c: Comparison, r: ComparisonRow): string {
-  return r.leader === 'a' ? c.a : r.leader === 'b' ? c.b : 'neither';
+  const side = sideOf(c, r);
+  return side === 'a' ? c.a : side === 'b' ? c.b : 'neither';
 }

@@ -47,7 +47,9 @@ export interface SummaryRow {
  * One row of comparison.json (hypothesis a minus b on the same seeds), as the experiment's
  * analysis writes it; the fields a chart can do without are optional, so hand-made rows serve too.
  */
-export type ComparisonRow = Omit<AnalysisRow, 'better' | 'meanA' | 'meanB' | 'leads'> & Partial<Pick<AnalysisRow, 'better' | 'meanA' | 'meanB' | 'leads'>>;
+type Optional = 'better' | 'meanA' | 'meanB' | 'leads' | 'margin' | 'pValue' | 'pAdjusted' | 'verdict' | 'replicationsNeeded';
+/** (Folders analysed before the verdicts have no margin, pValue, pAdjusted, verdict nor replicationsNeeded: see `sideOf`.) */
+export type ComparisonRow = Omit<AnalysisRow, Optional> & Partial<Pick<AnalysisRow, Optional>>;
 
 export type Comparison = Omit<AnalysisComparison, 'level' | 'rows'> & {
   /** Confidence level of the intervals (e.g. 0.95). */

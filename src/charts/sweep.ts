@@ -4,7 +4,7 @@ import type { Comparison, ComparisonRow } from './data.js';
 import type { ChartSpec } from './render.js';
 import { f, listWords, plural, signed, unique } from './common.js';
 import { INK, sampleStops, textOn } from './palette.js';
-import { metricWords, differenceStops, advantage } from './comparison-common.js';
+import { metricWords, differenceStops, advantage, sideOf, verdictOfRow } from './comparison-common.js';
 
 export interface SweepOptions {
   id?: string;
@@ -38,16 +38,25 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
   const data = rows.map((r) => {
     const adv = advantage(r).value;
     const fill = sampleStops(stops, (adv / maxAdv + 1) / 2);
-    return { ...r, x: String(r.params[xName]), y: String(r.params[yName]), adv, fill, ink: textOn(fill), text: signed(r.meanDiff, digits) };
+    return { ...r, x: String(r.params[xName]), y: String(r.params[yName]), adv, fill, ink: textOn(fill), text: signed(r.meanDiff, digits), decided: sideOf(c, r) !== 'none' };
   });
 
   // Caption.
-  const leadA = rows.filter((r) => r.leader === 'a');
-  const leadB = rows.filter((r) => r.leader === 'b');
+  const leadA = rows.filter((r) => sideOf(c, r) === 'a');
+  const leadB = rows.filter((r) => sideOf(c, r) === 'b');
+  // Rows with verdicts (comparison.json since the practical-equivalence margins) outline where a hypothesis leads beyond the margin.
+  const margin = rows[0].verdict !== undefined && typeof rows[0].margin === 'number' ? rows[0].margin : null;
+  const outlineWords = margin === null
+    ? `${Math.round(level * 100)}% confidence interval excludes zero`
+    : `a hypothesis leads: the ${Math.round(level * 100)}% interval lies beyond the margin ±${f(margin, 3)}`;
   const where = (r: ComparisonRow) => `${xName} ${r.params[xName]}, ${yName} ${r.params[yName]}`;
   const sentences: string[] = [];
-  sentences.push(`Each cell is one combination of ${xName} and ${yName}; its number is the mean paired difference ${c.a} − ${c.b} in ${metricWords(metric)} (${better} is better), its colour shows who leads and by how much (${c.a}'s colour where ${c.a} does better, ${c.b}'s where ${c.b} does), and a thick outline marks cells whose ${Math.round(level * 100)}% confidence interval excludes zero.`);
-  sentences.push(`Of the ${rows.length} combinations, ${c.a} leads clearly in ${leadA.length}, ${c.b} in ${leadB.length}, and neither in ${rows.length - leadA.length - leadB.length}.`);
+  sentences.push(`Each cell is one combination of ${xName} and ${yName}; its number is the mean paired difference ${c.a} − ${c.b} in ${metricWords(metric)} (${better} is better), its colour shows who leads and by how much (${c.a}'s colour where ${c.a} does better, ${c.b}'s where ${c.b} does), and a thick outline marks cells ${margin === null ? `whose ${outlineWords}` : `where ${outlineWords} and the test, adjusted for the many cells, agrees`}.`);
+  if (margin === null) sentences.push(`Of the ${rows.length} combinations, ${c.a} leads clearly in ${leadA.length}, ${c.b} in ${leadB.length}, and neither in ${rows.length - leadA.length - leadB.length}.`);
+  else {
+    const equivalent = rows.filter((r) => verdictOfRow(r) === 'equivalent').length;
+    sentences.push(`Of the ${rows.length} combinations, ${c.a} leads in ${leadA.length}, ${c.b} in ${leadB.length}; the two are equivalent (within the margin) in ${equivalent} and undecided in ${rows.length - leadA.length - leadB.length - equivalent}.`);
+  }
   const top = (list: ComparisonRow[]) => [...list].sort((p, q) => Math.abs(advantage(q).value) - Math.abs(advantage(p).value))[0];
   const ta = top(leadA), tb = top(leadB);
   if (ta) sentences.push(`The largest lead for ${c.a} is at ${where(ta)} (${signed(ta.meanDiff, digits)}).`);
@@ -78,7 +87,7 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
       : `On average the balance ${listWords(moves)}.`);
   }
 
-  const outlined = data.filter((d) => d.excludesZero);
+  const outlined = data.filter((d) => d.decided);
   return {
     id: opts.id ?? `sweep-${metric}`,
     title: opts.title ?? `Which hypothesis leads on ${metricWords(metric)}`,
@@ -91,7 +100,7 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
       ticks: [-maxAdv, 0, maxAdv],
       format: (v) => (v === 0 ? '0' : `${v < 0 ? c.b : c.a} +${f(Math.abs(v), digits)}`),
     },
-    legend: [{ label: `${Math.round(level * 100)}% confidence interval excludes zero`, color: INK.text, shape: 'outline' }],
+    legend: [{ label: outlineWords, color: INK.text, shape: 'outline' }],
     height: Math.max(540, 300 + 70 * ys.length),
     plot: {
       marginLeft: 90,
@@ -102,7 +111,7 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
       marks: [
         Plot.cell(data, { x: 'x', y: 'y', fill: 'fill', inset: 2 }),
         Plot.cell(outlined, { x: 'x', y: 'y', fill: 'none', stroke: INK.text, strokeWidth: 4, inset: 4 }),
-        Plot.text(data.filter((d) => !d.excludesZero), { x: 'x', y: 'y', text: 'text', fill: 'ink', fontSize: 17 }),
+        Plot.text(data.filter((d) => !d.decided), { x: 'x', y: 'y', text: 'text', fill: 'ink', fontSize: 17 }),
         Plot.text(outlined, { x: 'x', y: 'y', text: 'text', fill: 'ink', fontSize: 17, fontWeight: 'bold' }),
       ],
     },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { RESULT_FILES } from '../experiment/analysis.js';
 import { MANIFEST_FILE } from '../experiment/manifest.js';
+import type { Comparison } from '../experiment/analysis.js';
 import type { ExperimentEvent, ExperimentResult } from '../experiment/run.js';
 
 /** Progress on stderr: a bar on a terminal, a line every 10 seconds otherwise, nothing when quiet. */
@@ -89,7 +90,23 @@ export function reportResult(r: ExperimentResult, file: string, quiet: boolean):
   }
   if (!quiet) {
     process.stdout.write(readFileSync(join(r.dir, 'comparison.txt'), 'utf8'));
+    for (const line of verdictSummary(r.comparisons ?? [])) process.stdout.write(`${line}\n`);
     process.stdout.write(`results in ${r.dir}: ${RESULT_FILES.join(', ')}, ${MANIFEST_FILE}\n`);
   }
   return 0;
+}
+
+/**
+ * One line per comparison: how many (scenario, set, metric) cells each hypothesis leads, how many
+ * are equivalent and how many undecided, and the most replications an undecided cell would need.
+ */
+export function verdictSummary(comparisons: readonly Comparison[]): string[] {
+  return comparisons.map((c) => {
+    const count = (f: (r: Comparison['rows'][number]) => boolean) => c.rows.filter(f).length;
+    const a = count((r) => r.verdict === 'leads' && r.leads === c.a), b = count((r) => r.verdict === 'leads' && r.leads === c.b);
+    const eq = count((r) => r.verdict === 'equivalent'), und = count((r) => r.verdict === 'undecided');
+    const need = c.rows.map((r) => r.replicationsNeeded).filter((n): n is number => n !== null);
+    const most = need.length === 0 ? '' : `; the undecided would need up to ${Math.max(...need) > 1_000_000 ? 'more than 1,000,000' : Math.max(...need).toLocaleString('en-US')} replications`;
+    return `${c.a} vs ${c.b}, over ${c.rows.length} cells (scenario x set x metric): ${c.a} leads in ${a}, ${c.b} in ${b}, equivalent in ${eq}, undecided in ${und}${most} (leads: interval beyond the metric's margin and Benjamini-Hochberg adjusted p < ${Number((1 - c.level).toFixed(6))})`;
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * Turns an experiment folder's data into its results: `runs.csv`, `summary.csv`, `steps.csv`,
- * `comparison.json` and `comparison.txt` (the rows are built in rows.ts). A pure function of
+ * `comparison.json` and `comparison.txt` (the rows are built in rows.ts, their verdicts decided
+ * in decide.ts once every cell is in, as the p-values are adjusted across cells). A pure function of
  * plan.json and the data files: the same bytes however the runs were spread over workers,
  * interruptions or shards.
  *
@@ -15,7 +16,8 @@ import { syncFolder, temporaryName } from '../io/output.js';
 import { TRACE_WIDTH } from './metrics.js';
 import type { PlanInfo } from './plan-info.js';
 import { traceOffsets } from './layout.js';
-import { comparisonRows, comparisonText, hypothesisPairs, runRows, RUNS_HEADER, stepRows, STEPS_HEADER, summaryRows, SUMMARY_HEADER, type Comparison } from './rows.js';
+import { comparisonRows, comparisonText, hypothesisPairs, runRows, RUNS_HEADER, stepRows, STEPS_HEADER, summaryRows, SUMMARY_HEADER, type Comparison, type PendingRow } from './rows.js';
+import { decideComparison } from './decide.js';
 import { onFile, readRecords, readTraces, writeAll } from './store.js';
 
 export { comparisonText, type Comparison, type ComparisonRow } from './rows.js';
@@ -70,7 +72,9 @@ export interface AnalyseOptions {
  */
 export async function analyse(dir: string, info: PlanInfo, o: AnalyseOptions = {}): Promise<Comparison[] | null> {
   const H = info.hypotheses.length, R = info.replications, P = info.sets.length;
-  const comparisons: Comparison[] = hypothesisPairs(info).map(([a, b]) => ({ a: info.hypotheses[a], b: info.hypotheses[b], level: info.analysis.level, rows: [] }));
+  const pairs = hypothesisPairs(info);
+  // The comparisons are decided once every cell is in: the p-values are adjusted across cells.
+  const pending: PendingRow[][] = pairs.map(() => []);
   const files: TemporaryFile[] = [];
   const open = (name: string) => { const f = new TemporaryFile(join(dir, name)); files.push(f); return f; };
   try {
@@ -88,7 +92,7 @@ export async function analyse(dir: string, info: PlanInfo, o: AnalyseOptions = {
         const block = { scenario: s, set: p, records: readRecords(dir, (s * P + p) * R * H, R * H) };
         runs.lines(runRows(info, block));
         summary.lines(summaryRows(info, block));
-        comparisonRows(info, block).forEach((rows, c) => comparisons[c].rows.push(...rows));
+        comparisonRows(info, block).forEach((rows, c) => pending[c].push(...rows));
         const perRun = info.scenarios[s].steps * TRACE_WIDTH;
         const base = offsets[s] + p * R * H * perRun;
         steps.lines(stepRows(info, s, p, (run, count) => readTraces(dir, base + run * perRun, count * perRun)));
@@ -97,6 +101,10 @@ export async function analyse(dir: string, info: PlanInfo, o: AnalyseOptions = {
     }
     await new Promise((r) => setImmediate(r));
     if (o.signal?.aborted) return null;
+    const comparisons: Comparison[] = pairs.map(([a, b], c) => ({
+      a: info.hypotheses[a], b: info.hypotheses[b], level: info.analysis.level,
+      rows: decideComparison(pending[c], info.hypotheses[a], info.hypotheses[b], info.analysis.level),
+    }));
     // JSON has no infinities: an effect size of +-Infinity (every paired difference the same, and
     // not zero) is written as the string "Infinity" or "-Infinity"; NaN (undefined) as null.
     const finiteJson = (_: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) && !Number.isNaN(v) ? (v > 0 ? 'Infinity' : '-Infinity') : v);

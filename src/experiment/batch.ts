@@ -9,7 +9,7 @@ import { resolveWorld } from '../world/resolve.js';
 import type { World } from '../world/world.js';
 import { applySet } from './conditions.js';
 import { RECORD_WIDTH, seriesIndex, summariseRun, TRACE_WIDTH, type SeriesIndex, type Thresholds } from './metrics.js';
-import { runCoords, runSeed } from './plan.js';
+import { runCoords, seedOf, type SeedsMode } from './plan.js';
 
 /** What a worker needs to know of the plan (structured-cloneable). */
 export interface BatchContext {
@@ -18,6 +18,8 @@ export interface BatchContext {
   hypotheses: string[];
   replications: number;
   baseSeed: string | number;
+  /** How seeds are shared between parameter sets (`seeds` of the experiment file; see `seedOf`). */
+  seeds: SeedsMode;
   /** The experiment file's thresholds; no metric of model 0.3 reads them (see `Thresholds`). */
   thresholds: Thresholds;
 }
@@ -63,7 +65,7 @@ export class BatchRunner {
     coords.forEach((c, k) => {
       const s = this.ctx.scenarios[c.scenario];
       const world = this.world(c.scenario, c.set, c.hypothesis);
-      const seed = runSeed(this.ctx.baseSeed, s.name, c.set, c.replication);
+      const seed = seedOf(this.ctx, s.name, c.set, c.replication);
       const result = simulateWorld(world, seed, { events: false });
       this.index ??= seriesIndex(result.series.columns);
       summariseRun(result.series, this.index, result.partners, world.trustworthiness, records, k * RECORD_WIDTH, traces, at);

@@ -42,7 +42,9 @@ export function manifest(info: PlanInfo, extra: Record<string, unknown>): string
     replications: info.replications,
     runs: info.runs,
     baseSeed: info.baseSeed,
-    seeds: 'run seed = first 48 bits of SHA-256("entente|experiment|<baseSeed>|<scenario name>|set<k>|rep<r>"), the same for every hypothesis',
+    seeds: (info.seeds ?? 'per-set') === 'common'
+      ? 'seeds: common; run seed = first 48 bits of SHA-256("entente|experiment|<baseSeed>|<scenario name>|rep<r>"), the same for every hypothesis and parameter set'
+      : 'seeds: per-set; run seed = first 48 bits of SHA-256("entente|experiment|<baseSeed>|<scenario name>|set<k>|rep<r>"), the same for every hypothesis',
     rngAlgorithm: RNG_ALGORITHM,
     planKey: info.key,
     codeSha256: codeHash(),

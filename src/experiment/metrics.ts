@@ -15,6 +15,14 @@ export interface MetricDef {
   kind: 'value' | 'time';
   /** Higher is better for trust-building (used to say which hypothesis "leads"). */
   better: 'higher' | 'lower';
+  /**
+   * Default practical-equivalence margin, in the metric's units (>= 0): a difference between
+   * hypotheses smaller than this is too small to matter. A comparison says one hypothesis
+   * `leads` only when the whole interval of the difference lies beyond it, `equivalent` when it
+   * lies inside [-margin, margin]. Settable per experiment (`analysis.margins`); the reasons for
+   * each default are in docs/MODEL.md section 10.2.
+   */
+  margin: number;
   description: string;
 }
 
@@ -25,35 +33,35 @@ export interface MetricDef {
  */
 export const METRICS: readonly MetricDef[] = [
   // --- partner pairs: belief and whether it is right ---
-  { name: 'partnerBelief', kind: 'value', better: 'higher', description: 'Mean belief (probability) over directed partner pairs at the last step.' },
-  { name: 'partnerBeliefMean', kind: 'value', better: 'higher', description: 'Mean belief (probability) over directed partner pairs and their steps (rewards belief built sooner).' },
-  { name: 'brier', kind: 'value', better: 'lower', description: 'Brier score: mean over partner pairs of (final belief - the partner\'s hidden trustworthiness)^2.' },
-  { name: 'auc', kind: 'value', better: 'higher', description: 'Discrimination: AUC of final belief between trustworthy (>= 0.5) and untrustworthy partners (Mann-Whitney, ties 1/2); empty where a run has only one kind.' },
+  { name: 'partnerBelief', kind: 'value', better: 'higher', margin: 0.02, description: 'Mean belief (probability) over directed partner pairs at the last step.' },
+  { name: 'partnerBeliefMean', kind: 'value', better: 'higher', margin: 0.02, description: 'Mean belief (probability) over directed partner pairs and their steps (rewards belief built sooner).' },
+  { name: 'brier', kind: 'value', better: 'lower', margin: 0.005, description: 'Brier score: mean over partner pairs of (final belief - the partner\'s hidden trustworthiness)^2.' },
+  { name: 'auc', kind: 'value', better: 'higher', margin: 0.02, description: 'Discrimination: AUC of final belief between trustworthy (>= 0.5) and untrustworthy partners (Mann-Whitney, ties 1/2); empty where a run has only one kind.' },
   // --- partner pairs: cooperation ---
-  { name: 'activityRate', kind: 'value', better: 'higher', description: 'Activities undertaken on partner pairs per partner pair-year.' },
-  { name: 'heededRate', kind: 'value', better: 'higher', description: 'Share of the activities undertaken on partner pairs that their receivers heeded.' },
-  { name: 'reliance', kind: 'value', better: 'higher', description: 'Share of tests of partners in which the tester relied.' },
-  { name: 'honouredShare', kind: 'value', better: 'higher', description: 'Share of reliances that the partner honoured.' },
+  { name: 'activityRate', kind: 'value', better: 'higher', margin: 0.5, description: 'Activities undertaken on partner pairs per partner pair-year.' },
+  { name: 'heededRate', kind: 'value', better: 'higher', margin: 0.02, description: 'Share of the activities undertaken on partner pairs that their receivers heeded.' },
+  { name: 'reliance', kind: 'value', better: 'higher', margin: 0.02, description: 'Share of tests of partners in which the tester relied.' },
+  { name: 'honouredShare', kind: 'value', better: 'higher', margin: 0.02, description: 'Share of reliances that the partner honoured.' },
   // --- partner pairs: payoffs to trusters (totals over partner pairs and the run) ---
-  { name: 'trusterPayoff', kind: 'value', better: 'higher', description: 'Payoff to trusters: honoured x R + the S of each exploitation, summed over partner pairs and the run.' },
-  { name: 'exploitationLoss', kind: 'value', better: 'lower', description: 'Losses to exploitation: the magnitude of the S part of trusterPayoff.' },
-  { name: 'exploiterGain', kind: 'value', better: 'lower', description: 'The temptation payoffs T taken by exploiters, summed over the run (never added to trusterPayoff).' },
-  { name: 'missedOpportunities', kind: 'value', better: 'lower', description: 'Tests in which the tester did not rely on a partner that would have honoured, over the run.' },
+  { name: 'trusterPayoff', kind: 'value', better: 'higher', margin: 1, description: 'Payoff to trusters: honoured x R + the S of each exploitation, summed over partner pairs and the run.' },
+  { name: 'exploitationLoss', kind: 'value', better: 'lower', margin: 1, description: 'Losses to exploitation: the magnitude of the S part of trusterPayoff.' },
+  { name: 'exploiterGain', kind: 'value', better: 'lower', margin: 1, description: 'The temptation payoffs T taken by exploiters, summed over the run (never added to trusterPayoff).' },
+  { name: 'missedOpportunities', kind: 'value', better: 'lower', margin: 1, description: 'Tests in which the tester did not rely on a partner that would have honoured, over the run.' },
   // --- robustness: the first scripted betrayal or defection that takes place ---
-  { name: 'betrayalDrop', kind: 'value', better: 'lower', description: 'Fall of the betrayed state\'s belief in the betrayer (log-odds): just before minus the lowest over the next 12 steps; for a defection the mean over the observers. Empty without a scripted betrayal or defection.' },
-  { name: 'activityContinuation', kind: 'value', better: 'higher', description: 'Activity rate of the betrayed pair(s), both directions, over the 12 steps from the event divided by the 12 steps before (empty when there was none before).' },
-  { name: 'beliefRecovery', kind: 'time', better: 'lower', description: 'Steps from the event until the betrayed state\'s belief (mean log-odds over the observers) is back at its level before (censored at the end of the run).' },
-  { name: 'activityRecovery', kind: 'time', better: 'lower', description: 'Steps from the event until the pair(s)\' activity rate over a trailing 12-step window after it is back at its rate before (at least 11; censored at the end of the run).' },
+  { name: 'betrayalDrop', kind: 'value', better: 'lower', margin: 0.1, description: 'Fall of the betrayed state\'s belief in the betrayer (log-odds): just before minus the lowest over the next 12 steps; for a defection the mean over the observers. Empty without a scripted betrayal or defection.' },
+  { name: 'activityContinuation', kind: 'value', better: 'higher', margin: 0.05, description: 'Activity rate of the betrayed pair(s), both directions, over the 12 steps from the event divided by the 12 steps before (empty when there was none before).' },
+  { name: 'beliefRecovery', kind: 'time', better: 'lower', margin: 1, description: 'Steps from the event until the betrayed state\'s belief (mean log-odds over the observers) is back at its level before (censored at the end of the run).' },
+  { name: 'activityRecovery', kind: 'time', better: 'lower', margin: 1, description: 'Steps from the event until the pair(s)\' activity rate over a trailing 12-step window after it is back at its rate before (at least 11; censored at the end of the run).' },
   // --- regional: every directed pair of the region ---
-  { name: 'regionalTrust', kind: 'value', better: 'higher', description: 'Regional mean belief over all directed pairs at the last step.' },
-  { name: 'regionalTrustMean', kind: 'value', better: 'higher', description: 'Regional mean belief over all directed pairs, averaged over all steps.' },
-  { name: 'regionalTrustGain', kind: 'value', better: 'higher', description: 'Regional mean belief at the last step minus at the first.' },
-  { name: 'regionalTrustSpread', kind: 'value', better: 'lower', description: 'Standard deviation of belief over all directed pairs at the last step.' },
-  { name: 'regionalHabit', kind: 'value', better: 'higher', description: 'Mean habit of cooperation over all directed pairs at the last step.' },
-  { name: 'meanTension', kind: 'value', better: 'lower', description: 'Regional mean tension averaged over all steps.' },
-  { name: 'incidents', kind: 'value', better: 'lower', description: 'Incidents over the run.' },
-  { name: 'defections', kind: 'value', better: 'lower', description: 'Defections on core national interest over the run.' },
-  { name: 'agreements', kind: 'value', better: 'higher', description: 'Defence cooperation agreements signed by the end.' },
+  { name: 'regionalTrust', kind: 'value', better: 'higher', margin: 0.01, description: 'Regional mean belief over all directed pairs at the last step.' },
+  { name: 'regionalTrustMean', kind: 'value', better: 'higher', margin: 0.01, description: 'Regional mean belief over all directed pairs, averaged over all steps.' },
+  { name: 'regionalTrustGain', kind: 'value', better: 'higher', margin: 0.01, description: 'Regional mean belief at the last step minus at the first.' },
+  { name: 'regionalTrustSpread', kind: 'value', better: 'lower', margin: 0.01, description: 'Standard deviation of belief over all directed pairs at the last step.' },
+  { name: 'regionalHabit', kind: 'value', better: 'higher', margin: 0.02, description: 'Mean habit of cooperation over all directed pairs at the last step.' },
+  { name: 'meanTension', kind: 'value', better: 'lower', margin: 0.01, description: 'Regional mean tension averaged over all steps.' },
+  { name: 'incidents', kind: 'value', better: 'lower', margin: 1, description: 'Incidents over the run.' },
+  { name: 'defections', kind: 'value', better: 'lower', margin: 0.5, description: 'Defections on core national interest over the run.' },
+  { name: 'agreements', kind: 'value', better: 'higher', margin: 0.5, description: 'Defence cooperation agreements signed by the end.' },
 ];
 
 export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);

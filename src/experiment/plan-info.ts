@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Plan, PlanScenario } from './plan.js';
+import { METRICS } from './metrics.js';
+import type { Plan, PlanScenario, SeedsMode } from './plan.js';
 import type { SensitivityInfo } from './sensitivity/schema.js';
 
 export const PLAN_FILE = 'plan.json';
@@ -26,9 +27,20 @@ export interface PlanInfo {
   batches: number;
   batchSize: number;
   baseSeed: string | number;
+  /**
+   * How replication seeds are shared between parameter sets (`seeds` of the experiment file):
+   * `common` (the same seeds for every set) or `per-set`. Absent in plan.json files written before
+   * the option, which were per-set (read them with `seedOf`, which takes that default).
+   */
+  seeds?: SeedsMode;
   metrics: string[];
   thresholds: { confidence: number; recovery: number };
-  analysis: { resamples: number; level: number };
+  /**
+   * Bootstrap resamples, confidence level, and the practical-equivalence margin of every metric
+   * of the experiment (the file's `analysis.margins` over the metrics' defaults; absent in older
+   * plan.json files: read with `marginOf`).
+   */
+  analysis: { resamples: number; level: number; margins?: Record<string, number> };
   shard: Shard | null;
   /** A sensitivity analysis (npm run sensitivity): its design and what is analysed; absent for an experiment. */
   sensitivity?: SensitivityInfo;
@@ -48,8 +60,22 @@ export function planInfo(p: Plan, batchSize: number, shard: Shard | null): PlanI
     })),
     sets: p.sets, conditionNames: p.conditionNames, hypotheses: p.hypotheses, replications: p.replications,
     runs: p.runs, batches: p.batches, batchSize, baseSeed: p.experiment.baseSeed,
-    metrics: p.metrics.map((m) => m.name), thresholds: p.experiment.thresholds, analysis: p.experiment.analysis, shard,
+    seeds: p.experiment.seeds,
+    metrics: p.metrics.map((m) => m.name), thresholds: p.experiment.thresholds,
+    analysis: { resamples: p.experiment.analysis.resamples, level: p.experiment.analysis.level, margins: resolvedMargins(p) },
+    shard,
   };
+}
+
+/** The margin of every metric of the plan: the experiment file's `analysis.margins` where given, else the metric's default. */
+export function resolvedMargins(p: Pick<Plan, 'metrics' | 'experiment'>): Record<string, number> {
+  const given = p.experiment.analysis.margins ?? {};
+  return Object.fromEntries(p.metrics.map((m) => [m.name, given[m.name] ?? m.margin]));
+}
+
+/** The practical-equivalence margin of a metric in an experiment: plan.json's, else the metric's default (0 for an unknown metric). */
+export function marginOf(info: Pick<PlanInfo, 'analysis'>, metric: string): number {
+  return info.analysis.margins?.[metric] ?? METRICS.find((m) => m.name === metric)?.margin ?? 0;
 }
 
 /** The plan.json of an experiment folder, or null when there is none (or it is not one). */

@@ -17,7 +17,7 @@ import { applySet } from './conditions.js';
 import { codeHash } from './code-hash.js';
 import { BATCH_SIZE, type RunCoords } from './layout.js';
 import { METRICS, RECORD_WIDTH, TRACE_WIDTH, type MetricDef } from './metrics.js';
-import { checkVariations, Experiment } from './schema.js';
+import { checkMargins, checkVariations, Experiment } from './schema.js';
 import { scenarioLimits } from '../scenario/limits.js';
 
 export { codeHash } from './code-hash.js';
@@ -61,7 +61,7 @@ export function loadPlan(file: string, overrides: { replications?: number } = {}
     return r;
   };
   const loaded = loadFile(file, Experiment, (data) => {
-    const found = checkVariations(data);
+    const found = [...checkVariations(data), ...checkMargins(data)];
     const list = typeof data === 'object' && data !== null ? (data as { scenarios?: unknown }).scenarios : undefined;
     if (Array.isArray(list)) {
       const names = new Map<string, number>();
@@ -104,6 +104,7 @@ export function buildPlan(file: string, fileSha: string, experiment: Experiment,
   const keyed = {
     model: MODEL_VERSION, code: codeHash(), experiment: fileSha, scenarios: scenarios.map((s) => [s.file, s.sha256, s.steps]),
     sets, hypotheses, replications: experiment.replications, batch: BATCH_SIZE, record: RECORD_WIDTH, trace: TRACE_WIDTH,
+    seeds: experiment.seeds,
   };
   return {
     experimentFile: file, experimentSha256: fileSha, experiment, scenarios, sets, conditionNames, hypotheses,
@@ -150,12 +151,35 @@ export function latinHypercube(samples: number, ranges: Record<string, [number, 
   return sets;
 }
 
+/** How replication seeds are shared between parameter sets (the experiment file's `seeds`). */
+export type SeedsMode = 'common' | 'per-set';
+
 /**
- * A run's seed, from (base seed, scenario, parameter set, replication) and not the hypothesis,
- * so that hypotheses are compared on the same dice: the first 48 bits of a SHA-256, as an integer.
+ * A run's seed under `seeds: common` (the default): from (base seed, scenario, replication),
+ * neither the hypothesis nor the parameter set, so that hypotheses and parameter sets alike are
+ * compared on the same dice (common random numbers): replication r of every set and every
+ * hypothesis starts from one seed. The first 48 bits of a SHA-256, as an integer.
  */
-export function runSeed(baseSeed: string | number, scenarioName: string, set: number, replication: number): number {
+export function runSeed(baseSeed: string | number, scenarioName: string, replication: number): number {
+  return Number.parseInt(sha256(`entente|experiment|${baseSeed}|${scenarioName}|rep${replication}`).slice(0, 12), 16);
+}
+
+/**
+ * A run's seed under `seeds: per-set`: from (base seed, scenario, parameter set, replication),
+ * the rule before the `seeds` option (so older results can be reproduced): hypotheses share
+ * their dice, parameter sets do not.
+ */
+export function perSetSeed(baseSeed: string | number, scenarioName: string, set: number, replication: number): number {
   return Number.parseInt(sha256(`entente|experiment|${baseSeed}|${scenarioName}|set${set}|rep${replication}`).slice(0, 12), 16);
+}
+
+/**
+ * The seed of replication `replication` of parameter set `set` of a scenario, by the plan's
+ * seeds mode: {@link runSeed} for `common`, {@link perSetSeed} for `per-set`. A plan.json
+ * written before the option (no `seeds`) was per-set.
+ */
+export function seedOf(p: { baseSeed: string | number; seeds?: SeedsMode }, scenarioName: string, set: number, replication: number): number {
+  return (p.seeds ?? 'per-set') === 'common' ? runSeed(p.baseSeed, scenarioName, replication) : perSetSeed(p.baseSeed, scenarioName, set, replication);
 }
 
 /** The scenario a run uses: its parameter set applied. */

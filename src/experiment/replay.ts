@@ -10,7 +10,7 @@ import { optionProblem, ProblemError } from '../io/problem.js';
 import { simulate, type RunResult } from '../run/simulate.js';
 import { MODEL_VERSION } from '../version.js';
 import { runCoords } from './layout.js';
-import { runScenario, runSeed } from './plan.js';
+import { runScenario, seedOf } from './plan.js';
 import { experimentPlan, slug } from './run.js';
 import type { RunManifest } from '../run/folder/write.js';
 
@@ -41,7 +41,7 @@ export function replayRun(file: string, o: ReplayOptions): Replay {
   }
   const c = runCoords(plan, o.run);
   const sc = plan.scenarios[c.scenario];
-  const seed = runSeed(plan.experiment.baseSeed, sc.name, c.set, c.replication);
+  const seed = seedOf(plan.experiment, sc.name, c.set, c.replication);
   const dir = o.out ?? join('out', `${slug(plan.experiment.name)}-run-${o.run}`);
   const result = simulate(runScenario(plan, c), { seed, hypothesis: plan.hypotheses[c.hypothesis], steps: sc.steps, pairs: true, events: true });
   const files = ['series.csv', 'events.jsonl', 'final.json', 'pairs.csv'];

@@ -4,12 +4,15 @@
  * (per hypothesis and metric), the paired comparisons of every two hypotheses, and `steps.csv`
  * (per hypothesis, step and trace). The same numbers give the same text, bit for bit.
  */
-import { probit, quantileSorted } from 'simple-statistics';
-import { kaplanMeier, pairedComparison, pairedTimeToEvent, summarize } from '../stats/index.js';
+import { quantileSorted } from 'simple-statistics';
+import { kaplanMeier, pairedComparison, pairedTimeToEvent, summarize, tInterval } from '../stats/index.js';
 import { METRICS, RECORD_COLUMNS, RECORD_WIDTH, TRACE_COLUMNS, TRACE_WIDTH, type MetricDef } from './metrics.js';
-import type { PlanInfo } from './plan-info.js';
-import { runSeed } from './plan.js';
+import { marginOf, type PlanInfo } from './plan-info.js';
+import { seedOf } from './plan.js';
 import { monthIndex, stepDate } from '../model/calendar.js';
+import type { Verdict } from '../stats/index.js';
+
+export { comparisonText } from './comparison-text.js';
 
 /** Numbers as the shortest text that reads back the same; NaN as an empty cell. */
 export const num = (v: number): string => (Number.isNaN(v) ? '' : String(v));
@@ -33,10 +36,22 @@ export interface ComparisonRow {
   winsA: number;
   winsB: number;
   ties: number;
+  /** Kept for compatibility: whether the interval excludes zero (the verdict is what to read). */
   excludesZero: boolean;
-  /** The hypothesis that does better on this metric, when the interval excludes zero. */
+  /** Kept for compatibility: the side the mean difference favours when the interval excludes zero, whatever the margin and the adjusted test. */
   leader: 'a' | 'b' | 'none';
+  /** The practical-equivalence margin of the metric, in its units (>= 0; `analysis.margins` or the metric's default). */
+  margin: number;
+  /** Two-sided paired t-test of a zero mean difference (Student t, n - 1 df); null in JSON when n < 2. */
+  pValue: number;
+  /** `pValue` adjusted by Benjamini-Hochberg within this metric and pair of hypotheses, across every (scenario, set) cell. */
+  pAdjusted: number;
+  /** `leads`: pAdjusted < 1 - level and the interval lies wholly beyond the margin; `equivalent`: wholly inside [-margin, margin]; else `undecided`. */
+  verdict: Verdict;
+  /** The hypothesis that leads when the verdict is `leads`, else 'neither'. */
   leads: string;
+  /** When undecided: the replications at which the interval would decide at the observed sd (a planning figure); else null. */
+  replicationsNeeded: number | null;
 }
 
 export interface Comparison {
@@ -91,7 +106,7 @@ export function runRows(info: PlanInfo, b: Block): string[] {
   const cellsOfSet = paramCells(info, b.set);
   const out: string[] = [];
   for (let r = 0; r < R; r++) {
-    const seed = runSeed(info.baseSeed, sc.name, b.set, r);
+    const seed = seedOf(info, sc.name, b.set, r);
     for (let h = 0; h < H; h++) {
       const at = (r * H + h) * RECORD_WIDTH;
       const cells = [String(first + r * H + h), csvText(sc.name), String(b.set), ...cellsOfSet, String(r), info.hypotheses[h], String(seed)];
@@ -132,39 +147,42 @@ export function summaryRows(info: PlanInfo, b: Block): string[] {
   return out;
 }
 
-/** The comparison rows of the block, one list per pair of hypotheses (as `hypothesisPairs`). */
-export function comparisonRows(info: PlanInfo, b: Block): ComparisonRow[][] {
+/** A comparison row before the adjustment across cells (analysis: `decideComparison`), with the sd its planning figure needs. */
+export type PendingRow = Omit<ComparisonRow, 'pAdjusted' | 'verdict' | 'leads' | 'replicationsNeeded'> & { sdDiff: number };
+
+/** The comparison rows of the block, one list per pair of hypotheses (as `hypothesisPairs`), before the adjustment across cells. */
+export function comparisonRows(info: PlanInfo, b: Block): PendingRow[][] {
   const H = info.hypotheses.length, R = info.replications;
   const { resamples, level } = info.analysis;
   const sc = info.scenarios[b.scenario];
   const params = info.sets[b.set];
-  return hypothesisPairs(info).map(([a, bh]) => metricDefs(info).map((m): ComparisonRow => {
+  return hypothesisPairs(info).map(([a, bh]) => metricDefs(info).map((m): PendingRow => {
     const seed = `${info.baseSeed}|${sc.name}|${b.set}|${info.hypotheses[a]}-vs-${info.hypotheses[bh]}|${m.name}`;
     const xa = column(b.records, R, H, a, recordColumn(m.name));
     const xb = column(b.records, R, H, bh, recordColumn(m.name));
     const keep = [...xa.keys()].filter((k) => Number.isFinite(xa[k]) && Number.isFinite(xb[k]));
     const va = Float64Array.from(keep, (k) => xa[k]);
     const vb = Float64Array.from(keep, (k) => xb[k]);
-    let row: Omit<ComparisonRow, 'leader' | 'leads' | 'scenario' | 'set' | 'params' | 'metric' | 'better'>;
+    const pc = pairedComparison(va, vb, { seed, resamples, level });
+    let winsA: number, winsB: number, ties: number;
     if (m.kind === 'value') {
-      const pc = pairedComparison(va, vb, { seed, resamples, level });
       // A "wins" a seed when it does better on it: higher, or lower for metrics where lower is better.
-      const [winsA, winsB] = m.better === 'higher' ? [pc.winsA, pc.winsB] : [pc.winsB, pc.winsA];
-      row = { n: pc.n, meanA: mean(va), meanB: mean(vb), meanDiff: pc.meanDiff, ciLow: pc.ciLow, ciHigh: pc.ciHigh, effectSize: pc.effectSize, winsA, winsB, ties: pc.ties, excludesZero: pc.excludesZero };
+      [winsA, winsB] = m.better === 'higher' ? [pc.winsA, pc.winsB] : [pc.winsB, pc.winsA];
+      ties = pc.ties;
     } else {
       const ra = column(b.records, R, H, a, recordColumn(`${m.name}.reached`));
       const rb = column(b.records, R, H, bh, recordColumn(`${m.name}.reached`));
       // Wins: who reached first (never is last). Differences: of the recorded times, each run's
       // time restricted to what was observed of it, so that meanDiff = meanA - meanB.
       const pt = pairedTimeToEvent(va, keep.map((k) => ra[k] === 1), vb, keep.map((k) => rb[k] === 1), sc.steps, { seed, resamples, level });
-      const pc = pairedComparison(va, vb, { seed, resamples, level });
-      row = { n: pc.n, meanA: mean(va), meanB: mean(vb), meanDiff: pc.meanDiff, ciLow: pc.ciLow, ciHigh: pc.ciHigh, effectSize: pc.effectSize, winsA: pt.aFirst, winsB: pt.bFirst, ties: pt.ties, excludesZero: pc.excludesZero };
+      [winsA, winsB, ties] = [pt.aFirst, pt.bFirst, pt.ties];
     }
-    const aBetter = m.better === 'higher' ? row.meanDiff > 0 : row.meanDiff < 0;
-    const leader = !row.excludesZero || row.meanDiff === 0 ? 'none' : aBetter ? 'a' : 'b';
+    const aBetter = m.better === 'higher' ? pc.meanDiff > 0 : pc.meanDiff < 0;
+    const leader = !pc.excludesZero || pc.meanDiff === 0 ? 'none' : aBetter ? 'a' : 'b';
     return {
-      scenario: sc.name, set: b.set, params, metric: m.name, better: m.better, ...row, leader,
-      leads: leader === 'a' ? info.hypotheses[a] : leader === 'b' ? info.hypotheses[bh] : 'neither',
+      scenario: sc.name, set: b.set, params, metric: m.name, better: m.better,
+      n: pc.n, meanA: mean(va), meanB: mean(vb), meanDiff: pc.meanDiff, ciLow: pc.ciLow, ciHigh: pc.ciHigh, effectSize: pc.effectSize,
+      winsA, winsB, ties, excludesZero: pc.excludesZero, leader, margin: marginOf(info, m.name), pValue: pc.pValue, sdDiff: pc.sdDiff,
     };
   }));
 }
@@ -177,11 +195,12 @@ function dateOf(start: string, stepMonths: number, step: number): string {
  * steps.csv: one line per hypothesis, step (1 .. steps, as in series.csv) and trace of the block. `traces(run, count)` gives
  * the traces of `count` runs of the block from its `run`-th (steps x TRACE_WIDTH numbers each);
  * they are read one trace metric at a time, about 1 MB at once, so memory stays bounded.
+ * `ciLow`, `ciHigh`: the Student t interval of the mean over the R replications (`tInterval`,
+ * R - 1 degrees of freedom; e.g. 2.776 sd / sqrt(5) either side for R = 5 at level 0.95).
  */
 export function stepRows(info: PlanInfo, scenario: number, set: number, traces: (run: number, count: number) => Float32Array): string[] {
   const H = info.hypotheses.length, R = info.replications;
   const sc = info.scenarios[scenario];
-  const z = probit(1 - (1 - info.analysis.level) / 2);
   const T = sc.steps;
   const perRun = T * TRACE_WIDTH;
   const values: Float32Array[] = Array.from({ length: H }, () => new Float32Array(T * R));
@@ -203,11 +222,13 @@ export function stepRows(info: PlanInfo, scenario: number, set: number, traces: 
         let ss = 0;
         for (let r = 0; r < R; r++) ss += (xs[r] - m) ** 2;
         const sd = R > 1 ? Math.sqrt(ss / (R - 1)) : NaN;
-        const half = R > 1 ? z * sd / Math.sqrt(R) : NaN;
+        // Student t with R - 1 degrees of freedom (mean +- t * sd / sqrt(R)), not the normal
+        // quantile: with a few replications the normal interval is too narrow.
+        const ci = tInterval(m, sd, R, info.analysis.level);
         const sorted = Float64Array.from(xs).sort();
         const p10 = quantileSorted(Array.from(sorted), 0.1);
         const p90 = quantileSorted(Array.from(sorted), 0.9);
-        rowsOut[h][t].push([TRACE_COLUMNS[q], R, m, sd, m - half, m + half, p10, p90].map((v) => (typeof v === 'string' ? v : num(v))).join(','));
+        rowsOut[h][t].push([TRACE_COLUMNS[q], R, m, sd, ci.low, ci.high, p10, p90].map((v) => (typeof v === 'string' ? v : num(v))).join(','));
       }
     }
   }
@@ -221,27 +242,4 @@ export function stepRows(info: PlanInfo, scenario: number, set: number, traces: 
     }
   }
   return out;
-}
-
-const fmt = (v: number, digits = 3): string => (Number.isFinite(v) ? v.toFixed(digits) : '-');
-const pct = (v: number): string => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '-');
-
-/** The printed table (comparison.txt): per scenario and parameter set, which hypothesis leads on each metric. */
-export function comparisonText(info: PlanInfo, comparisons: Comparison[]): string {
-  const out: string[] = [];
-  for (const c of comparisons) {
-    out.push(`${c.a} (A) versus ${c.b} (B), paired on the same seeds; ${Math.round(c.level * 100)}% bootstrap intervals of the mean difference A - B.`);
-    let group = '';
-    for (const r of c.rows) {
-      const g = `${r.scenario}${Object.keys(r.params).length > 0 ? ` [${Object.entries(r.params).map(([k, v]) => `${k}=${fmt(v, 3).replace(/\.?0+$/, '')}`).join(', ')}]` : ''}`;
-      if (g !== group) {
-        group = g;
-        out.push('', g);
-        out.push(`  ${'metric'.padEnd(17)} ${'A'.padStart(8)} ${'B'.padStart(8)} ${'A - B'.padStart(9)}  ${'interval'.padEnd(21)} ${'A wins'.padStart(6)} ${'B wins'.padStart(6)}  leads`);
-      }
-      out.push(`  ${r.metric.padEnd(17)} ${fmt(r.meanA).padStart(8)} ${fmt(r.meanB).padStart(8)} ${fmt(r.meanDiff, 4).padStart(9)}  ${`[${fmt(r.ciLow, 4)}, ${fmt(r.ciHigh, 4)}]`.padEnd(21)} ${pct(r.winsA).padStart(6)} ${pct(r.winsB).padStart(6)}  ${r.leads}${r.n < info.replications ? ` (n=${r.n})` : ''}`);
-    }
-    out.push('');
-  }
-  return out.join('\n');
 }

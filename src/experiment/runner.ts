@@ -44,7 +44,7 @@ export function batchContext(plan: Plan): BatchContext {
   return {
     scenarios: plan.scenarios.map((s) => ({ name: s.name, steps: s.steps, scenario: s.scenario })),
     sets: plan.sets, hypotheses: plan.hypotheses, replications: plan.replications,
-    baseSeed: plan.experiment.baseSeed, thresholds: plan.experiment.thresholds,
+    baseSeed: plan.experiment.baseSeed, seeds: plan.experiment.seeds, thresholds: plan.experiment.thresholds,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The experiment file: which scenarios, which hypotheses, which conditions to vary, how many
- * replications, the base seed, the metrics to summarise and the (unused) thresholds. This zod schema is
+ * replications, the base seed and how seeds are shared, the metrics to summarise, the (unused)
+ * thresholds and the analysis (bootstrap, level, practical-equivalence margins). This zod schema is
  * the single source of truth: the types, the defaults and the JSON Schema for editors come
  * from it.
  */
@@ -91,12 +92,25 @@ export const Experiment = z.strictObject({
     recovery: z.number().int().min(1).default(36).describe('Kept for compatibility with older experiment files; unused (the robustness metrics watch 12 steps and censor recovery at the end of the run).'),
   }).default({ confidence: 0.6, recovery: 36 })
     .describe('Kept for compatibility with older experiment files; no metric of model 0.3 reads them.'),
+  seeds: z.enum(['common', 'per-set']).default('common')
+    .describe('common (default): every parameter set uses the same replication seeds (common random numbers across sets as well as hypotheses, so differences between sets are paired too); per-set: each set has seeds of its own (the rule before this option, to reproduce older results).'),
   analysis: z.strictObject({
     resamples: z.number().int().min(100).max(100000).default(2000).describe('Bootstrap resamples.'),
-    level: z.number().gt(0.5).lt(1).default(0.95).describe('Confidence level of the intervals.'),
+    level: z.number().gt(0.5).lt(1).default(0.95).describe('Confidence level of the intervals; the tests\' alpha is 1 - level.'),
+    margins: z.record(z.string(), z.number().min(0)).optional()
+      .describe('Practical-equivalence margin per metric, in its units (default: each metric\'s own, docs/MODEL.md 10.2): a hypothesis leads only when the whole interval of the difference lies beyond the margin.'),
   }).default({ resamples: 2000, level: 0.95 }),
   sensitivity: SensitivityBlock.optional(),
 });
+
+/** Checks the metric names of `analysis.margins` on the raw data, with the other problems of the file. */
+export function checkMargins(data: unknown): Found[] {
+  if (!isObject(data) || !isObject(data.analysis) || !isObject(data.analysis.margins)) return [];
+  return Object.keys(data.analysis.margins).filter((n) => !METRIC_NAMES.includes(n)).map((n) => ({
+    path: ['analysis', 'margins', n],
+    message: `unknown metric "${n}"; expected one of ${METRIC_NAMES.join(', ')}`,
+  }));
+}
 
 export type Experiment = z.output<typeof Experiment>;
 export type ExperimentInput = z.input<typeof Experiment>;

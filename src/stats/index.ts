@@ -3,7 +3,8 @@
  * intervals of the mean, paired comparisons of two conditions on the same dice, and times to a
  * threshold with censoring at the horizon (Kaplan–Meier). Every bootstrap draws from
  * seedrandom's Alea generator seeded by the caller's string, so results are repeatable bit for
- * bit; nothing reads the clock or Math.random.
+ * bit; nothing reads the clock or Math.random. Student t intervals and tests, the
+ * Benjamini–Hochberg adjustment and the practical-equivalence verdict of a comparison complete them.
  */
 export { summarize, type Summary } from './summary.js';
 export { pairedComparison, type PairedComparison, type DiffStats, type Leader } from './paired.js';
@@ -43,3 +44,7 @@ export {
   type MorrisDesign,
   type MorrisResult,
 } from './morris.js';
+export { studentQuantile, studentCdf, tMultiplier, tInterval, pairedTTestP, type MeanInterval } from './student.js';
+export { benjaminiHochberg } from './multiplicity.js';
+export { verdictOf, replicationsNeeded, type Verdict, type VerdictInput, type VerdictOptions, type VerdictResult } from './verdict.js';
+export { normalQuantile, normalCdf } from './normal.js';

@@ -1,6 +1,7 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { type BootstrapOptions, type ResolvedBootstrap, meanInterval, resolveOptions, toFiniteArray } from './bootstrap.js';
 import { badArgument } from './argument.js';
+import { pairedTTestP } from './student.js';
 
 /** Which side a paired comparison favours: the sign of the mean difference, when its interval excludes 0. */
 export type Leader = 'a' | 'b' | 'none';
@@ -23,6 +24,12 @@ export interface DiffStats {
   effectSize: number;
   /** True when the interval lies wholly above or wholly below 0 (false when it is NaN). */
   excludesZero: boolean;
+  /**
+   * Two-sided p-value of the paired t-test of a zero mean difference (t = meanDiff / (sdDiff / √n),
+   * Student t with n − 1 degrees of freedom; see `pairedTTestP`): 1 when every difference is 0,
+   * 0 when every difference is the same non-zero number, NaN for n < 2.
+   */
+  pValue: number;
 }
 
 /**
@@ -32,7 +39,7 @@ export interface DiffStats {
  */
 export function diffStats(d: Float64Array, o: ResolvedBootstrap): DiffStats {
   const n = d.length;
-  if (n === 0) return { n: 0, meanDiff: NaN, sdDiff: NaN, ciLow: NaN, ciHigh: NaN, effectSize: NaN, excludesZero: false };
+  if (n === 0) return { n: 0, meanDiff: NaN, sdDiff: NaN, ciLow: NaN, ciHigh: NaN, effectSize: NaN, excludesZero: false, pValue: NaN };
   let constant = true;
   for (let i = 1; i < n && constant; i++) constant = d[i] === d[0];
   const arr = Array.from(d);
@@ -44,7 +51,7 @@ export function diffStats(d: Float64Array, o: ResolvedBootstrap): DiffStats {
   else effectSize = meanDiff / sdDiff;
   const ci = meanInterval(d, meanDiff, o);
   const excludesZero = ci.low > 0 || ci.high < 0;
-  return { n, meanDiff, sdDiff, ciLow: ci.low, ciHigh: ci.high, effectSize, excludesZero };
+  return { n, meanDiff, sdDiff, ciLow: ci.low, ciHigh: ci.high, effectSize, excludesZero, pValue: pairedTTestP(meanDiff, sdDiff, n) };
 }
 
 /** The side a mean difference favours when its interval excludes 0. */
@@ -76,7 +83,8 @@ export interface PairedComparison extends DiffStats {
  *   ±Infinity when every difference is the same non-zero number; NaN for n < 2);
  * - `winsA`, `winsB`, `ties`: shares of pairs with a > b, a < b, a = b;
  * - `excludesZero`, `leader`: whether the interval excludes 0, and then which side the mean
- *   difference favours.
+ *   difference favours;
+ * - `pValue`: two-sided paired t-test of a zero mean difference (Student t, n − 1 df).
  *
  * n = 0 gives NaN numbers, excludesZero false and leader 'none'; n = 1 gives the difference, NaN
  * sd, effect size and interval. Swapping a and b negates meanDiff, effectSize and the interval

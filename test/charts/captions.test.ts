@@ -182,6 +182,24 @@ describe('comparisons', () => {
     const t = sweepChart(comparison(true)).caption;
     expect(t).toContain('The largest lead for habits-first is at x 0.1, y 2 (-0.10)');
   });
+  it('with verdicts (margins and adjusted tests), counts leads, equivalent and undecided cells, and leads follow the verdict, not the interval alone', () => {
+    const c = comparison(false);
+    // Cells: +0.05 [0.035, 0.065], +0.10 [0.085, 0.115], -0.01 [-0.025, 0.005], -0.02 [-0.035, -0.005]. Margin 0.02:
+    // the first two lead (trust-first); the third reaches past -0.02: undecided; the fourth excludes zero but
+    // reaches into the margin: undecided, not a lead for habits-first. A fifth, [-0.01, 0.012], is equivalent.
+    c.rows = c.rows.map((r) => {
+      const lead = r.ciLow > 0.02;
+      return { ...r, margin: 0.02, pValue: 0.001, pAdjusted: 0.002, verdict: lead ? 'leads' as const : 'undecided' as const, leads: lead ? 'trust-first' : 'neither', replicationsNeeded: lead ? null : 40 };
+    });
+    c.rows.push({ ...c.rows[0], params: { x: 0.9, y: 1 }, meanDiff: 0.001, ciLow: -0.01, ciHigh: 0.012, excludesZero: false, leader: 'none', verdict: 'equivalent', leads: 'neither', replicationsNeeded: null });
+    const d = differencesChart(c);
+    expect(d.caption).toContain('The dashed lines at ±0.020 mark the margin');
+    expect(d.caption).toContain('trust-first leads in 2, habits-first in 0; they are equivalent in 1 and undecided in 2');
+    expect(d.legend?.map((l) => l.label)).toContain('equivalent or undecided');
+    const s = sweepChart(c).caption;
+    expect(s).toContain('trust-first leads in 2, habits-first in 0; the two are equivalent (within the margin) in 1 and undecided in 2');
+    expect(s).toContain('a hypothesis leads: the 95% interval lies beyond the margin ±0.020');
+  });
   it('reads "lower is better" metrics the right way round', () => {
     const c = comparison(false);
     c.rows = c.rows.map((r) => ({ ...r, metric: 'meanTension', better: 'lower', leader: r.leader === 'a' ? 'b' : r.leader === 'b' ? 'a' : 'none' }));

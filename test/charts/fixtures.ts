@@ -4,6 +4,7 @@
  * of both hypotheses, and a hand-made comparison table over a 3 x 3 sweep.
  */
 import { loadScenario, formatProblem, simulate } from '../../src/index.js';
+import { tMultiplier } from '../../src/stats/index.js';
 import { runData, type ComparisonRow, type Comparison, type RunData, type StepRow } from '../../src/charts/data.js';
 import { trendFromSteps, trustOverTimeChart, pairTrustChart } from '../../src/charts/trust-over-time.js';
 import { trustMatrixChart } from '../../src/charts/trust-matrix.js';
@@ -63,7 +64,8 @@ export function aseanSteps(seeds = 6): StepRow[] {
         const n = xs.length;
         const mean = xs.reduce((s, x) => s + x, 0) / n;
         const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-        const half = (1.959963984540054 * sd) / Math.sqrt(n);
+        // As steps.csv: the Student t interval with n - 1 degrees of freedom.
+        const half = (tMultiplier(n, 0.95) * sd) / Math.sqrt(n);
         const q = (p: number) => {
           const h = (n - 1) * p;
           const lo = Math.floor(h);

@@ -13,6 +13,7 @@ import { analyse, type Comparison, type ComparisonRow } from '../../src/experime
 import { applySet } from '../../src/experiment/conditions.js';
 import { METRICS, RECORD_COLUMNS, RECORD_WIDTH, TRACE_WIDTH } from '../../src/experiment/metrics.js';
 import { runSeed } from '../../src/experiment/plan.js';
+import { benjaminiHochberg } from '../../src/stats/index.js';
 import { Store, type PlanInfo } from '../../src/experiment/store.js';
 import { runExperiment } from '../../src/cli/experiment.js';
 import { formatProblem, loadScenario, simulate, type RunResult, type Scenario } from '../../src/index.js';
@@ -126,19 +127,22 @@ const group = (scenario: string, set: number, hypothesis: string) =>
   runs.filter((r) => r.scenario === scenario && r.set === set && r.hypothesis === hypothesis).sort((a, b) => a.replication - b.replication);
 
 describe('runs.csv', () => {
-  it('has one row per run, numbered in plan order, with the seed of its scenario, set and replication', () => {
+  it('has one row per run, numbered in plan order, with the seed of its scenario and replication (the same in every set: seeds: common)', () => {
     expect(runs).toHaveLength(SCENARIO_FILES.length * TENSIONS.length * R * HYPOTHESES.length);
     let k = 0;
     for (const name of Object.keys(scenarios)) {
       TENSIONS.forEach((tension, set) => {
         for (let rep = 0; rep < R; rep++) {
           for (const h of HYPOTHESES) {
-            expect(runs[k]).toMatchObject({ run: k, scenario: name, set, tension, replication: rep, hypothesis: h, seed: runSeed(17, name, set, rep) });
+            expect(runs[k]).toMatchObject({ run: k, scenario: name, set, tension, replication: rep, hypothesis: h, seed: runSeed(17, name, rep) });
             k++;
           }
         }
       });
     }
+    // Common random numbers across parameter sets: replication r has one seed in every set.
+    for (const r of runs) expect(r.seed).toBe(runs.find((q) => q.scenario === r.scenario && q.set === 0 && q.replication === r.replication)!.seed);
+    expect(new Set(runs.map((r) => r.seed)).size).toBe(SCENARIO_FILES.length * R);
     // The regional training facility has its defection within the steps run.
     expect(runs.some((r) => r.values.defections > 0)).toBe(true);
   });
@@ -257,6 +261,9 @@ describe('steps.csv', () => {
       expect(p90).toBeLessThanOrEqual(Math.max(...xs));
       expect(p10).toBeLessThanOrEqual(p90);
       if (s > 0) { expect(lo).toBeLessThan(m); expect(hi).toBeGreaterThan(m); }
+      // The Student t interval with R - 1 = 5 degrees of freedom: t(0.975, 5) = 2.5705818356363146 (SciPy), not 1.96.
+      expectNear(hi - m, 2.5705818356363146 * s / Math.sqrt(R), `${what} half-width`);
+      expectNear(m - lo, 2.5705818356363146 * s / Math.sqrt(R), `${what} half-width`);
       // Dates run monthly from the scenario's start (both scenarios start in 2020-01, one step a month).
       // Step t (1 .. STEPS, as in series.csv) is dated with the month it simulates.
       const months = 2020 * 12 + t - 1;
@@ -302,38 +309,71 @@ describe('comparison.json', () => {
     const aBetter = row.better === 'higher' ? row.meanDiff > 0 : row.meanDiff < 0;
     const leader = !row.excludesZero || row.meanDiff === 0 ? 'none' : aBetter ? 'a' : 'b';
     expect(row.leader, what).toBe(leader);
-    expect(row.leads).toBe(leader === 'a' ? c.a : leader === 'b' ? c.b : 'neither');
+    // The verdict: the margin of the metric (its default), the adjusted test, the interval.
+    expect(row.margin, what).toBe(METRICS.find((m) => m.name === row.metric)!.margin);
+    if (pairs.length < 2) { expect(row.pValue, what).toBeNull(); expect(row.verdict, what).toBe('undecided'); return; }
+    expect(row.pAdjusted, what).toBeGreaterThanOrEqual(row.pValue);
+    expect(row.pAdjusted, what).toBeLessThanOrEqual(1);
+    const [lo, hi] = row.better === 'higher' ? [row.ciLow, row.ciHigh] : [-row.ciHigh, -row.ciLow];
+    const verdict = row.pAdjusted < 0.05 && lo > row.margin ? 'leads' : row.pAdjusted < 0.05 && hi < -row.margin ? 'leads'
+      : row.ciLow >= -row.margin && row.ciHigh <= row.margin ? 'equivalent' : 'undecided';
+    expect(row.verdict, what).toBe(verdict);
+    expect(row.leads, what).toBe(verdict !== 'leads' ? 'neither' : lo > row.margin ? c.a : c.b);
+    if (verdict === 'leads') expect(row.leader, what).toBe(lo > row.margin ? 'a' : 'b'); // a lead beyond the margin excludes zero too
+    if (verdict !== 'undecided') expect(row.replicationsNeeded, what).toBeNull();
+  }
+
+  /** The paired t-test of a row by hand: t = mean / (sd / sqrt(n)), with the two-sided p-value from Student's t. */
+  function tStatistic(c: Comparison, row: ComparisonRow): number {
+    const ga = group(row.scenario, row.set, c.a), gb = group(row.scenario, row.set, c.b);
+    const d = ga.map((ra, k) => ra.values[row.metric] - gb[k].values[row.metric]).filter(Number.isFinite);
+    return mean(d) / (sd(d) / Math.sqrt(d.length));
   }
 
   it('compares every two hypotheses on the same seeds, consistently with runs.csv', () => {
     const { comparisons } = JSON.parse(readFileSync(join(dir, 'comparison.json'), 'utf8')) as { comparisons: Comparison[] };
     expect(comparisons.map((c) => [c.a, c.b])).toEqual([[HYPOTHESES[0], HYPOTHESES[1]], [HYPOTHESES[0], HYPOTHESES[2]], [HYPOTHESES[1], HYPOTHESES[2]]]);
-    let leads = 0;
+    let decided = 0;
     for (const c of comparisons) {
       expect(c.level).toBe(0.95);
       expect(c.rows).toHaveLength(SCENARIO_FILES.length * TENSIONS.length * METRICS.length);
-      for (const row of c.rows) { checkRow(c, row); if (row.leader !== 'none') leads++; }
+      for (const row of c.rows) { checkRow(c, row); if (row.verdict !== 'undecided') decided++; }
+      // pAdjusted: Benjamini-Hochberg of the p-values within each metric, across the scenario x set cells.
+      for (const m of METRICS) {
+        const rows = c.rows.filter((r) => r.metric === m.name);
+        expect(rows).toHaveLength(SCENARIO_FILES.length * TENSIONS.length);
+        const q = benjaminiHochberg(rows.map((r) => r.pValue ?? NaN));
+        rows.forEach((r, k) => (Number.isNaN(q[k]) ? expect(r.pAdjusted).toBeNull() : expectNear(r.pAdjusted, q[k], `${m.name} pAdjusted`)));
+      }
+      // A larger |t| has a smaller p-value (the same n in every cell of a value metric with every run valued).
+      const belief = c.rows.filter((r) => r.metric === 'partnerBelief' && r.n === R && Number.isFinite(tStatistic(c, r)));
+      for (const x of belief) for (const y of belief) if (Math.abs(tStatistic(c, x)) > Math.abs(tStatistic(c, y)) + 1e-9) expect(x.pValue).toBeLessThanOrEqual(y.pValue);
     }
-    expect(leads).toBeGreaterThan(0); // some rows have a leader, so that the check of the leader means something
+    // Some rows are decided (with six seeds and four cells a metric, few leads survive the margin and the
+    // adjustment; the hand-made records below check leads), so that the check of the verdict means something.
+    expect(decided).toBeGreaterThan(0);
+    const all = comparisons.flatMap((c) => c.rows);
+    expect(all.some((r) => r.verdict === 'undecided' && typeof r.replicationsNeeded === 'number' && r.replicationsNeeded > R)).toBe(true);
     // The printed table says the same.
     const text = readFileSync(join(dir, 'comparison.txt'), 'utf8');
     for (const c of comparisons) {
       expect(text).toContain(`${c.a} (A) versus ${c.b} (B)`);
-      for (const row of c.rows.filter((r) => r.leader !== 'none')) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* ${row.leads.replace('.', '\\.')}`));
+      for (const row of c.rows.filter((r) => r.verdict === 'leads')) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* ${row.leads.replace('.', '\\.')} leads`));
+      for (const row of c.rows.filter((r) => r.verdict === 'equivalent')) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* equivalent`));
     }
   });
 });
 
 describe('analysis of hand-made records', () => {
   /** One scenario, one set, replications x 2 hypotheses; `rows` gives each run's metrics (others 0). */
-  async function analyseRecords(rows: Record<string, number>[][], steps = 100): Promise<Comparison[] & { dir: string }> {
+  async function analyseRecords(rows: Record<string, number>[][], steps = 100, margins?: Record<string, number>): Promise<Comparison[] & { dir: string }> {
     const d = mkdtempSync(join(tmp, 'hand-'));
     const H = 2, reps = rows.length;
     const info: PlanInfo = {
       format: 'entente-experiment/1', key: 'k', name: 'Hand', description: 'Hand-made records.', experimentFile: 'hand.yaml',
       experimentSha256: '0', scenarios: [{ file: 'hand.yaml', name: 'Hand', sha256: '0', steps, start: '2020-01', stepMonths: 1, ids: ['A', 'B'] }],
       sets: [{}], conditionNames: [], hypotheses: ['habits-first', 'trust-first'], replications: reps, runs: reps * H, batches: 1, batchSize: 25,
-      baseSeed: 1, metrics: METRICS.map((m) => m.name), thresholds: { confidence: 0.6, recovery: 36 }, analysis: { resamples: 200, level: 0.95 }, shard: null,
+      baseSeed: 1, metrics: METRICS.map((m) => m.name), thresholds: { confidence: 0.6, recovery: 36 }, analysis: { resamples: 200, level: 0.95, ...(margins ? { margins } : {}) }, shard: null,
     };
     const records = new Float64Array(reps * H * RECORD_WIDTH);
     rows.forEach((pair, r) => pair.forEach((values, h) => {
@@ -360,6 +400,36 @@ describe('analysis of hand-made records', () => {
     expect(t.leader).toBe('b');
     expect(t.leads).toBe('trust-first');
     expect([t.winsA, t.winsB, t.ties]).toEqual([0, 1, 0]); // B does better on every seed
+  });
+
+  it('verdicts: a lead beyond the margin, equivalence within it, and undecided with the replications that would decide', async () => {
+    // partnerBelief (margin 0.02): A - B = 0.05 +- 0.01 on five seeds, far beyond the margin.
+    // brier (margin 0.005): A - B = 0.0005 +- 0.001, well within it.
+    // regionalTrust (margin 0.01): A - B = 0.02 +- 0.05, too noisy on five seeds.
+    const noise = [0.01, -0.01, 0.005, -0.005, 0];
+    const cs = await analyseRecords(noise.map((e, k) => [
+      { partnerBelief: 0.6 + 0.05 + e, brier: 0.1 + 0.0005 + e / 10, regionalTrust: 0.5 + 0.02 + 5 * e },
+      { partnerBelief: 0.6, brier: 0.1, regionalTrust: 0.5 + 0 * k },
+    ]));
+    const lead = row(cs, 'partnerBelief'), eq = row(cs, 'brier'), und = row(cs, 'regionalTrust');
+    expect([lead.verdict, lead.leads, lead.margin]).toEqual(['leads', 'habits-first', 0.02]);
+    expect(lead.pValue).toBeLessThan(0.001);
+    expect([eq.verdict, eq.leads, eq.margin]).toEqual(['equivalent', 'neither', 0.005]);
+    expect(eq.ciLow).toBeGreaterThanOrEqual(-0.005);
+    expect(eq.ciHigh).toBeLessThanOrEqual(0.005);
+    expect([und.verdict, und.leads]).toEqual(['undecided', 'neither']);
+    // sd of the differences 5 * sd(noise) = 0.0395..; gap |0.02| - 0.01 = 0.01: about (2 * 0.0395 / 0.01)^2 = 62 seeds.
+    expect(und.replicationsNeeded).toBeGreaterThan(55);
+    expect(und.replicationsNeeded).toBeLessThan(75);
+    expect(lead.replicationsNeeded).toBeNull();
+    const text = readFileSync(join(cs.dir, 'comparison.txt'), 'utf8');
+    expect(text).toMatch(/\n  partnerBelief .* 0\.02 .* habits-first leads/);
+    expect(text).toMatch(/\n  brier .* 0\.005 .* equivalent/);
+    expect(text).toMatch(new RegExp(`\\n  regionalTrust .* undecided \\(about ${und.replicationsNeeded} replications to decide\\)`));
+    expect(text).toMatch(/Benjamini-Hochberg/);
+    // A margin set by the experiment (plan.json's analysis.margins) replaces the default: within 0.1, the same difference is equivalent.
+    const wide = row(await analyseRecords(noise.map((e) => [{ partnerBelief: 0.65 + e }, { partnerBelief: 0.6 }]), 100, { partnerBelief: 0.1 }), 'partnerBelief');
+    expect([wide.margin, wide.verdict]).toEqual([0.1, 'equivalent']);
   });
 
   it('runs without a defection are left out of the defection metrics, pair by pair', async () => {

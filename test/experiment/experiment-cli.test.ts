@@ -27,12 +27,14 @@ function hashes(dir: string, files = RESULTS): Record<string, string> {
 
 describe('npm run experiment', () => {
   let single: string;
+  let printed: string;
 
   beforeAll(() => {
     single = join(tmp, 'single');
     const r = run(EXPERIMENT, [SMALL, '--workers', '1', '--out', single]);
     expect(r.stderr).not.toMatch(/error/i);
     expect(r.status).toBe(0);
+    printed = r.stdout;
   }, 120_000);
 
   it('writes the results, a manifest and the printed comparison', () => {
@@ -48,8 +50,9 @@ describe('npm run experiment', () => {
       expect(rows[k + 1][5]).toBe('habits-first');
       expect(rows[k][6]).toBe(rows[k + 1][6]);
     }
-    // Different replications have different seeds.
-    expect(new Set(rows.map((r) => r[6])).size).toBe(48);
+    // Different replications have different seeds; the two parameter sets share them (seeds: common, the default).
+    expect(new Set(rows.map((r) => r[6])).size).toBe(24);
+    for (const r of rows) expect(r[6]).toBe(rows.find((q) => q[1] === r[1] && q[2] === '0' && q[4] === r[4])![6]);
     const m = JSON.parse(readFileSync(join(single, 'manifest.json'), 'utf8'));
     expect(m).toMatchObject({ experiment: 'Small test experiment', runs: 96, replications: 12, hypotheses: ['trust-first', 'habits-first'] });
     expect(m.scenarios).toHaveLength(2);
@@ -64,7 +67,51 @@ describe('npm run experiment', () => {
     expect(c.comparisons[0]).toMatchObject({ a: 'trust-first', b: 'habits-first', level: 0.95 });
     // 2 scenarios x 2 sets x every metric
     expect(c.comparisons[0].rows.length).toBe(4 * METRICS.length);
+    // Every row has its margin, raw and adjusted p-values, a verdict consistent with its interval, and the replications an undecided one needs.
+    const verdicts: Record<string, number> = { leads: 0, equivalent: 0, undecided: 0 };
+    for (const row of c.comparisons[0].rows) {
+      const what = `${row.scenario} ${row.set} ${row.metric}`;
+      expect(row.margin, what).toBe(METRICS.find((m) => m.name === row.metric)!.margin);
+      expect(['leads', 'equivalent', 'undecided']).toContain(row.verdict);
+      verdicts[row.verdict]++;
+      expect('replicationsNeeded' in row, what).toBe(true);
+      if (row.pValue === null) { expect(row.verdict, what).toBe('undecided'); continue; }
+      expect(row.pAdjusted, what).toBeGreaterThanOrEqual(row.pValue);
+      expect(row.pAdjusted, what).toBeLessThanOrEqual(1);
+      const [lo, hi] = row.better === 'higher' ? [row.ciLow, row.ciHigh] : [-row.ciHigh, -row.ciLow];
+      if (row.verdict === 'leads') {
+        expect(row.pAdjusted, what).toBeLessThan(0.05);
+        expect(lo > row.margin || hi < -row.margin, what).toBe(true);
+        expect(row.leads, what).toBe(lo > row.margin ? 'trust-first' : 'habits-first');
+      } else expect(row.leads, what).toBe('neither');
+      if (row.verdict === 'equivalent') expect(row.ciLow >= -row.margin && row.ciHigh <= row.margin, what).toBe(true);
+      if (row.verdict !== 'undecided') expect(row.replicationsNeeded, what).toBeNull();
+    }
+    // The printed summary counts the same verdicts.
+    expect(printed).toContain(`trust-first vs habits-first, over ${4 * METRICS.length} cells (scenario x set x metric): trust-first leads in `);
+    expect(printed).toContain(`equivalent in ${verdicts.equivalent}, undecided in ${verdicts.undecided}`);
+    expect(printed).toMatch(/verdict: "leads" when the whole interval lies beyond the metric's margin/);
+    expect(printed).toMatch(/\n  partnerBelief +(-?\d+\.\d{3} +){2}-?\d+\.\d{4} +\[[^\]]+\] +0\.02 +(\d\.\d{3}|<0\.001|-) /);
   });
+
+  it('with seeds: per-set, each parameter set has seeds of its own (the rule before common seeds); margins from the file reach comparison.json', () => {
+    const file = join(tmp, 'per-set.yaml');
+    writeFileSync(file, readFileSync(SMALL, 'utf8').replace(/\.\.\/\.\.\/\.\.\/scenarios/g, join(ROOT, 'scenarios')).replace('replications: 12', 'replications: 2').replace('steps: 36', 'steps: 6').replace('analysis: { resamples: 200 }', 'analysis: { resamples: 200, margins: { partnerBelief: 0.1, incidents: 0 } }') + 'seeds: per-set\n');
+    const dir = join(tmp, 'per-set-out');
+    const r = run(EXPERIMENT, [file, '--out', dir, '--quiet', '--workers', '0']);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = readFileSync(join(dir, 'runs.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    // 2 scenarios x 2 sets x 2 replications, each with its own seed; the hypotheses of a replication share it.
+    expect(new Set(rows.map((q) => q[6])).size).toBe(8);
+    for (let k = 0; k < rows.length; k += 2) expect(rows[k][6]).toBe(rows[k + 1][6]);
+    expect(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')).seeds).toBe('per-set');
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).seeds).toMatch(/^seeds: per-set; .*\|set<k>\|rep<r>/);
+    const { comparisons } = JSON.parse(readFileSync(join(dir, 'comparison.json'), 'utf8'));
+    const margins = new Map<string, number>(comparisons[0].rows.map((row: { metric: string; margin: number }) => [row.metric, row.margin]));
+    expect(margins.get('partnerBelief')).toBe(0.1);
+    expect(margins.get('incidents')).toBe(0);
+    expect(margins.get('brier')).toBe(METRICS.find((m) => m.name === 'brier')!.margin);
+  }, 120_000);
 
   it('gives identical files with 2 workers and with the runs in the main thread', () => {
     for (const workers of ['2', '0']) {
@@ -214,6 +261,7 @@ describe('bad input to npm run experiment', () => {
       '  grid: { tension: [0.1, 1.5], recepivity: [0.5] }',
       'replications: 0',
       'replicatoins: 3',
+      'analysis: { margins: { partnerBelif: 0.1, brier: 0.01 } }',
       '',
     ].join('\n'));
     const out = join(tmp, 'bad-out');
@@ -224,7 +272,8 @@ describe('bad input to npm run experiment', () => {
       /bad\.yaml:6:\d+: variations\.grid\.tension\[1\]: expected tension from 0 to 1, got 1\.5/,
       /bad\.yaml:6:\d+: variations\.grid\.recepivity: unknown condition "recepivity"/,
       /bad\.yaml:7:\d+: replications: /,
-      /bad\.yaml:8:\d+: replicatoins: unknown key/);
+      /bad\.yaml:8:\d+: replicatoins: unknown key/,
+      /bad\.yaml:9:\d+: analysis\.margins\.partnerBelif: unknown metric "partnerBelif"; expected one of partnerBelief, /);
   });
 
   it('reports problems inside a scenario under the scenario file\'s name', () => {

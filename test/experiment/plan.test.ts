@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchRunner } from '../../src/experiment/batch.js';
-import { RECORD_WIDTH, TRACE_WIDTH } from '../../src/experiment/metrics.js';
+import { METRICS, RECORD_WIDTH, TRACE_WIDTH } from '../../src/experiment/metrics.js';
+import { planInfo } from '../../src/experiment/plan-info.js';
 import {
-  BATCH_SIZE, latinHypercube, loadPlan, runCoords, runIndex, runSeed, traceAt, traceOffsets, type Layout, type Plan,
+  BATCH_SIZE, buildPlan, latinHypercube, loadPlan, perSetSeed, runCoords, runIndex, runSeed, seedOf, traceAt, traceOffsets, type Layout, type Plan,
 } from '../../src/experiment/plan.js';
 import { batchContext } from '../../src/experiment/runner.js';
 import { batchRange, shardBatches } from '../../src/experiment/store.js';
@@ -199,25 +200,53 @@ describe('run numbering', () => {
 });
 
 describe('run seeds', () => {
-  it('are the first 48 bits of the SHA-256 the manifest describes', () => {
-    const expected = (base: string | number, name: string, set: number, rep: number) =>
-      createHash('sha256').update(`entente|experiment|${base}|${name}|set${set}|rep${rep}`).digest().readUIntBE(0, 6);
+  const sha48 = (text: string) => createHash('sha256').update(text).digest().readUIntBE(0, 6);
+
+  it('are the first 48 bits of the SHA-256 the manifest describes, without the set under seeds: common', () => {
     for (const [base, name, set, rep] of [[1, 'Minimal transmitter and receiver', 0, 0], ['x y', 'S', 3, 41], [0, '', 0, 999]] as const) {
-      const seed = runSeed(base, name, set, rep);
-      expect(seed).toBe(expected(base, name, set, rep));
-      expect(Number.isSafeInteger(seed)).toBe(true);
-      expect(seed).toBeLessThan(2 ** 48);
+      const common = runSeed(base, name, rep);
+      expect(common).toBe(sha48(`entente|experiment|${base}|${name}|rep${rep}`));
+      expect(perSetSeed(base, name, set, rep)).toBe(sha48(`entente|experiment|${base}|${name}|set${set}|rep${rep}`));
+      expect(seedOf({ baseSeed: base, seeds: 'common' }, name, set, rep)).toBe(common);
+      expect(seedOf({ baseSeed: base, seeds: 'per-set' }, name, set, rep)).toBe(perSetSeed(base, name, set, rep));
+      // A plan.json written before the option was per-set.
+      expect(seedOf({ baseSeed: base }, name, set, rep)).toBe(perSetSeed(base, name, set, rep));
+      expect(Number.isSafeInteger(common)).toBe(true);
+      expect(common).toBeLessThan(2 ** 48);
     }
   });
 
-  it('differ across base seeds, scenarios, parameter sets and replications', () => {
-    const seeds = new Set<number>();
+  it('differ across base seeds, scenarios and replications (and parameter sets under per-set)', () => {
+    const common = new Set<number>(), perSet = new Set<number>();
     let count = 0;
     for (const base of [1, 2, 'one'])
       for (const name of ['Minimal transmitter and receiver', 'Senior partner', 'A'])
-        for (let set = 0; set < 5; set++)
-          for (let rep = 0; rep < 20; rep++) { seeds.add(runSeed(base, name, set, rep)); count++; }
-    expect(seeds.size).toBe(count);
+        for (let rep = 0; rep < 20; rep++) {
+          common.add(runSeed(base, name, rep));
+          for (let set = 0; set < 5; set++) { perSet.add(perSetSeed(base, name, set, rep)); count++; }
+        }
+    expect(common.size).toBe(count / 5);
+    expect(perSet.size).toBe(count);
+  });
+
+  it('seeds: common (the default) gives every parameter set the same seeds; per-set does not; the plan key tells them apart', () => {
+    const lines = [...HEAD, 'replications: 2', 'steps: 6', 'variations:', '  grid: { tension: [0.1, 0.4] }'];
+    const seeds = (p: Plan) => Array.from({ length: p.runs }, (_, run) => {
+      const c = runCoords(p, run);
+      return { ...c, seed: seedOf(batchContext(p), p.scenarios[c.scenario].name, c.set, c.replication) };
+    });
+    const byDefault = plan(lines), common = plan([...lines, 'seeds: common']), perSet = plan([...lines, 'seeds: per-set']);
+    expect(byDefault.experiment.seeds).toBe('common');
+    for (const [p, same] of [[byDefault, true], [common, true], [perSet, false]] as const) {
+      const s = seeds(p);
+      for (const x of s.filter((c) => c.set === 1)) {
+        const twin = s.find((c) => c.set === 0 && c.scenario === x.scenario && c.replication === x.replication && c.hypothesis === x.hypothesis)!;
+        if (same) expect(x.seed).toBe(twin.seed); else expect(x.seed).not.toBe(twin.seed);
+      }
+    }
+    // The same file bytes with the other seeds mode: another key (a resume or a merge of the other kind is refused).
+    expect(buildPlan(common.experimentFile, common.experimentSha256, { ...common.experiment, seeds: 'per-set' }, common.scenarios).key).not.toBe(common.key);
+    expect(buildPlan(common.experimentFile, common.experimentSha256, common.experiment, common.scenarios).key).toBe(common.key);
   });
 
   it('are shared by the hypotheses of a replication: two names for the same model give the same records', () => {
@@ -234,6 +263,22 @@ describe('run seeds', () => {
     expect(differs).toBeGreaterThan(0); // trust-first is another model on the same dice
     // And runs of different replications differ.
     expect(record(3)).not.toEqual(record(0));
+  });
+});
+
+describe('analysis margins', () => {
+  it('default to each metric\'s margin; the experiment file overrides some; plan.json records them all', () => {
+    const p = plan([...HEAD, 'replications: 2', 'metrics: [partnerBelief, brier, incidents]', 'analysis: { margins: { brier: 0.001, incidents: 0 } }']);
+    expect(planInfo(p, BATCH_SIZE, null).analysis.margins).toEqual({ partnerBelief: METRICS.find((m) => m.name === 'partnerBelief')!.margin, brier: 0.001, incidents: 0 });
+    expect(METRICS.every((m) => Number.isFinite(m.margin) && m.margin >= 0)).toBe(true);
+  });
+
+  it('refuses an unknown metric name and a negative margin, with the path of each', () => {
+    const r = loadPlan(experimentFile([...HEAD, 'replications: 2', 'analysis:', '  margins: { partnerBelif: 0.1, brier: -1 }']));
+    expect(r.ok).toBe(false);
+    const text = r.ok ? '' : r.problems.map(formatProblem).join('\n');
+    expect(text).toMatch(/:6:\d+: analysis\.margins\.partnerBelif: unknown metric "partnerBelif"; expected one of partnerBelief, /);
+    expect(text).toMatch(/:6:\d+: analysis\.margins\.brier: /);
   });
 });
 

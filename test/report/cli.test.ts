@@ -171,6 +171,20 @@ describe('npm run report', () => {
     for (const gone of ['steps to confidence', 'final mean trust', 'timeToConfidence', 'finalTrust']) expect(html).not.toContain(gone);
   });
 
+  it("explains an experiment's verdicts: margins, the Benjamini-Hochberg adjustment, and counts of leads, equivalent and undecided per metric", async () => {
+    const html = readFileSync((await makeReport(exp)).file, 'utf8');
+    expect(html).toContain('How to read “leads”, “equivalent” and “undecided”.');
+    expect(html).toContain('Benjamini–Hochberg adjustment over all the cells of that metric');
+    expect(html).toMatch(/<th[^>]*>replications to decide \(median of undecided\)<\/th>/);
+    expect(html).toMatch(/they are equivalent \/ undecided on final trust in partners \(95% interval, margin 0\.02/);
+    // The comparison table and the key figures count by verdict, consistently with comparison.json.
+    const { comparisons } = JSON.parse(readFileSync(join(exp, 'comparison.json'), 'utf8')) as { comparisons: { a: string; b: string; rows: { metric: string; verdict: string; leads: string }[] }[] };
+    const rows = comparisons[0].rows.filter((r) => r.metric === 'partnerBelief');
+    const count = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
+    const { a, b } = comparisons[0];
+    expect(html).toContain(`${count((r) => r.leads === a)} / ${count((r) => r.leads === b)} / ${count((r) => r.verdict === 'equivalent')} / ${count((r) => r.verdict === 'undecided')}`);
+  });
+
   it('has --help, and so has npm start', () => {
     const r = report(['--help']);
     expect(r.status).toBe(0);

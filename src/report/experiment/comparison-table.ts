@@ -1,19 +1,22 @@
 /** The experiment report's full comparison table: every scenario, parameter set and metric. */
-import { hypothesisColor, mix, type ComparisonRow } from '../../charts/index.js';
+import { hypothesisColor, mix, type Comparison, type ComparisonRow } from '../../charts/index.js';
+import { sideOf, verdictOfRow } from '../../charts/comparison.js';
 import { decimalsFor, sx } from '../common.js';
 import { html, join as joinHtml, raw, type Html, type HtmlValue } from '../html.js';
 import type { Section } from '../page.js';
 import { metricWords, rowsOf, type ExperimentContext } from './context.js';
 
-function compareCell(r: ComparisonRow | undefined, d: number): HtmlValue {
+function compareCell(c: Comparison, r: ComparisonRow | undefined, d: number): HtmlValue {
   if (r === undefined) return '–';
   if (!Number.isFinite(r.meanDiff)) return html`<span class="d">–</span><span class="ci">no paired values</span>`;
-  const mark = r.leader === 'a' ? ' A' : r.leader === 'b' ? ' B' : '';
+  const side = sideOf(c, r);
+  const mark = side === 'a' ? ' A' : side === 'b' ? ' B' : r.verdict !== undefined && verdictOfRow(r) === 'equivalent' ? ' =' : '';
   return html`<span class="d">${sx(r.meanDiff, d)}${mark}</span><span class="ci">[${sx(r.ciLow, d)}, ${sx(r.ciHigh, d)}]</span>`;
 }
 
-function leadClass(r: ComparisonRow | undefined): string {
-  return r?.leader === 'a' ? 'lead-a' : r?.leader === 'b' ? 'lead-b' : '';
+function leadClass(c: Comparison, r: ComparisonRow | undefined): string {
+  const side = r === undefined ? 'none' : sideOf(c, r);
+  return side === 'a' ? 'lead-a' : side === 'b' ? 'lead-b' : '';
 }
 
 /** The table's section, or none when there is a single hypothesis. */
@@ -28,7 +31,7 @@ export function comparisonTableSection({ plan, c0, A, B, R, level, setLabel }: E
   const byKey = new Map(c0.rows.map((r) => [`${r.scenario}\u0000${r.set}\u0000${r.metric}`, r]));
   const colorA = mix(hypothesisColor(A), '#FFFFFF', 0.8), colorB = mix(hypothesisColor(B), '#FFFFFF', 0.8);
   const tables: Html[] = [
-    html`<p>Every scenario, parameter set and metric: the mean paired difference A − B (A = ${A}, B = ${B}) over ${R} seeds, and below it its ${level}% bootstrap interval. <span class="swatch" style="background:${colorA}"></span>A or <span class="swatch" style="background:${colorB}"></span>B after the number, in bold on a shaded cell: that hypothesis leads (it does better and the interval excludes zero). Under each metric: whether higher or lower is better. The same numbers, with each hypothesis's mean, win shares and effect sizes, are in <code>comparison.txt</code> and <code>comparison.json</code>.</p>`,
+    html`<p>Every scenario, parameter set and metric: the mean paired difference A − B (A = ${A}, B = ${B}) over ${R} seeds, and below it its ${level}% bootstrap interval. <span class="swatch" style="background:${colorA}"></span>A or <span class="swatch" style="background:${colorB}"></span>B after the number, in bold on a shaded cell: that hypothesis leads (it does better, the whole interval lies beyond the metric's margin of practical equivalence, and the test adjusted for the many cells agrees); “=” after the number: the two are equivalent (the whole interval lies within the margin); nothing: undecided. Under each metric: whether higher or lower is better. The same numbers, with each hypothesis's mean, win shares, effect sizes, p-values (raw and adjusted) and the replications an undecided cell would need, are in <code>comparison.txt</code> and <code>comparison.json</code>.</p>`,
   ];
   plan.scenarios.forEach((s) => {
     tables.push(html`<h3>${s.name}</h3>`);
@@ -40,8 +43,8 @@ export function comparisonTableSection({ plan, c0, A, B, R, level, setLabel }: E
       const head = [html`condition`, ...chunk.map((m) => html`${metricWords(m)}<span class="better">${(rowsOf(c0, s.name, m)[0]?.better ?? 'higher')} better</span>`)];
       const body = plan.sets.map((_, set) => html`<tr><td>${setLabel(set)}</td>${chunk.map((m) => {
         const r = byKey.get(`${s.name}\u0000${set}\u0000${m}`);
-        const cls = leadClass(r);
-        return html`<td class="num${cls ? ` ${cls}` : ''}">${compareCell(r, digits.get(m)!)}</td>`;
+        const cls = leadClass(c0, r);
+        return html`<td class="num${cls ? ` ${cls}` : ''}">${compareCell(c0, r, digits.get(m)!)}</td>`;
       })}</tr>`);
       tables.push(html`<table class="compare"><thead><tr>${head.map((h, k) => html`<th${raw(k > 0 ? ' class="num"' : '')}>${h}</th>`)}</tr></thead><tbody>${body}</tbody></table>`);
     }

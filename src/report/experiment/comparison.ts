@@ -2,7 +2,8 @@
  * The experiment report's comparison of the hypotheses: which leads on each metric, then their
  * trajectories on the same dice, the paired differences, the sweep map and the outcomes.
  */
-import type { ComparisonRow } from '../../charts/index.js';
+import type { Comparison, ComparisonRow } from '../../charts/index.js';
+import { sideOf, verdictOfRow } from '../../charts/comparison.js';
 import { paramsLabel } from '../../charts/common.js';
 import { decimalsFor, sx } from '../common.js';
 import { html, join as joinHtml, table, type Html } from '../html.js';
@@ -12,20 +13,46 @@ import { differencesFigures, sweepMapFigures } from './differences.js';
 import { outcomeFigures } from './outcomes.js';
 import { trajectoryFigures } from './trajectories.js';
 
+/** The replications that would decide the undecided cells of a metric: the median of their planning figures, in words. */
+function toDecide(rows: ComparisonRow[]): string {
+  const ns = rows.map((r) => r.replicationsNeeded).filter((n): n is number => typeof n === 'number').sort((x, y) => x - y);
+  if (ns.length === 0) return '–';
+  const mid = ns[Math.floor((ns.length - 1) / 2)];
+  return mid > 1_000_000 ? 'more than 1,000,000' : `about ${mid.toLocaleString('en-US')}`;
+}
+
+/** Counts of the verdicts of one comparison on one metric's rows. */
+export function verdictCounts(c: Comparison, rows: ComparisonRow[]): { a: number; b: number; equivalent: number; undecided: number } {
+  const a = rows.filter((r) => sideOf(c, r) === 'a').length, b = rows.filter((r) => sideOf(c, r) === 'b').length;
+  const equivalent = rows.filter((r) => verdictOfRow(r) === 'equivalent').length;
+  return { a, b, equivalent, undecided: rows.length - a - b - equivalent };
+}
+
 /** For each comparison, a table of how often each hypothesis leads, by metric, with its largest lead. */
 function leadTables({ comparisons, S }: ExperimentContext): Html[] {
   const out: Html[] = [];
   for (const c of comparisons) {
+    const withVerdicts = c.rows.some((r) => r.verdict !== undefined);
     const metrics = [...new Set(c.rows.map((r) => r.metric))];
     const best = (rows: ComparisonRow[]) => [...rows].sort((x, y) => Math.abs(y.meanDiff) - Math.abs(x.meanDiff))[0];
     const where = (r: ComparisonRow | undefined) => r === undefined ? '–'
       : html`${S > 1 ? `${r.scenario}, ` : ''}${paramsLabel(r.params)}: ${sx(r.meanDiff, decimalsFor(Math.abs(r.meanDiff)))} <span class="aside">[${sx(r.ciLow, decimalsFor(Math.abs(r.meanDiff)))}, ${sx(r.ciHigh, decimalsFor(Math.abs(r.meanDiff)))}]</span>`;
     out.push(html`<h3>Which hypothesis leads: ${c.a} against ${c.b}</h3>`);
-    out.push(table(['metric', 'better', `${c.a} leads`, `${c.b} leads`, 'neither', `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {
-      const rows = c.rows.filter((r) => r.metric === m);
-      const la = rows.filter((r) => r.leader === 'a'), lb = rows.filter((r) => r.leader === 'b');
-      return [metricWords(m), rows[0]?.better ?? 'higher', String(la.length), String(lb.length), String(rows.length - la.length - lb.length), where(best(la)), where(best(lb))];
-    }), { numeric: [2, 3, 4] }));
+    if (withVerdicts) {
+      out.push(table(['metric', 'better', 'margin', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', 'replications to decide (median of undecided)', `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {
+        const rows = c.rows.filter((r) => r.metric === m);
+        const k = verdictCounts(c, rows);
+        const la = rows.filter((r) => sideOf(c, r) === 'a'), lb = rows.filter((r) => sideOf(c, r) === 'b');
+        return [metricWords(m), rows[0]?.better ?? 'higher', String(rows[0]?.margin ?? '–'), String(k.a), String(k.b), String(k.equivalent), String(k.undecided), toDecide(rows), where(best(la)), where(best(lb))];
+      }), { numeric: [2, 3, 4, 5, 6, 7] }));
+    } else {
+      // A folder analysed before the verdicts: leading is the interval excluding zero.
+      out.push(table(['metric', 'better', `${c.a} leads`, `${c.b} leads`, 'neither', `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {
+        const rows = c.rows.filter((r) => r.metric === m);
+        const la = rows.filter((r) => r.leader === 'a'), lb = rows.filter((r) => r.leader === 'b');
+        return [metricWords(m), rows[0]?.better ?? 'higher', String(la.length), String(lb.length), String(rows.length - la.length - lb.length), where(best(la)), where(best(lb))];
+      }), { numeric: [2, 3, 4] }));
+    }
     out.push(html`<p class="aside">Counts are of ${S > 1 ? 'scenario and parameter set combinations' : 'parameter sets'} (${c.rows.filter((r) => r.metric === metrics[0]).length} per metric).</p>`);
   }
   return out;
@@ -37,7 +64,13 @@ export function comparisonSection(x: ExperimentContext): Section {
   if (c0 === undefined) {
     comp.push(html`<p class="missing">The experiment has only one hypothesis (${plan.hypotheses.join(', ')}), so there is nothing to compare. List two in the experiment file's <code>hypotheses</code>.</p>`);
   } else {
-    comp.push(html`<p>${A} (A) against ${B} (B), paired on the same seeds: each replication runs both hypotheses with the same random numbers, so their difference is the hypothesis's effect and not luck. Intervals are ${level}% bootstrap intervals of the mean paired difference A − B; a hypothesis “leads” when it does better and the interval excludes zero.</p>`);
+    comp.push(html`<p>${A} (A) against ${B} (B), paired on the same seeds: each replication runs both hypotheses with the same random numbers, so their difference is the hypothesis's effect and not luck. Intervals are ${level}% bootstrap intervals of the mean paired difference A − B.</p>`);
+    if (c0.rows.some((r) => r.verdict !== undefined)) {
+      comp.push(html`<p><strong>How to read “leads”, “equivalent” and “undecided”.</strong> Every metric has a <em>margin</em>: the smallest difference that would matter (for beliefs, two points of probability; the margins are in the table below and in docs/MODEL.md section 10.2, and an experiment file can set its own). A hypothesis <em>leads</em> only when the whole interval of the difference lies beyond the margin on its better side: it is better, and by enough to matter. The two are <em>equivalent</em> when the whole interval lies within the margin: whatever the difference is, it is too small to matter. Otherwise the data cannot tell yet (<em>undecided</em>), and the table says roughly how many replications would settle it if the spread stayed as it is.</p>`);
+      comp.push(html`<p><strong>Many comparisons at once.</strong> Each metric is compared in every scenario and parameter set; among many cells, some would seem to show a difference by chance alone (at ${level}%, about one in ${Math.round(100 / (100 - level))} of the cells where there is none). So a lead also needs the paired t-test's p-value to stay below ${((100 - level) / 100).toFixed(2)} after the Benjamini–Hochberg adjustment over all the cells of that metric, which keeps the expected share of false leads among those called at most ${100 - level}%. The raw and adjusted p-values (<code>pValue</code>, <code>pAdjusted</code>) are in <code>comparison.json</code>.</p>`);
+    } else {
+      comp.push(html`<p>A hypothesis “leads” when it does better and the interval excludes zero (this folder was analysed before the margins of practical equivalence, so its comparisons have no verdicts).</p>`);
+    }
     comp.push(...leadTables(x));
     comp.push(...trajectoryFigures(x));
     comp.push(...differencesFigures(x, c0));

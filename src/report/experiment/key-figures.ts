@@ -1,6 +1,8 @@
 /** The experiment report's opening: its cover, the key figures and the scenarios' descriptions. */
 import { cards, decimalsFor, fx, scenarioText, thousands } from '../common.js';
 import type { Comparison } from '../../charts/index.js';
+import { sideOf, verdictOfRow } from '../../charts/comparison.js';
+import { verdictCounts } from './comparison.js';
 import { html, join as joinHtml, paragraphs, table, type Html, type HtmlValue } from '../html.js';
 import type { Section } from '../page.js';
 import { metricWords, rowsOf, type ExperimentContext } from './context.js';
@@ -27,7 +29,7 @@ export function keyFiguresSection({ plan, man, summary, S, P, R, c0, level, base
   const sumRow = (scenario: string, set: number, hyp: string, metric: string) => summary.find((r) => r.scenario === scenario && r.set === set && r.hypothesis === hyp && r.metric === metric);
   const leads = (c: Comparison, metric: string) => {
     const rows = c.rows.filter((r) => r.metric === metric);
-    return { a: rows.filter((r) => r.leader === 'a').length, b: rows.filter((r) => r.leader === 'b').length, n: rows.length };
+    return { ...verdictCounts(c, rows), n: rows.length, verdicts: rows.some((r) => r.verdict !== undefined) };
   };
   const headLeads = c0 ? leads(c0, headline) : null;
   const shown = plan.hypotheses.slice(0, 2);
@@ -45,7 +47,8 @@ export function keyFiguresSection({ plan, man, summary, S, P, R, c0, level, base
       }
     }
     const c = c0 ? rowsOf(c0, s.name, headline).find((r) => r.set === baseSet) : undefined;
-    cells.push(c ? (c.leader === 'none' ? 'neither clearly' : c.leader === 'a' ? A : B) : '–');
+    const side = c && c0 ? sideOf(c0, c) : 'none';
+    cells.push(c ? (side === 'a' ? A : side === 'b' ? B : c.verdict !== undefined && verdictOfRow(c) === 'equivalent' ? 'equivalent' : c.verdict !== undefined ? 'undecided' : 'neither clearly') : '–');
     return cells;
   });
   return {
@@ -59,7 +62,9 @@ export function keyFiguresSection({ plan, man, summary, S, P, R, c0, level, base
         { value: String(R), label: 'replications per scenario, set and hypothesis' },
         { value: plan.hypotheses.join(' / '), label: 'hypotheses, on the same seeds' },
         ...(headLeads ? [
-          { value: `${headLeads.a} / ${headLeads.b} / ${headLeads.n - headLeads.a - headLeads.b}`, label: `scenario and set combinations where ${A} / ${B} / neither leads on ${metricWords(headline)} (${level}% interval)` },
+          headLeads.verdicts
+            ? { value: `${headLeads.a} / ${headLeads.b} / ${headLeads.equivalent} / ${headLeads.undecided}`, label: `scenario and set combinations where ${A} leads / ${B} leads / they are equivalent / undecided on ${metricWords(headline)} (${level}% interval, margin ${c0?.rows.find((r) => r.metric === headline)?.margin ?? '?'}, tests adjusted over the cells)` }
+            : { value: `${headLeads.a} / ${headLeads.b} / ${headLeads.n - headLeads.a - headLeads.b}`, label: `scenario and set combinations where ${A} / ${B} / neither leads on ${metricWords(headline)} (${level}% interval)` },
         ] : []),
         { value: wall, label: `wall time, ${man.workers ?? '?'} worker${man.workers === 1 ? '' : 's'}` },
       ]),
@@ -67,7 +72,7 @@ export function keyFiguresSection({ plan, man, summary, S, P, R, c0, level, base
         html`<h3>${S === 1 ? 'The scenario' : 'Each scenario'}, ${baseWords}</h3>`,
         table(['scenario', ...keyMetrics.flatMap((m) => shown.map((h) => `${metricWords(m)}, ${h}`)), `leads on ${metricWords(headline)}`], keyRows,
           { numeric: keyMetrics.flatMap((_, j) => shown.map((_, k) => 1 + j * shown.length + k)) }),
-        html`<p class="aside">Each number is the mean over ${R} replications with its ${level}% bootstrap interval, on partner pairs (the pairs of states that deal with each other; docs/MODEL.md section 10.1). ${keyMetrics.map((m) => KEY_METRIC_NOTES[m]).join(' ')} “Leads”: the hypothesis that does better with a ${level}% interval of the paired difference that excludes zero.</p>`,
+        html`<p class="aside">Each number is the mean over ${R} replications with its ${level}% bootstrap interval, on partner pairs (the pairs of states that deal with each other; docs/MODEL.md section 10.1). ${keyMetrics.map((m) => KEY_METRIC_NOTES[m]).join(' ')} “Leads”: the hypothesis that does better with a ${level}% interval of the paired difference that lies wholly beyond the metric's margin of practical equivalence (and a test, adjusted for the many cells, that agrees); “equivalent”: the interval lies within the margin; “undecided”: neither (see “Comparing the hypotheses”).</p>`,
       ]) : '',
     ]),
   };

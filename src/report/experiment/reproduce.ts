@@ -1,6 +1,6 @@
 /** The experiment report's last sections: how to replay one run for explanations, and what it takes to reproduce the experiment. */
 import { relative } from 'node:path';
-import { runIndex, runSeed } from '../../experiment/plan.js';
+import { runIndex, seedOf } from '../../experiment/plan.js';
 import { MODEL_VERSION } from '../../version.js';
 import { filesTable, kv, shellWord, thousands } from '../common.js';
 import { html, join as joinHtml, table } from '../html.js';
@@ -23,7 +23,7 @@ export function explanationsSection({ input, plan, R, H, B, A, baseSet, trajecto
     const runA = runIndex(layout, { scenario: k, set, replication: 0, hypothesis: 0 });
     const runB = H > 1 ? runIndex(layout, { scenario: k, set, replication: 0, hypothesis: 1 }) : null;
     return [
-      s.name, setLabel(set), String(runSeed(plan.baseSeed, s.name, set, 0)),
+      s.name, setLabel(set), String(seedOf(plan, s.name, set, 0)),
       html`<code>${`npm run experiment -- ${shellWord(expPath)} --replications ${R} --replay ${runA} --out out/run-${runA}`}</code>${runB !== null ? html`<span class="ci-line">${B}: --replay ${runB}</span>` : ''}`,
     ];
   });
@@ -31,7 +31,7 @@ export function explanationsSection({ input, plan, R, H, B, A, baseSet, trajecto
     id: 'explanations',
     title: 'Why trust moved',
     body: joinHtml([
-      html`<p>Explanations of why one state's trust in another moved need a run's event log, which an experiment does not keep (it keeps a summary of each run). Any run of the experiment can be written again, exactly, as a run folder with its event log and every pair's trust: its seed depends on the scenario, the parameter set and the replication, not on the hypothesis, so the two hypotheses' runs share their dice.</p>`,
+      html`<p>Explanations of why one state's trust in another moved need a run's event log, which an experiment does not keep (it keeps a summary of each run). Any run of the experiment can be written again, exactly, as a run folder with its event log and every pair's trust: its seed depends on the scenario and the replication${(plan.seeds ?? 'per-set') === 'per-set' ? ' and the parameter set' : ' (and, as this experiment was run with common seeds, not on the parameter set either)'}, not on the hypothesis, so the two hypotheses' runs share their dice.</p>`,
       html`<p>For each scenario, replication 1 at the parameter set shown in “Trajectories on the same dice”, under ${A}${H > 1 ? ` (and the same dice under ${B})` : ''}; then <code>npm run report -- out/run-N</code> gives that run's report with the explanations of its biggest moves, or <code>npm run explain -- out/run-N --pair A,B</code> one pair's.</p>`,
       table(['scenario', 'parameter set', 'seed', 'command'], replayRows, { numeric: [2] }),
     ]),
@@ -61,7 +61,8 @@ export function reproduceSection({ input, plan, man, found, ctx, R, level, wall,
         ['random numbers', man.rngAlgorithm ?? 'not recorded'],
         ['metrics', plan.metrics.join(', ')],
         ['thresholds', `confidence ${plan.thresholds?.confidence ?? '?'}, recovery ${plan.thresholds?.recovery ?? '?'} (accepted for compatibility; no metric of model 0.3 reads them)`],
-        ['analysis', `${plan.analysis?.resamples ?? '?'} bootstrap resamples, ${level}% intervals`],
+        ['analysis', `${plan.analysis?.resamples ?? '?'} bootstrap resamples, ${level}% intervals; paired t-tests adjusted by Benjamini–Hochberg within each metric`],
+        ['margins', plan.analysis?.margins ? Object.entries(plan.analysis.margins).map(([m, v]) => `${m} ${v}`).join(', ') : 'not recorded (analysed before the margins)'],
         ['model version', `${man.modelVersion ?? 'not recorded'}${man.modelVersion !== undefined && man.modelVersion !== MODEL_VERSION ? ` (this Entente is ${MODEL_VERSION}: results may differ)` : ''}`],
         ['git commit', html`<code class="wrap">${man.gitCommit ?? 'not recorded'}</code>`],
         ['Node', man.node ?? 'not recorded'],
