@@ -2,54 +2,14 @@
  * Typed rows for the sensitivity charts, from a sensitivity folder (`npm run sensitivity`):
  * `sensitivity.json` (the method, the factors and their ranges, and the indices per scenario,
  * metric and target) and `points.csv` (the mean of each target at each design point). The
- * schema follows the shared format `entente-sensitivity/1`; indices that could not be computed
- * are written as null and read as NaN.
+ * schema of sensitivity.json is the writer's (experiment/sensitivity/format.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { csvRecords, num } from './csv.js';
 
-const finite = z.number().nullable().transform((v) => (v === null ? Number.NaN : v));
-const indices = z.array(finite).optional();
-const intervals = z.array(z.tuple([finite, finite])).optional();
-
-/** One factor varied by the design, with its range. */
-export const SensitivityFactor = z.object({ name: z.string().min(1), min: z.number(), max: z.number() });
-export type SensitivityFactor = z.output<typeof SensitivityFactor>;
-
-/** The indices of one target (a hypothesis, or the paired difference "A - B") for one scenario and metric. */
-export const SensitivityResult = z.object({
-  scenario: z.string(),
-  metric: z.string(),
-  target: z.string(),
-  mean: finite,
-  variance: finite,
-  skipped: z.string().nullable().optional().transform((v) => v ?? null),
-  first: indices, total: indices, firstInterval: intervals, totalInterval: intervals,
-  mu: indices, muStar: indices, sigma: indices, muStarInterval: intervals,
-});
-export type SensitivityResult = z.output<typeof SensitivityResult>;
-
-/** sensitivity.json, format entente-sensitivity/1. */
-export const SensitivitySchema = z.object({
-  format: z.literal('entente-sensitivity/1'),
-  method: z.enum(['sobol', 'morris']),
-  experiment: z.object({ name: z.string(), file: z.string(), sha256: z.string() }),
-  factors: z.array(SensitivityFactor).min(1),
-  samples: z.number().int().positive(),
-  levels: z.number().int().nullable().optional().transform((v) => v ?? null),
-  secondOrder: z.boolean().optional().transform((v) => v ?? false),
-  points: z.number().int().nonnegative(),
-  replications: z.number().int().positive(),
-  hypotheses: z.array(z.string()).min(1),
-  scenarios: z.array(z.string()).min(1),
-  seed: z.union([z.string(), z.number()]),
-  resamples: z.number().int().nonnegative(),
-  level: z.number().gt(0).lt(1),
-  results: z.array(SensitivityResult),
-});
-export type Sensitivity = z.output<typeof SensitivitySchema>;
+export { SensitivityFactor, SensitivityResult, SensitivitySchema, type Sensitivity } from '../experiment/sensitivity/format.js';
+import { SensitivitySchema, type Sensitivity, type SensitivityResult } from '../experiment/sensitivity/format.js';
 
 /** One row of points.csv: the mean of one target over its finite replications at one design point. */
 export interface SensitivityPoint {

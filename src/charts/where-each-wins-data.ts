@@ -74,7 +74,7 @@ export function winsFromComparison(c: Comparison, metric: string, scenario?: str
 /**
  * The map's input from a sensitivity folder's points.csv: the difference target ("A - B") of a
  * metric and scenario (default: "all" when present, else the first). `margin` defaults to the
- * metric's own.
+ * one sensitivity.json records for the metric, else the metric's own.
  */
 export function winsFromPoints(s: Sensitivity, points: readonly SensitivityPoint[], metric: string, opts: { scenario?: string; margin?: number | null } = {}): WinsInput {
   const target = differenceTarget(s);
@@ -84,7 +84,7 @@ export function winsFromPoints(s: Sensitivity, points: readonly SensitivityPoint
   return {
     a: s.hypotheses[0], b: s.hypotheses[1], metric, scenario, unit: 'design point',
     better: metricBetter(metric),
-    margin: opts.margin !== undefined ? opts.margin : metricMargin(metric),
+    margin: opts.margin !== undefined ? opts.margin : s.margins?.[metric] ?? metricMargin(metric),
     points: rows.map((p) => ({ params: p.params, diff: p.mean, weight: Number.isFinite(p.n) && p.n > 0 ? p.n : 0 })),
   };
 }

@@ -137,7 +137,7 @@ describe('where each wins over a Latin hypercube', () => {
       const tension = ((k * 17) % 40) / 40 * 0.6, blend = ((k * 23) % 40) / 40;
       const meanDiff = 0.3 - tension;
       return { scenario: 's', set: k, params: { tension, blend }, metric: 'trusterPayoff', better: 'higher', n: 4, meanDiff, ciLow: meanDiff - 0.1, ciHigh: meanDiff + 0.1,
-        effectSize: 1, winsA: 2, winsB: 2, ties: 0, excludesZero: false, leader: 'none' };
+        effectSize: 1, winsA: 2, winsB: 2, ties: 0, excludesZero: false, leader: 'none', margin: 0.01 };
     });
     const map = winsMap(winsFromComparison({ a: 'trust-first', b: 'habits-first', rows }, 'trusterPayoff'), 'tension', 'blend');
     expect(map.x.kind).toBe('quantiles');
@@ -178,7 +178,8 @@ describe('sensitivity chart snapshots', () => {
     expect(specs[0].legend!.map((l) => l.label)).toContain('ST: share with its interactions');
     expect(specs[2].caption).toContain('Far right means influential; high means the effect is non-linear');
     expect(specs[3].legend!.map((l) => l.label)).toEqual(['trust-first better', 'habits-first better', 'equivalent (|trust-first − habits-first| within ±0.01)']);
-    expect(specs[4].legend![2].label).toContain('no margin recorded');
+    // Without a margin in the file, the metric's default (brier: 0.005) draws the zone.
+    expect(specs[4].legend![2].label).toBe('equivalent (|trust-first − habits-first| within ±0.005)');
   });
 
   for (const spec of specs) {

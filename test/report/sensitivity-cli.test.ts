@@ -54,7 +54,8 @@ describe('npm run report on a sensitivity folder', () => {
     // The map over the two conditions that matter most for the difference (tension, then equivocation).
     expect(page).toContain('Each map puts tension across and equivocation up (the two with the largest indices');
     expect(page).toMatch(/Trust-first builds more trust in partners mainly where tension is below 0\.\d+/);
-    expect(page).toContain('no equivalence margin is recorded for this metric');
+    // Every metric has a practical-equivalence margin (docs/MODEL.md 10.2): partnerBelief's is 0.02.
+    expect(page).toContain('equivalent (the mean difference within ±0.02)');
   });
 
   it('takes --where, and reads a Morris screening over two scenarios', () => {

@@ -3,7 +3,7 @@
  * mean over replications of each metric (finite values only, their number n kept): a target is a
  * hypothesis, or the paired difference A - B of two hypotheses on the same seeds (the mean of
  * the per-replication differences, over the replications where both are finite). With more than
- * one scenario, "all" is the mean over the scenarios at each point. Then Sobol indices or Morris
+ * one scenario, "all" is the mean at each point over the scenarios with a value at every point. Then Sobol indices or Morris
  * elementary effects (src/stats) per (scenario, metric, target). A pure function of plan.json and
  * the data files: the same numbers however the runs were spread over workers, stops or shards.
  */
@@ -25,6 +25,8 @@ export interface SensitivityRow {
   scenario: string;
   metric: string;
   target: string;
+  /** For the scenario "all": the scenarios averaged (those with a value at every point). */
+  over?: string[];
   /** Mean and variance (n - 1) of the target over the design's points; null when skipped. */
   mean: number | null;
   variance: number | null;
@@ -36,7 +38,11 @@ export interface SensitivityRow {
 }
 
 /** Per (scenario incl. "all", target, metric): the mean at every point and its n. */
-export interface PointValues { scenarios: string[]; targets: string[]; metrics: string[]; mean: Float64Array; n: Int32Array; points: number }
+export interface PointValues {
+  scenarios: string[]; targets: string[]; metrics: string[]; mean: Float64Array; n: Int32Array; points: number;
+  /** For "all", per `${target}|${metric}` index pair: the scenarios averaged. */
+  over?: Map<string, string[]>;
+}
 
 /** Where (scenario s, target t, metric m, point p) sits in PointValues' arrays. */
 export const pointIndex = (v: Pick<PointValues, 'targets' | 'metrics' | 'points'>, s: number, t: number, m: number, p: number): number =>
@@ -89,13 +95,26 @@ export async function pointValues(dir: string, info: PlanInfo, o: { signal?: Abo
     }
   }
   if (S > 1) {
-    // "all": the mean over the scenarios at each point (NaN where one has none); n is their total.
-    for (let t = 0; t < targets.length; t++) for (let m = 0; m < s.metrics.length; m++) for (let p = 0; p < P; p++) {
-      let sum = 0, n = 0;
-      for (let sc = 0; sc < S; sc++) { const k = pointIndex(v, sc, t, m, p); sum += v.mean[k]; n += v.n[k]; }
-      const k = pointIndex(v, S, t, m, p);
-      v.mean[k] = sum / S;
-      v.n[k] = n;
+    // "all": at each point, the mean over the scenarios where the target has a value at every
+    // point (a robustness metric exists only in the scenarios with a scripted betrayal or
+    // defection; averaging the others in, or point by point, would mix different scenarios at
+    // different points); n is their total. NaN where no scenario has a value at every point.
+    v.over = new Map();
+    for (let t = 0; t < targets.length; t++) for (let m = 0; m < s.metrics.length; m++) {
+      const complete: number[] = [];
+      for (let sc = 0; sc < S; sc++) {
+        let ok = true;
+        for (let p = 0; p < P && ok; p++) ok = Number.isFinite(v.mean[pointIndex(v, sc, t, m, p)]);
+        if (ok) complete.push(sc);
+      }
+      v.over.set(`${t}|${m}`, complete.map((sc) => names[sc]));
+      for (let p = 0; p < P; p++) {
+        let sum = 0, n = 0;
+        for (const sc of complete) { const k = pointIndex(v, sc, t, m, p); sum += v.mean[k]; n += v.n[k]; }
+        const k = pointIndex(v, S, t, m, p);
+        v.mean[k] = complete.length > 0 ? sum / complete.length : NaN;
+        v.n[k] = n;
+      }
     }
   }
   return v;
@@ -112,12 +131,19 @@ export function sensitivityRows(info: PlanInfo, v: PointValues): SensitivityRow[
   v.scenarios.forEach((scenario, sc) => s.metrics.forEach((metric, m) => v.targets.forEach((target, t) => {
     const from = pointIndex(v, sc, t, m, 0);
     const y = v.mean.subarray(from, from + v.points);
-    const row: SensitivityRow = { scenario, metric, target, mean: null, variance: null, skipped: null };
+    const over = scenario === ALL_SCENARIOS ? v.over?.get(`${t}|${m}`) : undefined;
+    const row: SensitivityRow = { scenario, metric, target, ...(over === undefined ? {} : { over }), mean: null, variance: null, skipped: null };
     const empty = () => (d.method === 'sobol'
       ? Object.assign(row, { first: null, total: null, firstInterval: null, totalInterval: null }, s.secondOrder ? { second: null } : {})
       : Object.assign(row, { mu: null, muStar: null, sigma: null, muStarInterval: null }));
     const bad = y.reduce((c, x) => c + (Number.isFinite(x) ? 0 : 1), 0);
-    if (bad > 0) { row.skipped = `no finite value at ${bad} of ${v.points} points`; rows.push(empty()); return; }
+    if (bad > 0) {
+      row.skipped = over !== undefined && over.length === 0
+        ? 'no scenario has a value at every point'
+        : `no value at ${bad} of ${v.points} points (the metric is empty where it is undefined: e.g. auc without both trustworthy and untrustworthy partners, robustness without a scripted betrayal or defection)`;
+      rows.push(empty());
+      return;
+    }
     const mean = y.reduce((a, x) => a + x, 0) / y.length;
     row.mean = mean;
     row.variance = y.length > 1 ? y.reduce((a, x) => a + (x - mean) ** 2, 0) / (y.length - 1) : 0;

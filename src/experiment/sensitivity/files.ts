@@ -8,9 +8,10 @@ import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { syncFolder, temporaryName, writeSynced } from '../../io/output.js';
 import type { Factor } from '../../stats/index.js';
-import type { PlanInfo } from '../plan-info.js';
+import { marginOf, type PlanInfo } from '../plan-info.js';
 import { csvText, num } from '../rows.js';
 import { POINT_CHUNK, pointIndex, pointValues, sensitivityOf, sensitivityRows, type PointValues, type SensitivityRow } from './analyse.js';
+import { SENSITIVITY_FORMAT, type SensitivityReport as Written } from './format.js';
 import type { SensitivityMethod } from './schema.js';
 
 export const SENSITIVITY_JSON = 'sensitivity.json';
@@ -19,11 +20,11 @@ export const POINTS_CSV = 'points.csv';
 /** The result files of a sensitivity folder (besides plan.json, manifest.json and data/). */
 export const SENSITIVITY_FILES = [SENSITIVITY_JSON, SENSITIVITY_CSV, POINTS_CSV] as const;
 
-export const SENSITIVITY_FORMAT = 'entente-sensitivity/1';
+export { SENSITIVITY_FORMAT } from './format.js';
 
-/** sensitivity.json. */
+/** sensitivity.json, as the writer builds it (its schema, for every reader: format.ts). */
 export interface SensitivityReport {
-  format: typeof SENSITIVITY_FORMAT;
+  format: 'entente-sensitivity/1';
   method: SensitivityMethod;
   experiment: { name: string; file: string; sha256: string };
   factors: Factor[];
@@ -37,6 +38,8 @@ export interface SensitivityReport {
   seed: string;
   resamples: number;
   level: number;
+  /** The practical-equivalence margin of each metric analysed (the file's analysis.margins over the defaults). */
+  margins: Record<string, number>;
   results: SensitivityRow[];
 }
 
@@ -47,8 +50,9 @@ export function sensitivityReport(info: PlanInfo, results: SensitivityRow[]): Se
     experiment: { name: info.name, file: info.experimentFile, sha256: info.experimentSha256 },
     factors: s.factors, samples: s.samples, levels: s.levels, secondOrder: s.secondOrder, points: info.sets.length,
     replications: info.replications, hypotheses: info.hypotheses, scenarios: info.scenarios.map((x) => x.name),
-    seed: s.seed, resamples: s.resamples, level: s.level, results,
-  };
+    seed: s.seed, resamples: s.resamples, level: s.level,
+    margins: Object.fromEntries(s.metrics.map((m) => [m, marginOf(info, m)])), results,
+  } satisfies Written;
 }
 
 /** sensitivity.csv: `scenario,metric,target,factor,index,value,low,high`, one line per index (skipped targets have none). */
