@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MERGE, ROOT, TSX } from './cli-paths.js';
-import { METRICS } from '../../src/experiment/metrics.js';
+import { METRICS as METRIC_DEFS } from '../../src/experiment/metrics.js';
 
 const SENSITIVITY = join(ROOT, 'src', 'cli', 'sensitivity.ts');
 const FIXTURE = join(ROOT, 'test', 'experiment', 'fixtures', 'sensitivity.yaml');
@@ -49,7 +49,7 @@ describe('npm run sensitivity, Sobol', () => {
     for (const f of ['runs.csv', 'summary.csv', 'steps.csv', 'comparison.json']) expect(existsSync(join(single, f)), f).toBe(false);
     const s = JSON.parse(readFileSync(join(single, 'sensitivity.json'), 'utf8'));
     expect(Object.keys(s)).toEqual(['format', 'method', 'experiment', 'factors', 'samples', 'levels', 'secondOrder', 'points', 'replications', 'hypotheses', 'scenarios', 'seed', 'resamples', 'level', 'margins', 'results']);
-    expect(s.margins).toEqual(Object.fromEntries(s.results.filter((r: { scenario: string }) => r.scenario === s.scenarios[0]).map((r: { metric: string }) => [r.metric, METRICS.find((m) => m.name === r.metric)!.margin])));
+    expect(s.margins).toEqual(Object.fromEntries(s.results.filter((r: { scenario: string }) => r.scenario === s.scenarios[0]).map((r: { metric: string }) => [r.metric, METRIC_DEFS.find((m) => m.name === r.metric)!.margin])));
     expect(s).toMatchObject({
       format: 'entente-sensitivity/1', method: 'sobol', samples: 8, levels: null, secondOrder: false, points: 8 * (2 + 2), replications: 3,
       hypotheses: ['trust-first', 'habits-first'], scenarios: [SCENARIO], seed: '5|sensitivity|sobol', resamples: 200, level: 0.95,
