@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
     .option('--replications <n>', `replications of each point of the experiment's Latin hypercube and hypothesis (default ${QUICK.replications}; --full: the file's)`)
     .option('--samples <n>', `Sobol base samples of the sensitivity analysis (default ${QUICK.samples}; --full: the file's)`)
     .option('--sensitivity-replications <n>', `replications of each point of the sensitivity analysis (default ${QUICK.sensitivityReplications}; --full: the file's)`)
-    .option('--full', 'the file\'s own sizes (the full experiment and analysis: about 15 minutes on two cores)')
+    .option('--full', 'the file\'s own sizes (the full experiment and analysis: about 5 minutes on two cores)')
     .option('--workers <n>', `worker threads (default: one per core, here ${defaultWorkers()}; at most ${maxWorkers()}, twice the cores)`)
     .option('--out <dir>', `the experiment's folder (default ${DEFAULT_OUT}; --full: ${FULL_OUT})`)
     .option('--sensitivity-out <dir>', 'the sensitivity analysis\'s folder (default: <the experiment\'s folder>-sobol)')
@@ -104,7 +104,7 @@ What it does:
   --overwrite.
 
 Then:
-  npm start -- --full                                    the full size (about 15 minutes)
+  npm start -- --full                                    the full size (about 5 minutes)
   npm run experiment -- ${DEFAULT_EXPERIMENT}        the full experiment alone
   npm run sensitivity -- ${DEFAULT_EXPERIMENT}       the full sensitivity analysis alone
   npm run simulate -- scenarios/fpda.yaml --pairs        one run, with every pair's trust
@@ -188,7 +188,7 @@ Then:
     console.log(`Tables: ${show(join(dir, 'comparison.txt'))}, summary.csv, steps.csv, runs.csv; ${show(join(sdir, 'sensitivity.csv'))}, points.csv`);
     console.log(`Done in ${total.toFixed(0)} s.`);
     console.log('');
-    if (!full) console.log('Next: the full size (about 15 minutes on two cores):  npm start -- --full');
+    if (!full) console.log('Next: the full size (about 5 minutes on two cores):  npm start -- --full');
     console.log('      one run of a scenario, and its report:  npm run simulate -- scenarios/fpda.yaml --pairs  then  npm run report -- <its folder>');
   });
 }
