@@ -4,7 +4,7 @@
  * adjusted p-value, and for an undecided cell the replications a decision would need.
  */
 import type { PlanInfo } from './plan-info.js';
-import type { Comparison } from './rows.js';
+import type { Comparison, ComparisonRow } from './rows.js';
 
 const fmt = (v: number, digits = 3): string => (Number.isFinite(v) ? v.toFixed(digits) : '-');
 const pct = (v: number): string => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '-');
@@ -19,6 +19,15 @@ export function replicationsText(n: number | null): string {
   return n > 1_000_000 ? 'more than 1,000,000 replications to decide' : `about ${n.toLocaleString('en-US')} replications to decide`;
 }
 
+/** Why a cell is undecided: the replications that would decide, or what else is missing. */
+function undecidedWhy(r: ComparisonRow, alpha: number): string {
+  if (r.n === 0) return ' (no paired values)';
+  if (r.replicationsNeeded !== null) return ` (${replicationsText(r.replicationsNeeded)})`;
+  const [lo, hi] = r.better === 'lower' ? [-r.ciHigh, -r.ciLow] : [r.ciLow, r.ciHigh];
+  if (lo > r.margin || hi < -r.margin) return ` (the interval is beyond the margin, but p adj is not below ${alpha})`;
+  return '';
+}
+
 /** The printed table (comparison.txt): per scenario and parameter set, each metric's verdict. */
 export function comparisonText(info: PlanInfo, comparisons: Comparison[]): string {
   const out: string[] = [];
@@ -29,7 +38,8 @@ export function comparisonText(info: PlanInfo, comparisons: Comparison[]): strin
       `verdict: "leads" when the whole interval lies beyond the metric's margin (a difference too small to matter) on the`,
       `better side and the paired t-test's p-value, adjusted by Benjamini-Hochberg over all cells of the metric (p adj), is`,
       `below ${alpha}; "equivalent" when the whole interval lies within plus or minus the margin; "undecided" otherwise, with`,
-      'the replications that would decide at the observed spread.',
+      'the replications that would decide at the observed spread (none when the interval is already beyond the margin and',
+      'only the adjusted test disagrees).',
     );
     let group = '';
     for (const r of c.rows) {
@@ -39,7 +49,7 @@ export function comparisonText(info: PlanInfo, comparisons: Comparison[]): strin
         out.push('', g);
         out.push(`  ${'metric'.padEnd(21)} ${'A'.padStart(8)} ${'B'.padStart(8)} ${'A - B'.padStart(9)}  ${'interval'.padEnd(21)} ${'margin'.padStart(6)} ${'p adj'.padStart(6)} ${'A wins'.padStart(6)} ${'B wins'.padStart(6)}  verdict`);
       }
-      const verdict = r.verdict === 'leads' ? `${r.leads} leads` : r.verdict === 'undecided' && r.replicationsNeeded !== null ? `undecided (${replicationsText(r.replicationsNeeded)})` : r.verdict;
+      const verdict = r.verdict === 'leads' ? `${r.leads} leads` : r.verdict === 'undecided' ? `undecided${undecidedWhy(r, alpha)}` : r.verdict;
       out.push(`  ${r.metric.padEnd(21)} ${fmt(r.meanA).padStart(8)} ${fmt(r.meanB).padStart(8)} ${fmt(r.meanDiff, 4).padStart(9)}  ${`[${fmt(r.ciLow, 4)}, ${fmt(r.ciHigh, 4)}]`.padEnd(21)} ${marginText(r.margin).padStart(6)} ${pText(r.pAdjusted).padStart(6)} ${pct(r.winsA).padStart(6)} ${pct(r.winsB).padStart(6)}  ${verdict}${r.n < info.replications ? ` (n=${r.n})` : ''}`);
     }
     out.push('');

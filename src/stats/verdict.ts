@@ -38,7 +38,11 @@ export interface VerdictResult {
   verdict: Verdict;
   /** The side that leads when the verdict is `leads`, else 'none'. */
   side: 'a' | 'b' | 'none';
-  /** When undecided: the replications at which an interval as wide as the t interval would decide; else null. */
+  /**
+   * When undecided: the replications at which an interval as wide as the t interval would
+   * decide; null when decided, or when the interval already lies beyond the margin and only the
+   * adjusted test disagrees.
+   */
   replicationsNeeded: number | null;
 }
 
@@ -61,33 +65,44 @@ export function verdictOf(x: VerdictInput, o: VerdictOptions): VerdictResult {
   if (significant && lo > o.margin) return { verdict: 'leads', side: 'a', replicationsNeeded: null };
   if (significant && hi < -o.margin) return { verdict: 'leads', side: 'b', replicationsNeeded: null };
   if (x.ciLow >= -o.margin && x.ciHigh <= o.margin) return { verdict: 'equivalent', side: 'none', replicationsNeeded: null };
+  // An interval already beyond the margin whose adjusted test does not agree: a narrower
+  // interval is not what is missing, so no figure is given (comparison.txt says why).
+  if (lo > o.margin || hi < -o.margin) return { verdict: 'undecided', side: 'none', replicationsNeeded: null };
   return { verdict: 'undecided', side: 'none', replicationsNeeded: replicationsNeeded(x.meanDiff, x.sdDiff, o.margin, o.level) };
 }
 
-/** Above this many replications the t multiplier is the normal quantile to 6 digits: no need to iterate. */
-const LARGE = 1_000_000;
-
 /**
- * The number of pairs n at which a t interval of the mean difference, at the observed sd,
- * would be narrow enough to decide: its half-width q · sd / √n at most the gap
- * | |meanDiff| − margin | between the mean and the margin, so n = ⌈(q · sd / gap)²⌉ with q the
- * Student t multiplier for n − 1 degrees of freedom (found by fixed-point iteration from the
- * normal quantile; above 1,000,000 the normal quantile itself). It assumes the mean and sd stay
- * as observed, so it is a planning figure, not a promise. Null when it cannot be computed: sd
- * NaN (fewer than two pairs) or 0, or the mean exactly on the margin (gap 0).
+ * The smallest number of pairs n ≥ 2 at which a t interval of the mean difference, at the
+ * observed sd, would be narrow enough to decide: its half-width t(n) · sd / √n at most the gap
+ * | |meanDiff| − margin | between the mean and the margin, with t(n) the Student t multiplier
+ * for n − 1 degrees of freedom. Since t(n)² / n decreases as n grows, the condition
+ * (t(n) · sd / gap)² ≤ n holds from some n on; that n is found by bisection, starting from the
+ * normal approximation ⌈(z · sd / gap)²⌉ (a lower bound, t(n) ≥ z). It assumes the mean and sd
+ * stay as observed, so it is a planning figure, not a promise. Null when it cannot be
+ * computed: sd NaN (fewer than two pairs) or 0, or the mean exactly on the margin (gap 0).
+ * Capped at the largest safe integer.
  */
 export function replicationsNeeded(meanDiff: number, sd: number, margin: number, level: number): number | null {
   const gap = Math.abs(Math.abs(meanDiff) - margin);
   if (!(gap > 0) || !(sd > 0) || !Number.isFinite(sd)) return null;
+  const ratio = sd / gap;
+  const enough = (n: number) => (tMultiplier(n, level) * ratio) ** 2 <= n;
   const z = normalQuantile((1 + level) / 2);
-  // Capped at the largest safe integer (a gap of 1e-200 would overflow to Infinity, which JSON cannot hold).
-  const need = (q: number) => Math.min(Number.MAX_SAFE_INTEGER, Math.max(2, Math.ceil((q * sd / gap) ** 2)));
-  let n = need(z);
-  if (n > LARGE) return n;
-  for (let k = 0; k < 50; k++) {
-    const next = need(tMultiplier(n, level));
-    if (next <= n) break;
-    n = next;
+  const start = (z * ratio) ** 2;
+  if (!(start < Number.MAX_SAFE_INTEGER / 4)) return Number.MAX_SAFE_INTEGER;
+  let lo = Math.max(2, Math.ceil(start));
+  if (enough(lo)) return lo;
+  let hi = lo;
+  do {
+    lo = hi;
+    hi = Math.min(Number.MAX_SAFE_INTEGER, hi * 2);
+  } while (!enough(hi) && hi < Number.MAX_SAFE_INTEGER);
+  if (!enough(hi)) return Number.MAX_SAFE_INTEGER;
+  // enough(hi) and not enough(lo): bisect to the smallest n that is enough.
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (enough(mid)) hi = mid;
+    else lo = mid;
   }
-  return n;
+  return hi;
 }

@@ -52,6 +52,21 @@ describe('replications needed', () => {
     expect(verdictOf(row(0.05, 0.01, 0.09, 0.01, 0.1, 10), higher).replicationsNeeded).toBe(n);
   });
 
+  it('is the smallest such n also for clear effects (few replications), and never grows as the gap grows', () => {
+    // sd 1, margin 0: the smallest n >= 2 with t(n - 1) / sqrt(n) <= gap, checked by brute force.
+    const smallest = (gap: number) => { let k = 2; while (studentQuantile(0.975, k - 1) / Math.sqrt(k) > gap) k++; return k; };
+    const gaps = [0.25, 0.5, 1, 1.5, 2, 3, 5];
+    for (const g of gaps) expect(replicationsNeeded(g, 1, 0, 0.95), `gap ${g}`).toBe(smallest(g));
+    expect(gaps.map((g) => replicationsNeeded(g, 1, 0, 0.95)!)).toEqual([64, 18, 7, 5, 4, 3, 3]);
+    const ns = gaps.map((g) => replicationsNeeded(g, 1, 0, 0.95)!);
+    for (let k = 1; k < ns.length; k++) expect(ns[k]).toBeLessThanOrEqual(ns[k - 1]);
+  });
+
+  it('gives no figure when the interval is already beyond the margin and only the adjusted test disagrees', () => {
+    expect(verdictOf(row(0.06, 0.03, 0.09, 0.09, 0.05, 10), higher)).toEqual({ verdict: 'undecided', side: 'none', replicationsNeeded: null });
+    expect(verdictOf(row(0.06, 0.03, 0.09, 0.09, 0.05, 10), lower)).toEqual({ verdict: 'undecided', side: 'none', replicationsNeeded: null });
+  });
+
   it('is null when it cannot be computed, and large numbers stay numbers', () => {
     expect(replicationsNeeded(0.02, 0.1, 0.02, 0.95)).toBeNull();
     expect(replicationsNeeded(0.05, 0, 0.02, 0.95)).toBeNull();
