@@ -8,7 +8,8 @@
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
-import { inspectFolder } from '../experiment/folder.js';
+import { inspectFolder, placeExperiment } from '../experiment/folder.js';
+import { ProblemError } from '../io/problem.js';
 import type { ExperimentEvent } from '../experiment/run.js';
 import { experimentPlan, runExperiment } from '../experiment/run.js';
 import { defaultWorkers, maxWorkers } from '../experiment/runner.js';
@@ -23,7 +24,7 @@ import { summaryTable } from './sensitivity.js';
 
 export const DEFAULT_EXPERIMENT = 'experiments/trust-vs-habits.yaml';
 export const DEFAULT_OUT = join('out', 'trust-vs-habits-quick');
-export const FULL_OUT = join('out', 'trust-vs-habits');
+export const FULL_OUT = join('out', 'trust-vs-habits-full');
 /**
  * The quick size: replications of each design point of the experiment, and the Sobol base
  * samples and replications of the sensitivity analysis. Chosen so that both take about a
@@ -129,14 +130,26 @@ Then:
     const choices = { method: 'sobol' as const, samples: sizes.samples, replications: sizes.sensitivityReplications };
     const sinfo = sensitivityPlan(DEFAULT_EXPERIMENT, choices).info;
     // The same results in a folder are finished (or found done); an earlier npm start's results
-    // of other code or options are replaced in npm start's own folders only (kept until the new
-    // ones are complete); other results elsewhere need --overwrite.
+    // of other code or options are replaced in npm start's own default folders only (kept until
+    // the new ones are complete: out/trust-vs-habits-quick[-sobol], out/trust-vs-habits-full[-sobol],
+    // which no other command writes by default); other results anywhere else need --overwrite.
     const decide = (folder: string, own: boolean, i: typeof info) => {
       const there = inspectFolder(folder, i);
       const resume = there.kind === 'same';
       const overwrite = o.overwrite === true || (there.kind === 'other' && own && there.name === i.name);
       return { resume, overwrite: overwrite && !resume };
     };
+    // Both folders are checked before anything runs, so that a refused sensitivity folder does
+    // not come after minutes of experiment runs.
+    const eChoice = decide(dir, o.out === undefined, info);
+    const sChoice = decide(sdir, o.out === undefined && o.sensitivityOut === undefined, sinfo);
+    placeExperiment(dir, info, { ...eChoice, finish: true });
+    try {
+      placeExperiment(sdir, sinfo, { overwrite: sChoice.overwrite, finish: true });
+    } catch (e) {
+      if (!(e instanceof ProblemError)) throw e;
+      throw new ProblemError(e.problems.map((p) => ({ ...p, path: p.path === '--out' ? '--sensitivity-out' : p.path, message: p.message.replace('another --out', 'another --sensitivity-out') })));
+    }
     const quickWords = full ? '' : ' (quick size)';
     const stop = interruptSignal('npm start again finishes the runs');
     let r, s;
@@ -150,7 +163,7 @@ Then:
     });
     try {
       r = await runExperiment(DEFAULT_EXPERIMENT, {
-        replications: sizes.replications, workers, out: dir, ...decide(dir, o.out === undefined, info), signal: stop.signal,
+        replications: sizes.replications, workers, out: dir, ...eChoice, signal: stop.signal,
         command: ['npm start --', ...argv.slice(2)].join(' '), onProgress: one.onProgress,
       });
       one.stop();
@@ -165,7 +178,7 @@ Then:
         `   Results go to ${show(sdir)}/${e.replacing ? '; the earlier results there are kept until these are complete' : ''}.`,
       ].join('\n'));
       s = await runSensitivity(DEFAULT_EXPERIMENT, {
-        ...choices, workers, out: sdir, overwrite: decide(sdir, o.sensitivityOut === undefined, sinfo).overwrite, signal: stop.signal,
+        ...choices, workers, out: sdir, overwrite: sChoice.overwrite, signal: stop.signal,
         command: ['npm start --', ...argv.slice(2)].join(' '), onProgress: two.onProgress,
       });
       two.stop();

@@ -258,22 +258,27 @@ describe('npm run simulate -- scenarios/minimal-pair.yaml', () => {
 });
 
 describe('npm start', () => {
-  it('runs the default experiment, writes its results and its report, and says where they are', () => {
+  it('runs the default experiment and its sensitivity analysis, writes their results and one report, and says where they are', () => {
     expect(PACKAGE.scripts.start).toMatch(/\bsrc\/cli\/start\.ts$/);
     const tmp = mkdtempSync(join(tmpdir(), 'entente-start-'));
     try {
-      // One replication instead of the quick default, to keep the test short; the same path.
+      // The smallest sizes instead of the quick defaults, to keep the test short; the same path.
       const out = join(tmp, 'start');
-      const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'start.ts'), '--replications', '1', '--out', out],
+      const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'start.ts'), '--replications', '1', '--samples', '2', '--sensitivity-replications', '1', '--out', out],
         { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
       expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/experiments\/trust-vs-habits\.yaml: 11 teaching scenarios x 15 condition settings x 1 replications x 2 hypotheses/);
+      expect(r.stdout).toMatch(/experiments\/trust-vs-habits\.yaml: 4 teaching scenarios x 100 points of a Latin hypercube of 9 conditions x 1 replications x 2 hypotheses .* = 800 runs/);
+      expect(r.stdout).toMatch(/Sobol indices from 2 base samples x \(9 conditions \+ 2\) = 22 points x 1 replications x 2 hypotheses x 4 scenarios = 176 runs/);
       expect(r.stdout).toContain('report.html');
       for (const f of ['runs.csv', 'summary.csv', 'steps.csv', 'comparison.json', 'manifest.json', 'report.html']) {
         expect(existsSync(join(out, f)), f).toBe(true);
       }
-      expect(readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 330);
-      expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<svg');
+      for (const f of ['sensitivity.json', 'sensitivity.csv', 'points.csv']) expect(existsSync(join(`${out}-sobol`, f)), f).toBe(true);
+      expect(readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(1 + 800);
+      const page = readFileSync(join(out, 'report.html'), 'utf8');
+      expect(page).toContain('<svg');
+      expect(page).toContain('Which conditions matter');
+      expect(page).toContain('Where each hypothesis wins');
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -82,10 +82,13 @@ export function sensitivityPlan(file: string, o: SensitivityChoices = {}): { pla
   const replications = o.replications ?? block.replications ?? e.replications;
   const sets = pointSets(factors, design.design.points, fixed);
   const planned = buildPlan(file, base.experimentSha256, { ...e, replications, variations: { list: sets } }, base.scenarios);
-  const plan: Plan = { ...planned, key: sha256(JSON.stringify({ experiment: planned.key, sensitivity: { ...descriptor, fixed } })) };
   const sensitivity: SensitivityInfo = {
     ...descriptor, fixed, metrics: [...new Set(metrics)], difference,
     resamples: o.resamples ?? e.analysis.resamples, level: e.analysis.level,
   };
+  // Everything the analysis reads is in the key (the design, and the metrics, difference and
+  // bootstrap asked for), so a finished folder is "done" only for the same analysis; another
+  // request is another result, which --overwrite (or another --out) must allow.
+  const plan: Plan = { ...planned, key: sha256(JSON.stringify({ experiment: planned.key, sensitivity })) };
   return { plan, info: { ...planInfo(plan, BATCH_SIZE, o.shard ?? null), sensitivity }, design };
 }
