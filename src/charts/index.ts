@@ -35,13 +35,13 @@ export { hypothesisTrajectoriesChart, differencesChart, sweepChart, advantage, d
 export type { TrajectoriesOptions, DifferencesOptions, SweepOptions } from './comparison.js';
 export { transmitterReceiverChart, receptionCounts, reception, activityLabel, RECEPTION, RECEPTION_COLORS } from './transmitter-receiver.js';
 export type { Reception, ReceptionCount, TransmitterReceiverOptions } from './transmitter-receiver.js';
-export { parseSensitivityJson, parsePointsCsv, readSensitivityDir, differenceTarget, mainScenario, rankedFactors, factorsByImportance, SensitivitySchema } from './sensitivity-data.js';
+export { parseSensitivityJson, parsePointsCsv, readSensitivityDir, differencePair, differenceTarget, mainScenario, rankedFactors, factorsByImportance, SensitivitySchema } from './sensitivity-data.js';
 export type { Sensitivity, SensitivityResult, SensitivityFactor, SensitivityPoint, SensitivityData, FactorIndex } from './sensitivity-data.js';
 export { sobolChart, TOTAL_COLOR, FIRST_COLOR } from './sensitivity-bars.js';
 export type { SobolChartOptions } from './sensitivity-bars.js';
 export { morrisChart } from './morris.js';
 export type { MorrisChartOptions } from './morris.js';
-export { sensitivitySentence, sensitivityTargetWords } from './sensitivity-words.js';
+export { scenarioWords, sensitivitySentence, sensitivityTargetWords } from './sensitivity-words.js';
 export { partialDependence, binAxis, binsFor, MAX_VALUE_BINS } from './partial-dependence.js';
 export type { PartialDependence, DependencePoint, DependenceCell, BinnedAxis, AxisBin } from './partial-dependence.js';
 export { whereEachWinsChart, whereEachWinsSpec, winsFromComparison, winsFromPoints, winsMap, winsSentences, winWords, binWords, metricBetter, metricMargin, EQUIVALENT_COLOR, WIN_WORDS } from './where-each-wins.js';

@@ -1,6 +1,7 @@
 /**
  * Chart: a Morris screening of one metric and target, mu* (the mean absolute elementary effect:
- * how much moving the condition moves the outcome) against sigma (their spread: how much that
+ * the change in the outcome when the condition moves by Delta of its range, divided by Delta, so
+ * a change per whole range) against sigma (their spread: how much that
  * effect depends on where the other conditions are, or on the condition's own level), one
  * labelled point per condition with mu*'s bootstrap interval as a horizontal whisker (Morris
  * 1991, Technometrics 33, 161-174; mu* after Campolongo, Cariboni and Saltelli 2007). The
@@ -14,7 +15,7 @@ import { metricWords } from './comparison-common.js';
 import { capitalFirst } from './where-each-wins-words.js';
 import { CATEGORICAL, INK } from './palette.js';
 import { rankedFactors, type Sensitivity, type SensitivityResult } from './sensitivity-data.js';
-import { MINOR_SHARE, sensitivityTargetWords } from './sensitivity-words.js';
+import { MINOR_SHARE, morrisMoveWords, scenarioWords, sensitivityTargetWords } from './sensitivity-words.js';
 
 export interface MorrisChartOptions {
   id?: string;
@@ -44,7 +45,7 @@ export function morrisChart(s: Sensitivity, r: SensitivityResult, opts: MorrisCh
   // Caption, from the numbers.
   const top = data[0];
   const sentences = [
-    `Each point is a condition: how far right it lies is μ*, the mean absolute change in ${sensitivityTargetWords(s, r)} when the condition alone moves one step (of ${s.levels ?? 'several'} levels over its range), with its ${level}% bootstrap interval as a whisker; how high, σ, the spread of those changes.`,
+    `Each point is a condition: how far right it lies is μ*, its mean absolute elementary effect on ${sensitivityTargetWords(s, r)} (the change when the condition alone moves ${morrisMoveWords(s.levels)}, divided by Δ: a change per whole range), with its ${level}% bootstrap interval as a whisker; how high, σ, the spread of those effects.`,
     'Far right means influential; high means the effect is non-linear or depends on the other conditions (above the dashed line σ = μ* mostly so).',
     `${top.factor} is the most influential (μ* ${f(top.muStar, dx)}, σ ${f(top.sigma, dx)}).`,
   ];
@@ -52,12 +53,12 @@ export function morrisChart(s: Sensitivity, r: SensitivityResult, opts: MorrisCh
   if (minor.length > 0) sentences.push(`${listWords(minor)} ${minor.length === 1 ? 'has' : 'have'} little effect (μ* under a tenth of the largest).`);
   const above = data.filter((d) => d.sigma > d.muStar && d.muStar >= MINOR_SHARE * top.muStar).map((d) => d.factor);
   if (above.length > 0) sentences.push(`${listWords(above)} ${above.length === 1 ? 'lies' : 'lie'} above the line: ${above.length === 1 ? 'its effect varies' : 'their effects vary'} more than ${above.length === 1 ? 'it averages' : 'they average'}.`);
-  sentences.push(`A screening of the model over the ranges tried (${s.samples} trajectories, ${s.points} points, ${s.replications} replications each), not of the world; μ* is in the metric's own units.`);
+  sentences.push(`A screening of the model over the ranges tried (${s.samples} trajectories, ${s.points} points, ${s.replications} replications each), not of the world; μ* is in the metric's own units per whole range of the condition.`);
 
   return {
     id: opts.id ?? `morris-${r.metric}`,
     title: opts.title ?? `Which conditions matter for ${metricWords(r.metric)}`,
-    subtitle: opts.subtitle ?? `${r.scenario === 'all' ? 'mean over the scenarios' : r.scenario}; ${sensitivityTargetWords(s, r)}; Morris screening`,
+    subtitle: opts.subtitle ?? `${scenarioWords(s, r)}; ${sensitivityTargetWords(s, r)}; Morris screening`,
     caption: sentences.map(capitalFirst).join(' '),
     legend: [
       ...data.map((d) => ({ label: d.factor, color: d.color, shape: 'circle' as const })),

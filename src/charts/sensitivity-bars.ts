@@ -13,7 +13,7 @@ import { capitalFirst } from './where-each-wins-words.js';
 import { textWidth } from './font.js';
 import { INK, mix, TYPE } from './palette.js';
 import { rankedFactors, type Sensitivity, type SensitivityResult } from './sensitivity-data.js';
-import { sensitivityTargetWords } from './sensitivity-words.js';
+import { scenarioWords, sensitivityTargetWords } from './sensitivity-words.js';
 
 /** Total index: Okabe-Ito bluish green; first-order: the same, lighter (a part of the total). */
 export const TOTAL_COLOR = '#009E73';
@@ -60,7 +60,7 @@ export function sobolChart(s: Sensitivity, r: SensitivityResult, opts: SobolChar
   return {
     id: opts.id ?? `sobol-${r.metric}`,
     title: opts.title ?? `Which conditions matter for ${metricWords(r.metric)}`,
-    subtitle: opts.subtitle ?? `${r.scenario === 'all' ? 'mean over the scenarios' : r.scenario}; ${sensitivityTargetWords(s, r)}; Sobol indices`,
+    subtitle: opts.subtitle ?? `${scenarioWords(s, r)}; ${sensitivityTargetWords(s, r)}; Sobol indices`,
     caption: sentences.map(capitalFirst).join(' '),
     legend: [
       { label: 'S1: share of the variance due to the condition alone', color: FIRST_COLOR },

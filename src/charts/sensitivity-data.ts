@@ -46,9 +46,20 @@ export function parsePointsCsv(text: string): SensitivityPoint[] {
   }));
 }
 
-/** The paired-difference target of a sensitivity file: "A - B" in the order of its hypotheses (null with one hypothesis). */
-export function differenceTarget(s: Pick<Sensitivity, 'hypotheses'>): string | null {
-  return s.hypotheses.length >= 2 ? `${s.hypotheses[0]} - ${s.hypotheses[1]}` : null;
+/**
+ * The hypotheses [A, B] of a sensitivity file's paired difference A - B: as the file records them
+ * (`difference`), or, in an older file without the field, its first two hypotheses; null when
+ * there is none (one hypothesis).
+ */
+export function differencePair(s: Pick<Sensitivity, 'hypotheses' | 'difference'>): [string, string] | null {
+  if (s.difference !== undefined) return s.difference;
+  return s.hypotheses.length >= 2 ? [s.hypotheses[0], s.hypotheses[1]] : null;
+}
+
+/** The paired-difference target of a sensitivity file: "A - B" (null when there is none). */
+export function differenceTarget(s: Pick<Sensitivity, 'hypotheses' | 'difference'>): string | null {
+  const pair = differencePair(s);
+  return pair === null ? null : `${pair[0]} - ${pair[1]}`;
 }
 
 /** The scenario a summary shows: "all" (the mean over scenarios) when present, else the first. */

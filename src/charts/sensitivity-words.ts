@@ -6,12 +6,38 @@
 import { f, listWords } from './common.js';
 import { metricWords } from './comparison-common.js';
 import { capitalFirst } from './where-each-wins-words.js';
-import { differenceTarget, rankedFactors, type FactorIndex, type Sensitivity, type SensitivityResult } from './sensitivity-data.js';
+import { differencePair, rankedFactors, type FactorIndex, type Sensitivity, type SensitivityResult } from './sensitivity-data.js';
 
 /** The target of a result in words. */
-export function sensitivityTargetWords(s: Pick<Sensitivity, 'hypotheses'>, r: Pick<SensitivityResult, 'target' | 'metric'>): string {
-  if (r.target === differenceTarget(s)) return `the paired difference ${s.hypotheses[0]} − ${s.hypotheses[1]} in ${metricWords(r.metric)}`;
+export function sensitivityTargetWords(s: Pick<Sensitivity, 'hypotheses' | 'difference'>, r: Pick<SensitivityResult, 'target' | 'metric'>): string {
+  const pair = differencePair(s);
+  if (pair !== null && r.target === `${pair[0]} - ${pair[1]}`) return `the paired difference ${pair[0]} − ${pair[1]} in ${metricWords(r.metric)}`;
   return `${metricWords(r.metric)} under ${r.target}`;
+}
+
+/**
+ * The scenario of a result in words. For "all", the scenarios its mean is over (`over`: those
+ * with a value at every point; an older file without it averaged every scenario): "the mean over
+ * the 2 scenarios (asean-admm, fpda)", "fpda only (the one of 2 scenarios with a value at every point)".
+ */
+export function scenarioWords(s: Pick<Sensitivity, 'scenarios'>, r: Pick<SensitivityResult, 'scenario' | 'over'>): string {
+  if (r.scenario !== 'all') return r.scenario;
+  const over = r.over ?? s.scenarios;
+  const n = s.scenarios.length;
+  if (over.length === 0) return `the mean over the scenarios with a value at every point (none of the ${n})`;
+  if (over.length === 1) return `${over[0]} only (the one of the ${n} scenarios with a value at every point)`;
+  if (over.length === n) return `the mean over the ${n} scenarios (${over.join(', ')})`;
+  return `the mean over ${over.length} of the ${n} scenarios (${over.join(', ')}: those with a value at every point)`;
+}
+
+/**
+ * The move of a Morris step in words: Δ = p / (2 (p - 1)) of the condition's range, p/2 steps of
+ * its p-level grid (src/stats/morris-design.ts); an elementary effect is the change over it
+ * divided by Δ (src/stats/morris.ts).
+ */
+export function morrisMoveWords(levels: number | null): string {
+  if (levels === null) return 'by Δ of its range';
+  return `by Δ = ${f(levels / (2 * (levels - 1)), 2)} of its range (${levels / 2} steps of a ${levels}-level grid)`;
 }
 
 /** Decimals for a value of magnitude up to `v` (about two significant digits). */

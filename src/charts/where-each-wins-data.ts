@@ -3,13 +3,14 @@
  * two or more conditions (an experiment's comparison rows over a grid or a Latin hypercube, or
  * a sensitivity folder's difference target at its design points), binned over two of the
  * conditions (partial-dependence.ts), each cell given to the hypothesis that does better there,
- * or called equivalent when its mean difference lies within the metric's practical-equivalence
- * margin.
+ * or said to be within the margin when its mean difference lies within the metric's
+ * practical-equivalence margin (a mean, with no interval: not an equivalence verdict).
  */
 import { METRICS, type MetricDef } from '../experiment/metrics.js';
 import type { Comparison } from './data.js';
 import { partialDependence, type BinnedAxis, type DependenceCell } from './partial-dependence.js';
-import { differenceTarget, type Sensitivity, type SensitivityPoint } from './sensitivity-data.js';
+import { differencePair, type Sensitivity, type SensitivityPoint } from './sensitivity-data.js';
+import { scenarioWords } from './sensitivity-words.js';
 
 export interface WinsInput {
   /** The hypotheses compared, A − B. */
@@ -17,16 +18,21 @@ export interface WinsInput {
   b: string;
   metric: string;
   better: 'higher' | 'lower';
-  /** Practical-equivalence margin of the metric (>= 0); null when none is known (then only an exact zero is equivalent). */
+  /** Practical-equivalence margin of the metric (>= 0); null when none is known (then only an exact zero is within it). */
   margin: number | null;
   scenario: string;
+  /** The scenario in words, when the source says more than its name (a sensitivity folder's "all": the scenarios it averages). */
+  scenarioWords?: string;
   /** What one point is, for captions: "parameter set" or "design point". */
   unit: string;
   /** One paired difference per point, weighted by the replications behind it. */
   points: { params: Record<string, number>; diff: number; weight: number }[];
 }
 
-/** Who does better in a cell: a, b, equivalent (|mean| <= margin), or none (no finite value). */
+/**
+ * Who does better in a cell: a, b, 'equivalent' (within the margin: |mean| <= margin, a point
+ * estimate with no interval, so not the comparison's equivalence verdict), or none (no finite value).
+ */
 export type WinsSide = 'a' | 'b' | 'equivalent' | 'none';
 
 export interface WinsCell extends DependenceCell {
@@ -77,12 +83,15 @@ export function winsFromComparison(c: Comparison, metric: string, scenario?: str
  * one sensitivity.json records for the metric, else the metric's own.
  */
 export function winsFromPoints(s: Sensitivity, points: readonly SensitivityPoint[], metric: string, opts: { scenario?: string; margin?: number | null } = {}): WinsInput {
-  const target = differenceTarget(s);
-  if (target === null) throw new Error('winsFromPoints: the sensitivity file has one hypothesis, so there is no paired difference');
+  const pair = differencePair(s);
+  if (pair === null) throw new Error('winsFromPoints: the sensitivity file has one hypothesis, so there is no paired difference');
+  const target = `${pair[0]} - ${pair[1]}`;
   const scenario = opts.scenario ?? (points.some((p) => p.scenario === 'all') ? 'all' : s.scenarios[0]);
   const rows = points.filter((p) => p.metric === metric && p.target === target && p.scenario === scenario);
+  const result = s.results.find((r) => r.metric === metric && r.target === target && r.scenario === scenario);
   return {
-    a: s.hypotheses[0], b: s.hypotheses[1], metric, scenario, unit: 'design point',
+    a: pair[0], b: pair[1], metric, scenario, unit: 'design point',
+    ...(scenario === 'all' ? { scenarioWords: scenarioWords(s, { scenario, over: result?.over }) } : {}),
     better: metricBetter(metric),
     margin: opts.margin !== undefined ? opts.margin : s.margins?.[metric] ?? metricMargin(metric),
     points: rows.map((p) => ({ params: p.params, diff: p.mean, weight: Number.isFinite(p.n) && p.n > 0 ? p.n : 0 })),

@@ -1,6 +1,6 @@
 /**
  * Sentences about a "where each hypothesis wins" map, counted from its cells: how many cells
- * each hypothesis wins and how many are equivalent, and, for each hypothesis, the simplest
+ * each hypothesis wins and how many are within the margin, and, for each hypothesis, the simplest
  * threshold on one of the two conditions that holds most of its cells ("where tension is above
  * 0.40"), with its largest advantage and where it is.
  */
@@ -79,8 +79,8 @@ export function winsSentences(map: WinsMap): string[] {
   if (map.input.margin === null && eq === 0) {
     out.push(`Of the ${all.length} cells, ${a} does better in ${of('a').length} and ${b} in ${of('b').length} (no equivalence margin is recorded for this metric).`);
   } else {
-    const marginWords = map.input.margin === null ? 'exactly equal (no equivalence margin is recorded for this metric)' : `equivalent (the mean difference within ±${short(map.margin)})`;
-    out.push(`Of the ${all.length} cells, ${a} does better in ${of('a').length}, ${b} in ${of('b').length}, and the two are ${marginWords} in ${eq}.`);
+    const marginWords = map.input.margin === null ? 'exactly zero (no equivalence margin is recorded for this metric)' : `within the margin (±${short(map.margin)})`;
+    out.push(`Of the ${all.length} cells, ${a} does better in ${of('a').length}, ${b} in ${of('b').length}, and the mean difference is ${marginWords} in ${eq}.`);
   }
   const dAdv = digits(Math.max(...all.map((c) => Math.abs(c.mean))));
   for (const [name, side] of [[a, 'a'], [b, 'b']] as const) {

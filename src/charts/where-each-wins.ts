@@ -44,7 +44,7 @@ export function whereEachWinsSpec(map: WinsMap, opts: WhereEachWinsOptions = {})
   const maxAdv = Math.max(...cells.map((c) => Math.abs(c.advantage)), map.margin, 1e-12);
   const d = digits(maxAdv);
   const data = cells.map((c) => {
-    // A cell that is not equivalent is never paler than a quarter of the way to its side's colour.
+    // A cell outside the margin is never paler than a quarter of the way to its side's colour.
     const t = c.side === 'equivalent' ? 0.5 : 0.5 + Math.sign(c.advantage) * (0.15 + 0.35 * Math.min(1, Math.abs(c.advantage) / maxAdv));
     const fill = c.side === 'equivalent' ? EQUIVALENT_COLOR : sampleStops(stops, t);
     return {
@@ -58,7 +58,7 @@ export function whereEachWinsSpec(map: WinsMap, opts: WhereEachWinsOptions = {})
   const binning = (axis: WinsMap['x']) => (axis.kind === 'values' ? `${axis.name} by its ${axis.bins.length} values` : `${axis.name} in ${axis.bins.length} quantile bins`);
   const sentences = [
     `Each cell gathers the ${unit}s whose ${map.x.name} and ${map.y.name} fall in it, averaging over every other condition: its top number is the mean paired difference ${a} − ${b} in ${metricWords(metric)} (${better} is better), its bottom number how many ${unit}s it holds.`,
-    `The colour shows who does better and by how much (${a}'s colour where ${a} does better, ${b}'s where ${b} does); ${noMargin ? 'no equivalence margin is recorded for this metric, so only a cell whose mean difference is exactly zero is grey (equivalent)' : `grey cells are equivalent, their mean difference within the metric's margin (${marginText})`}.`,
+    `The colour shows who does better and by how much (${a}'s colour where ${a} does better, ${b}'s where ${b} does); ${noMargin ? 'no equivalence margin is recorded for this metric, so only a cell whose mean difference is exactly zero is grey' : `grey cells are within the margin: their mean difference lies within ${marginText}, the metric's practical-equivalence margin (a mean with no interval, so not a finding of equivalence)`}.`,
     ...winsSentences(map),
   ];
   const nx = map.x.bins.length, ny = map.y.bins.length;
@@ -66,12 +66,12 @@ export function whereEachWinsSpec(map: WinsMap, opts: WhereEachWinsOptions = {})
   return {
     id: opts.id ?? `where-each-wins-${metric}`,
     title: opts.title ?? `Where each hypothesis wins: ${metricWords(metric)}`,
-    subtitle: opts.subtitle ?? `${scenario === 'all' ? 'mean over the scenarios' : scenario}; ${plural(map.input.points.length, unit)}, ${binning(map.x)} and ${binning(map.y)}`,
+    subtitle: opts.subtitle ?? `${map.input.scenarioWords ?? (scenario === 'all' ? 'mean over the scenarios' : scenario)}; ${plural(map.input.points.length, unit)}, ${binning(map.x)} and ${binning(map.y)}`,
     caption: sentences.join(' '),
     legend: [
       { label: `${a} better`, color: hypothesisColor(a) },
       { label: `${b} better`, color: hypothesisColor(b) },
-      { label: noMargin ? 'equivalent (no margin recorded: an exact zero only)' : `equivalent (|${a} − ${b}| within ${marginText})`, color: EQUIVALENT_COLOR },
+      { label: noMargin ? 'exactly zero (no margin recorded)' : `within the margin (|${a} − ${b}| within ${marginText})`, color: EQUIVALENT_COLOR },
     ],
     colorBar: {
       label: `advantage (${b} ← → ${a})`,

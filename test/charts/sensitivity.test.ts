@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  binAxis, differenceTarget, factorsByImportance, mainScenario, morrisChart, parseSensitivityJson, partialDependence, rankedFactors,
-  readSensitivityDir, renderSvg, sensitivitySentence, sobolChart, whereEachWinsChart, winsFromComparison, winsFromPoints, winsMap, winsSentences,
+  binAxis, differencePair, differenceTarget, factorsByImportance, mainScenario, morrisChart, parseSensitivityJson, partialDependence, rankedFactors,
+  readSensitivityDir, renderSvg, scenarioWords, sensitivitySentence, sensitivityTargetWords, sobolChart, whereEachWinsChart, winsFromComparison, winsFromPoints, winsMap, winsSentences,
   type Comparison, type ComparisonRow, type WinsInput,
 } from '../../src/charts/index.js';
 import { parseXml } from './xml.js';
@@ -70,6 +70,56 @@ describe('reading a sensitivity folder', () => {
   });
 });
 
+describe('the difference target and the scenarios of "all", as the file records them', () => {
+  /** The sobol fixture as if run with `--difference habits-first,trust-first`: the target reversed, its values negated. */
+  function reversed() {
+    const json = JSON.parse(readFileSync(join(FIXTURES, 'sobol', 'sensitivity.json'), 'utf8'));
+    json.difference = ['habits-first', 'trust-first'];
+    for (const r of json.results) if (r.target === 'trust-first - habits-first') r.target = 'habits-first - trust-first';
+    const points = sobol.points.map((p) => (p.target === 'trust-first - habits-first' ? { ...p, target: 'habits-first - trust-first', mean: -p.mean } : p));
+    return { s: parseSensitivityJson(JSON.stringify(json)), points, json };
+  }
+
+  it('reads the difference from the file, not from the order of the hypotheses', () => {
+    const { s, points, json } = reversed();
+    expect(differencePair(s)).toEqual(['habits-first', 'trust-first']);
+    expect(differenceTarget(s)).toBe('habits-first - trust-first');
+    const r = s.results.find((x) => x.target === 'habits-first - trust-first' && x.metric === 'partnerBelief')!;
+    expect(sensitivityTargetWords(s, r)).toBe('the paired difference habits-first − trust-first in final trust in partners');
+    expect(factorsByImportance(s)[0]).toBe('tension');
+    const input = winsFromPoints(s, points, 'partnerBelief');
+    expect([input.a, input.b]).toEqual(['habits-first', 'trust-first']);
+    expect(input.points).toHaveLength(s.points);
+    // The map is the fixture's, seen from the other side: the same cells, the sides swapped.
+    const straight = winsMap(winsFromPoints(sobol.sensitivity, sobol.points, 'partnerBelief'), 'tension', 'receptivity');
+    const turned = winsMap(input, 'tension', 'receptivity');
+    expect(turned.cells.map((c) => c.side)).toEqual(straight.cells.map((c) => ({ a: 'b', b: 'a' }[c.side as 'a' | 'b'] ?? c.side)));
+    // Three hypotheses, the difference of the first and the third.
+    const three = parseSensitivityJson(JSON.stringify({ ...JSON.parse(readFileSync(join(FIXTURES, 'sobol', 'sensitivity.json'), 'utf8')), hypotheses: ['trust-first', 'blend', 'habits-first'], difference: ['trust-first', 'habits-first'] }));
+    expect(differenceTarget(three)).toBe('trust-first - habits-first');
+    expect(winsFromPoints(three, sobol.points, 'partnerBelief').points).toHaveLength(three.points);
+    // An older file without the field: the first two hypotheses; one with null: none.
+    delete json.difference;
+    expect(differenceTarget(parseSensitivityJson(JSON.stringify(json)))).toBe('trust-first - habits-first');
+    expect(differenceTarget(parseSensitivityJson(JSON.stringify({ ...json, difference: null })))).toBeNull();
+  });
+
+  it('names the scenarios each "all" result averages', () => {
+    const s = structuredClone(morris.sensitivity);
+    const all = (metric: string) => s.results.filter((r) => r.scenario === 'all' && r.metric === metric);
+    expect(all('partnerBelief')[0].over).toEqual(['asean-admm', 'fpda']);
+    for (const r of all('trusterPayoff')) r.over = ['fpda'];
+    const payoff = all('trusterPayoff').find((r) => r.target === diff(s))!;
+    expect(morrisChart(s, payoff).subtitle).toMatch(/^fpda only \(the one of the 2 scenarios with a value at every point\); the paired difference/);
+    expect(morrisChart(s, all('brier').find((r) => r.target === diff(s))!).subtitle).toMatch(/^the mean over the 2 scenarios \(asean-admm, fpda\);/);
+    expect(whereEachWinsChart(winsFromPoints(s, morris.points, 'trusterPayoff'), 'receptivity', 'equivocation').subtitle).toMatch(/^fpda only \(the one of the 2 scenarios/);
+    expect(scenarioWords({ scenarios: ['a', 'b', 'c'] }, { scenario: 'all', over: ['a', 'c'] })).toBe('the mean over 2 of the 3 scenarios (a, c: those with a value at every point)');
+    // A file from before `over`: every scenario.
+    expect(scenarioWords(s, { scenario: 'all' })).toBe('the mean over the 2 scenarios (asean-admm, fpda)');
+    expect(scenarioWords(s, { scenario: 'fpda' })).toBe('fpda');
+  });
+});
+
 describe('binned partial dependence', () => {
   it('bins a grid by its values and a spread factor by quantiles of about equal counts', () => {
     const grid = binAxis('g', [0.1, 0.1, 0.5, 0.5, 0.9, 0.9], 3);
@@ -99,7 +149,7 @@ describe('binned partial dependence', () => {
 });
 
 describe('where each hypothesis wins', () => {
-  it('turns the difference so that "better for A" is one side whatever the metric, with an equivalence zone', () => {
+  it('turns the difference so that "better for A" is one side whatever the metric, with a zone within the margin', () => {
     for (const better of ['higher', 'lower'] as const) {
       const map = winsMap(thresholdInput(better), 'x', 'y');
       for (const c of map.cells) expect(c.side).toBe(map.x.bins[c.xBin].lo > 0.5 ? 'a' : 'b');
@@ -110,7 +160,7 @@ describe('where each hypothesis wins', () => {
 
   it('says where each wins, counted from the cells', () => {
     const s = winsSentences(winsMap(thresholdInput('lower'), 'x', 'y'));
-    expect(s[0]).toBe('Of the 16 cells, trust-first does better in 8, habits-first in 8, and the two are equivalent (the mean difference within ±0.01) in 0.');
+    expect(s[0]).toBe('Of the 16 cells, trust-first does better in 8, habits-first in 8, and the mean difference is within the margin (±0.01) in 0.');
     expect(s[1]).toBe('Trust-first judges partners more accurately (a lower Brier score) mainly where x is 0.6 or more (all 8 of its cells, 8 of the 8 cells there); its largest advantage, -0.090 (trust-first − habits-first), is at x = 0.6 and y = 4.');
     expect(s[2]).toMatch(/^Habits-first judges partners more accurately .* mainly where x is 0.4 or less \(all 8 of its cells/);
     expect(winsSentences(winsMap(thresholdInput('higher', null), 'x', 'y'))[0]).toBe('Of the 16 cells, trust-first does better in 8 and habits-first in 8 (no equivalence margin is recorded for this metric).');
@@ -126,7 +176,7 @@ describe('where each hypothesis wins', () => {
     expect(input.margin).toBe(0.04);
     const spec = whereEachWinsChart(input, 'x', 'y', { id: 'where-each-wins-grid' });
     expect(spec.subtitle).toContain('x by its 4 values and y by its 4 values');
-    expect(spec.caption).toContain('habits-first in 0, and the two are equivalent (the mean difference within ±0.04) in 8');
+    expect(spec.caption).toContain('habits-first in 0, and the mean difference is within the margin (±0.04) in 8');
   });
 });
 
@@ -172,14 +222,19 @@ describe('sensitivity chart snapshots', () => {
     expect(() => sobolChart(sobol.sensitivity, { ...result(sobol, 'brier'), skipped: 'no variance' })).toThrow(/no variance/);
   });
 
-  it('say what S1, ST, mu* and sigma mean, and name the equivalence zone in the legend', () => {
+  it('say what S1, ST, mu* and sigma mean, and name the zone within the margin in the legend', () => {
     expect(specs[0].caption).toContain('due to that condition alone');
     expect(specs[0].caption).toContain('with all its interactions');
     expect(specs[0].legend!.map((l) => l.label)).toContain('ST: share with its interactions');
     expect(specs[2].caption).toContain('Far right means influential; high means the effect is non-linear');
-    expect(specs[3].legend!.map((l) => l.label)).toEqual(['trust-first better', 'habits-first better', 'equivalent (|trust-first − habits-first| within ±0.01)']);
+    expect(specs[3].legend!.map((l) => l.label)).toEqual(['trust-first better', 'habits-first better', 'within the margin (|trust-first − habits-first| within ±0.01)']);
+    expect(specs[3].caption).toContain('grey cells are within the margin');
+    expect(specs[3].caption).not.toMatch(/equivalent \(|are equivalent/);
     // Without a margin in the file, the metric's default (brier: 0.005) draws the zone.
-    expect(specs[4].legend![2].label).toBe('equivalent (|trust-first − habits-first| within ±0.005)');
+    expect(specs[4].legend![2].label).toBe('within the margin (|trust-first − habits-first| within ±0.005)');
+    // A Morris move is Δ = p / (2 (p - 1)) of the range (p/2 grid steps), and mu* a change per whole range.
+    expect(specs[2].caption).toContain('moves by Δ = 0.67 of its range (2 steps of a 4-level grid), divided by Δ: a change per whole range');
+    expect(specs[2].caption).not.toContain('one step');
   });
 
   for (const spec of specs) {

@@ -14,6 +14,7 @@ import { MERGE, ROOT, TSX } from './cli-paths.js';
 import { METRICS as METRIC_DEFS } from '../../src/experiment/metrics.js';
 
 const SENSITIVITY = join(ROOT, 'src', 'cli', 'sensitivity.ts');
+const REPORT = join(ROOT, 'src', 'cli', 'report.ts');
 const FIXTURE = join(ROOT, 'test', 'experiment', 'fixtures', 'sensitivity.yaml');
 const FILES = ['sensitivity.json', 'sensitivity.csv', 'points.csv'];
 const METRICS = ['partnerBelief', 'activityRate', 'reliance', 'betrayalDrop'];
@@ -48,11 +49,11 @@ describe('npm run sensitivity, Sobol', () => {
     // Not the experiment's per-set files.
     for (const f of ['runs.csv', 'summary.csv', 'steps.csv', 'comparison.json']) expect(existsSync(join(single, f)), f).toBe(false);
     const s = JSON.parse(readFileSync(join(single, 'sensitivity.json'), 'utf8'));
-    expect(Object.keys(s)).toEqual(['format', 'method', 'experiment', 'factors', 'samples', 'levels', 'secondOrder', 'points', 'replications', 'hypotheses', 'scenarios', 'seed', 'resamples', 'level', 'margins', 'results']);
+    expect(Object.keys(s)).toEqual(['format', 'method', 'experiment', 'factors', 'samples', 'levels', 'secondOrder', 'points', 'replications', 'hypotheses', 'difference', 'scenarios', 'seed', 'resamples', 'level', 'margins', 'results']);
     expect(s.margins).toEqual(Object.fromEntries(s.results.filter((r: { scenario: string }) => r.scenario === s.scenarios[0]).map((r: { metric: string }) => [r.metric, METRIC_DEFS.find((m) => m.name === r.metric)!.margin])));
     expect(s).toMatchObject({
       format: 'entente-sensitivity/1', method: 'sobol', samples: 8, levels: null, secondOrder: false, points: 8 * (2 + 2), replications: 3,
-      hypotheses: ['trust-first', 'habits-first'], scenarios: [SCENARIO], seed: '5|sensitivity|sobol', resamples: 200, level: 0.95,
+      hypotheses: ['trust-first', 'habits-first'], difference: ['trust-first', 'habits-first'], scenarios: [SCENARIO], seed: '5|sensitivity|sobol', resamples: 200, level: 0.95,
       factors: [{ name: 'parameters.evidenceScale', min: 0.05, max: 0.3 }, { name: 'parameters.kappa', min: 0.5, max: 4 }],
     });
     expect(s.experiment.sha256).toBe(createHash('sha256').update(readFileSync(FIXTURE)).digest('hex'));
@@ -134,6 +135,29 @@ describe('npm run sensitivity, Sobol', () => {
       if (at.startsWith('runs')) expect(resumed.stderr).toMatch(/; (\d+) already done/);
       expect(hashes(dir)).toEqual(hashes(single));
     }
+  }, 120_000);
+
+  it('records a reversed --difference in sensitivity.json, and npm run report maps and words it', () => {
+    const dir = join(tmp, 'reversed');
+    const r = run(SENSITIVITY, [FIXTURE, '--workers', '0', '--difference', 'habits-first,trust-first', '--out', dir, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const s = JSON.parse(readFileSync(join(dir, 'sensitivity.json'), 'utf8'));
+    expect(s.hypotheses).toEqual(['trust-first', 'habits-first']);
+    expect(s.difference).toEqual(['habits-first', 'trust-first']);
+    expect([...new Set(s.results.map((x: { target: string }) => x.target))]).toEqual(['trust-first', 'habits-first', 'habits-first - trust-first']);
+    // The difference at each point is the other order's, negated.
+    const diffs = (folder: string, target: string) => lines(join(folder, 'points.csv')).map((l) => l.split(',')).filter((c) => c[4] === target && c[5] === 'partnerBelief').map((c) => Number(c[7]));
+    const reversed = diffs(dir, 'habits-first - trust-first'), straight = diffs(single, 'trust-first - habits-first');
+    expect(reversed).toHaveLength(32);
+    expect(reversed.every((v, k) => Number.isFinite(v) && v + straight[k] === 0)).toBe(true);
+    const rep = run(REPORT, [dir, '--quiet']);
+    expect(rep.status, rep.stderr).toBe(0);
+    const page = readFileSync(join(dir, 'report.html'), 'utf8').replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(page).toContain('the paired difference is habits-first − trust-first on the same seeds');
+    expect(page).toMatch(/For the paired difference habits-first − trust-first in final trust in partners, parameters\.\w+ matters most/);
+    expect(page).toContain('Each map puts parameters.');
+    expect(page).not.toContain('No map');
+    expect(page).toMatch(/Of the \d+ cells, habits-first does better in \d+, trust-first in \d+/);
   }, 120_000);
 
   it('shards merged give the same files as one run', () => {

@@ -25,7 +25,7 @@ const report = (args: string[]) => {
   return r;
 };
 /** The page's text without tags, spaces collapsed. */
-const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
 
 let tmp: string, exp: string, run: string, sobol: string, morris: string;
 beforeAll(async () => {
@@ -55,7 +55,9 @@ describe('npm run report on a sensitivity folder', () => {
     expect(page).toContain('Each map puts tension across and equivocation up (the two with the largest indices');
     expect(page).toMatch(/Trust-first builds more trust in partners mainly where tension is below 0\.\d+/);
     // Every metric has a practical-equivalence margin (docs/MODEL.md 10.2): partnerBelief's is 0.02.
-    expect(page).toContain('equivalent (the mean difference within ±0.02)');
+    expect(page).toContain('the mean difference is within the margin (±0.02)');
+    expect(page).toContain('grey cells are within the margin');
+    expect(page).not.toMatch(/cells are equivalent|are equivalent \(/);
   });
 
   it('takes --where, and reads a Morris screening over two scenarios', () => {
@@ -67,7 +69,26 @@ describe('npm run report on a sensitivity folder', () => {
     expect(page).toContain('Indices of the mean over the 2 scenarios (asean-admm, fpda)');
     expect(page).toMatch(/For the paired difference trust-first − habits-first in payoff to states that relied, equivocation matters most \(μ\* 2\.0 /);
     expect(page).toContain('μ* (mean absolute effect)');
+    // A Morris move is Δ = p / (2 (p - 1)) of the range, and an elementary effect the change over it divided by Δ.
+    expect(page).toContain('moves one condition at a time by Δ = 0.67 of its range (2 steps of a 4-level grid)');
+    expect(page).toContain('the change in the outcome over such a move divided by Δ, a change per whole range of the condition');
+    expect(page).not.toContain('one step of');
     expect(readdirSync(join(morris, 'charts'))).toContain('morris-trusterpayoff.svg');
+  });
+});
+
+describe('a Morris folder where a metric\'s "all" averages one scenario', () => {
+  it('names, per metric, the scenarios averaged', async () => {
+    const dir = copySensitivity('morris', join(tmp, 'over'));
+    const json = JSON.parse(readFileSync(join(dir, 'sensitivity.json'), 'utf8'));
+    for (const r of json.results) if (r.scenario === 'all' && r.metric === 'trusterPayoff') r.over = ['fpda'];
+    writeFileSync(join(dir, 'sensitivity.json'), JSON.stringify(json));
+    const r = await makeReport(dir);
+    const page = text(readFileSync(r.file, 'utf8'));
+    expect(page).not.toContain('Indices of the mean over the 2 scenarios');
+    expect(page).toContain('of the mean over those of the 2 scenarios (asean-admm, fpda) where the result has a value at every point, named per metric below');
+    expect(page).toContain('Payoff to states that relied Here "all" is fpda only (the one of the 2 scenarios with a value at every point).');
+    expect(page).toContain('Final trust in partners Here "all" is the mean over the 2 scenarios (asean-admm, fpda).');
   });
 });
 

@@ -34,6 +34,8 @@ export interface SensitivityReport {
   points: number;
   replications: number;
   hypotheses: string[];
+  /** The hypotheses [A, B] of the difference target "A - B", or null (one hypothesis). */
+  difference: [string, string] | null;
   scenarios: string[];
   seed: string;
   resamples: number;
@@ -49,7 +51,7 @@ export function sensitivityReport(info: PlanInfo, results: SensitivityRow[]): Se
     format: SENSITIVITY_FORMAT, method: s.method,
     experiment: { name: info.name, file: info.experimentFile, sha256: info.experimentSha256 },
     factors: s.factors, samples: s.samples, levels: s.levels, secondOrder: s.secondOrder, points: info.sets.length,
-    replications: info.replications, hypotheses: info.hypotheses, scenarios: info.scenarios.map((x) => x.name),
+    replications: info.replications, hypotheses: info.hypotheses, difference: s.difference, scenarios: info.scenarios.map((x) => x.name),
     seed: s.seed, resamples: s.resamples, level: s.level,
     margins: Object.fromEntries(s.metrics.map((m) => [m, marginOf(info, m)])), results,
   } satisfies Written;

@@ -49,6 +49,8 @@ export const SensitivitySchema = z.object({
   points: z.number().int().nonnegative(),
   replications: z.number().int().positive(),
   hypotheses: z.array(z.string()).min(1),
+  /** The hypotheses [A, B] of the difference target "A - B", or null (one hypothesis). Absent in older files: read as the first two hypotheses. */
+  difference: z.tuple([z.string(), z.string()]).nullable().optional(),
   scenarios: z.array(z.string()).min(1),
   seed: z.union([z.string(), z.number()]),
   resamples: z.number().int().nonnegative(),

@@ -5,7 +5,7 @@
  * From an experiment's comparison rows (a grid or a Latin hypercube of parameter sets), or from
  * a sensitivity folder's design points (the difference target of points.csv) when one is given.
  */
-import { factorsByImportance, mainScenario, whereEachWinsSpec, winsFromComparison, winsFromPoints, winsMap, winsSentences, type ChartSpec, type Comparison, type WinsInput } from '../../charts/index.js';
+import { differenceTarget, factorsByImportance, mainScenario, whereEachWinsSpec, winsFromComparison, winsFromPoints, winsMap, winsSentences, type ChartSpec, type Comparison, type WinsInput } from '../../charts/index.js';
 import { metricWords } from '../../charts/comparison-common.js';
 import { capitalFirst } from '../../charts/where-each-wins-words.js';
 import { html, join as joinHtml, type Html } from '../html.js';
@@ -27,7 +27,7 @@ export type WhereSource =
 export function whereCandidates(source: WhereSource): string[] {
   if (source.kind === 'points') {
     const s = source.input.sensitivity;
-    return s.hypotheses.length >= 2 ? factorsByImportance(s) : [];
+    return differenceTarget(s) !== null ? factorsByImportance(s) : [];
   }
   // The conditions that take two values or more, in the order of the experiment's conditions.
   const values = new Map<string, Set<number>>();
@@ -39,7 +39,7 @@ export function whereCandidates(source: WhereSource): string[] {
 export function whereAxes(source: WhereSource, where?: readonly [string, string]): [string, string] | { reason: string } {
   const candidates = whereCandidates(source);
   const all = source.kind === 'points' ? source.input.sensitivity.factors.map((f) => f.name) : candidates;
-  if (source.kind === 'points' && source.input.sensitivity.hypotheses.length < 2) return { reason: 'the sensitivity analysis has one hypothesis, so there is no paired difference to map' };
+  if (source.kind === 'points' && differenceTarget(source.input.sensitivity) === null) return { reason: 'the sensitivity analysis has one hypothesis, so there is no paired difference to map' };
   if (source.kind === 'points' && source.input.points.length === 0) return { reason: 'the sensitivity folder has no points.csv' };
   if (where !== undefined) {
     const unknown = where.filter((w) => !all.includes(w));
@@ -85,7 +85,7 @@ export function whereEachWinsSection(source: WhereSource, fig: (spec: ChartSpec)
     ? `the experiment's parameter sets (the mean paired difference of each, over its replications)`
     : `the sensitivity analysis's ${source.input.sensitivity.points} design points (the mean paired difference of each, over its replications)`;
   const chosen = where !== undefined ? 'chosen with --where' : source.kind === 'points' ? 'the two with the largest indices for the paired difference' : 'the first two conditions varied';
-  out.push(html`<p>Each map puts ${x} across and ${y} up (${chosen}) and gathers ${from} into cells: by the values a condition takes when it takes a few (a grid), else into bins holding about as many points each. A cell shows the mean difference over the points in it, so over every other condition; its colour says which hypothesis does better there, whatever the direction in which the metric is better, and grey cells are equivalent, their mean difference within the metric's practical-equivalence margin. Choose the two conditions with <code>--where A,B</code>.</p>`);
+  out.push(html`<p>Each map puts ${x} across and ${y} up (${chosen}) and gathers ${from} into cells: by the values a condition takes when it takes a few (a grid), else into bins holding about as many points each. A cell shows the mean difference over the points in it, so over every other condition; its colour says which hypothesis does better there, whatever the direction in which the metric is better, and grey cells are within the margin: their mean difference lies within the metric's practical-equivalence margin (a mean over the cell, with no interval, so not a finding of equivalence). Choose the two conditions with <code>--where A,B</code>.</p>`);
   const scenarios = source.kind === 'comparison' ? [...new Set(source.comparison.rows.map((r) => r.scenario))] : [mainScenario(source.input.sensitivity)];
   let drawn = 0;
   for (const metric of metricsOf(source)) {

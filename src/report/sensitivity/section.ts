@@ -5,7 +5,8 @@
  * hypothesis), a sentence per target naming the conditions that matter most, computed from the
  * numbers, and a table of every index; with the caveat that the indices are of the model.
  */
-import { differenceTarget, mainScenario, morrisChart, rankedFactors, sensitivitySentence, sensitivityTargetWords, sobolChart, type ChartSpec, type Sensitivity, type SensitivityResult } from '../../charts/index.js';
+import { differencePair, differenceTarget, mainScenario, morrisChart, rankedFactors, scenarioWords, sensitivitySentence, sensitivityTargetWords, sobolChart, type ChartSpec, type Sensitivity, type SensitivityResult } from '../../charts/index.js';
+import { morrisMoveWords } from '../../charts/sensitivity-words.js';
 import { metricWords } from '../../charts/comparison-common.js';
 import { capitalFirst } from '../../charts/where-each-wins-words.js';
 import { filesTable, fx } from '../common.js';
@@ -21,7 +22,7 @@ export function methodWords(s: Sensitivity): string {
   if (s.method === 'sobol') {
     return `Sobol indices split the variance of an outcome over the ${k} conditions varied: the first-order index S1 of a condition is the share of the variance due to that condition alone, the total index ST its share with all its interactions with the others (ST ≥ S1; a total near zero means the condition does not matter over its range). They were estimated from ${s.points} points (${s.samples} base samples × ${s.secondOrder ? `(2 × ${k} + 2)` : `(${k} + 2)`}) with ${s.replications} replications each, with ${Math.round(s.level * 100)}% bootstrap intervals (${s.resamples} resamples).`;
   }
-  return `A Morris screening moves one condition at a time by one step of a ${s.levels ?? 'several'}-level grid over its range, along ${s.samples} random trajectories (${s.points} points, ${s.replications} replications each): μ*, the mean absolute change in the outcome, says how influential a condition is (in the outcome's own units), and σ, the spread of those changes, how much its effect is non-linear or depends on the other conditions. Intervals of μ* are ${Math.round(s.level * 100)}% bootstrap intervals (${s.resamples} resamples).`;
+  return `A Morris screening moves one condition at a time ${morrisMoveWords(s.levels)}, along ${s.samples} random trajectories (${s.points} points, ${s.replications} replications each); an elementary effect is the change in the outcome over such a move divided by Δ, a change per whole range of the condition. μ*, the mean absolute elementary effect, says how influential a condition is (in the outcome's units per whole range), and σ, the spread of the elementary effects, how much its effect is non-linear or depends on the other conditions. Intervals of μ* are ${Math.round(s.level * 100)}% bootstrap intervals (${s.resamples} resamples).`;
 }
 
 /** The caveat that goes with every sensitivity result. */
@@ -47,9 +48,17 @@ export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpe
   out.push(html`<p>${methodWords(s)}</p>`);
   out.push(html`<p class="note">${MODEL_CAVEAT}</p>`);
   out.push(table(['condition', 'from', 'to'], s.factors.map((f) => [html`<code>${f.name}</code>`, fx(f.min, 3), fx(f.max, 3)]), { cls: 'narrow', numeric: [1, 2], caption: 'The conditions varied and their ranges' }));
-  out.push(html`<p class="aside">${scenario === 'all' ? `Indices of the mean over the ${s.scenarios.length} scenarios (${s.scenarios.join(', ')}) at each point` : `Scenario: ${scenario}`}; the paired difference is ${s.hypotheses.length >= 2 ? `${s.hypotheses[0]} − ${s.hypotheses[1]} on the same seeds` : 'not available with one hypothesis'}.</p>`);
-  for (const { metric, results } of resultsByMetric(s)) {
+  const pair = differencePair(s);
+  const byMetric = resultsByMetric(s);
+  // "all" averages, per result, the scenarios with a value at every point (`over`): said once when every result averages all of them, else per metric.
+  const full = byMetric.every(({ results }) => results.every((r) => (r.over ?? s.scenarios).length === s.scenarios.length));
+  const where = scenario !== 'all' ? `Scenario: ${scenario}` : full
+    ? `Indices of the mean over the ${s.scenarios.length} scenarios (${s.scenarios.join(', ')}) at each point`
+    : `Indices, at each point, of the mean over those of the ${s.scenarios.length} scenarios (${s.scenarios.join(', ')}) where the result has a value at every point, named per metric below`;
+  out.push(html`<p class="aside">${where}; the paired difference is ${pair !== null ? `${pair[0]} − ${pair[1]} on the same seeds` : 'not available with one hypothesis'}.</p>`);
+  for (const { metric, results } of byMetric) {
     out.push(html`<h3>${capitalFirst(metricWords(metric))}</h3>`);
+    if (scenario === 'all' && !full) out.push(html`<p class="aside">${overWords(s, results)}</p>`);
     const drawn = results.find((r) => r.skipped === null);
     if (drawn !== undefined) {
       out.push(fig(s.method === 'sobol' ? sobolChart(s, drawn, { id: `sobol-${metric}` }) : morrisChart(s, drawn, { id: `morris-${metric}` })));
@@ -62,6 +71,13 @@ export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpe
     out.push(html`<h3>Sensitivity files</h3>`, html`<p>From <code>${input.dir}</code>, made by <code>npm run sensitivity</code> from <code>${s.experiment.file}</code> (seed ${String(s.seed)}):</p>`, filesTable(input.files));
   }
   return { id: opts.id ?? SENSITIVITY_SECTION_ID, title: opts.heading ?? 'Which conditions matter', body: joinHtml(out) };
+}
+
+/** The scenarios a metric's "all" results average: one phrase when they agree, else one per target. */
+function overWords(s: Sensitivity, results: SensitivityResult[]): string {
+  const words = results.map((r) => scenarioWords(s, r));
+  if (words.every((w) => w === words[0])) return `Here "all" is ${words[0]}.`;
+  return `Here "all" is, for ${results.map((r, k) => `${sensitivityTargetWords(s, r)}, ${words[k]}`).join('; for ')}.`;
 }
 
 /** Every index of a metric's results: a row per target and factor. */
