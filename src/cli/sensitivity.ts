@@ -36,7 +36,7 @@ export function buildProgram(): Command {
       + 'data/ to the output folder, and prints the most influential factors.')
     .argument('<experiment>', 'experiment file (YAML or JSON) with variations, e.g. experiments/trust-vs-habits.yaml')
     .option('--method <m>', 'sobol (first-order and total indices; default) or morris (elementary effects, cheaper screening); default: the file\'s sensitivity.method')
-    .option('--samples <n>', 'sobol: base samples N, N(k+2) points for k factors (default 64); morris: trajectories r, r(k+1) points (default 10)')
+    .option('--samples <n>', 'sobol: base samples N, N(k+2) points for k factors; morris: trajectories r, r(k+1) points (default: the file\'s sensitivity.samples, else 64 for sobol, 10 for morris)')
     .option('--levels <p>', 'morris: levels of each factor\'s grid, an even number (default 4)')
     .option('--second-order', 'sobol: also second-order indices of every two factors (N(2k+2) points)')
     .option('--metric <a,b>', 'metrics to analyse (default: the file\'s sensitivity.metrics, else every metric of the experiment)')

@@ -150,6 +150,7 @@ Then:
       if (!(e instanceof ProblemError)) throw e;
       throw new ProblemError(e.problems.map((p) => ({ ...p, path: p.path === '--out' ? '--sensitivity-out' : p.path, message: p.message.replace('another --out', 'another --sensitivity-out') })));
     }
+    const startCommand = argv.length > 2 ? `npm start -- ${argv.slice(2).join(' ')}` : 'npm start';
     const quickWords = full ? '' : ' (quick size)';
     const stop = interruptSignal('npm start again finishes the runs');
     let r, s;
@@ -164,7 +165,7 @@ Then:
     try {
       r = await runExperiment(DEFAULT_EXPERIMENT, {
         replications: sizes.replications, workers, out: dir, ...eChoice, signal: stop.signal,
-        command: ['npm start --', ...argv.slice(2)].join(' '), onProgress: one.onProgress,
+        command: startCommand, onProgress: one.onProgress,
       });
       one.stop();
       if (r.status === 'interrupted') {
@@ -179,7 +180,7 @@ Then:
       ].join('\n'));
       s = await runSensitivity(DEFAULT_EXPERIMENT, {
         ...choices, workers, out: sdir, overwrite: sChoice.overwrite, signal: stop.signal,
-        command: ['npm start --', ...argv.slice(2)].join(' '), onProgress: two.onProgress,
+        command: startCommand, onProgress: two.onProgress,
       });
       two.stop();
     } finally {
@@ -191,6 +192,10 @@ Then:
     }
     if (s.status === 'done') console.log(`   The sensitivity analysis (${sinfo.runs.toLocaleString('en')} runs) is already done in ${show(sdir)}/: nothing to run.`);
     else if (s.report !== null) process.stdout.write(summaryTable(s.report));
+    const s1 = sinfo.sensitivity!;
+    if (s1.samples < 128 || sinfo.replications < 4) {
+      console.log(`   A quick analysis: ${s1.samples} base samples and ${sinfo.replications} replication${sinfo.replications === 1 ? '' : 's'} a point give rough indices (wide intervals; the noise of few replications inflates the totals, which can exceed 1). For a ranking to rely on: npm start -- --full.`);
+    }
     console.log(`Runs done in ${((performance.now() - started) / 1000).toFixed(0)} s. Writing the report...`);
     // Bad input to the report is a ProblemError, which runCommand reports with exit 2.
     const report = await makeReport(dir, { command: `npm run report -- ${dir} --sensitivity ${sdir}`, sensitivity: sdir });

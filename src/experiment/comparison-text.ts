@@ -25,6 +25,7 @@ function undecidedWhy(r: ComparisonRow, alpha: number): string {
   if (r.replicationsNeeded !== null) return ` (${replicationsText(r.replicationsNeeded)})`;
   const [lo, hi] = r.better === 'lower' ? [-r.ciHigh, -r.ciLow] : [r.ciLow, r.ciHigh];
   if (lo > r.margin || hi < -r.margin) return ` (the interval is beyond the margin, but p adj is not below ${alpha})`;
+  if (Math.abs(r.meanDiff) === r.margin) return ' (the mean difference is on the margin: no number of replications decides it)';
   return '';
 }
 
@@ -39,8 +40,16 @@ export function comparisonText(info: PlanInfo, comparisons: Comparison[]): strin
       `better side and the paired t-test's p-value, adjusted by Benjamini-Hochberg over all cells of the metric (p adj), is`,
       `below ${alpha}; "equivalent" when the whole interval lies within plus or minus the margin; "undecided" otherwise, with`,
       'the replications that would decide at the observed spread (none when the interval is already beyond the margin and',
-      'only the adjusted test disagrees).',
+      'only the adjusted test disagrees, or the mean difference is exactly on the margin).',
     );
+    out.push('', `Counts over the ${new Set(c.rows.map((r) => `${r.scenario}|${r.set}`)).size} cells (scenario and parameter set) of each metric:`);
+    out.push(`  ${'metric'.padEnd(21)} ${`${c.a} leads`.padStart(18)} ${`${c.b} leads`.padStart(18)} ${'equivalent'.padStart(10)} ${'undecided'.padStart(9)} ${'no values'.padStart(9)}`);
+    const metrics = [...new Set(c.rows.map((r) => r.metric))];
+    for (const m of metrics) {
+      const rs = c.rows.filter((r) => r.metric === m);
+      const count = (f: (r: ComparisonRow) => boolean) => String(rs.filter(f).length);
+      out.push(`  ${m.padEnd(21)} ${count((r) => r.verdict === 'leads' && r.leads === c.a).padStart(18)} ${count((r) => r.verdict === 'leads' && r.leads === c.b).padStart(18)} ${count((r) => r.verdict === 'equivalent').padStart(10)} ${count((r) => r.verdict === 'undecided' && r.n > 0).padStart(9)} ${count((r) => r.n === 0).padStart(9)}`);
+    }
     let group = '';
     for (const r of c.rows) {
       const g = `${r.scenario}${Object.keys(r.params).length > 0 ? ` [${Object.entries(r.params).map(([k, v]) => `${k}=${fmt(v, 3).replace(/\.?0+$/, '')}`).join(', ')}]` : ''}`;

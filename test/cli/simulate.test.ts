@@ -279,6 +279,9 @@ describe('npm start', () => {
       expect(page).toContain('<svg');
       expect(page).toContain('Which conditions matter');
       expect(page).toContain('Where each hypothesis wins');
+      // The command that made it, as typed.
+      expect(page).toContain(`npm start -- --replications 1 --samples 2 --sensitivity-replications 1 --out ${out}`);
+      expect(page).not.toContain('npm run experiment -- npm start');
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

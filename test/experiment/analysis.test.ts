@@ -360,6 +360,16 @@ describe('comparison.json', () => {
       expect(text).toContain(`${c.a} (A) versus ${c.b} (B)`);
       for (const row of c.rows.filter((r) => r.verdict === 'leads')) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* ${row.leads.replace('.', '\\.')} leads`));
       for (const row of c.rows.filter((r) => r.verdict === 'equivalent')) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* equivalent`));
+      // Its counts per metric add up to the cells, the cells without values apart.
+      const cells = SCENARIO_FILES.length * TENSIONS.length;
+      expect(text).toContain(`Counts over the ${cells} cells (scenario and parameter set) of each metric:`);
+      for (const m of METRICS) {
+        const rs = c.rows.filter((r) => r.metric === m.name);
+        const want = [rs.filter((r) => r.verdict === 'leads' && r.leads === c.a).length, rs.filter((r) => r.verdict === 'leads' && r.leads === c.b).length,
+          rs.filter((r) => r.verdict === 'equivalent').length, rs.filter((r) => r.verdict === 'undecided' && r.n > 0).length, rs.filter((r) => r.n === 0).length];
+        expect(want.reduce((a, b) => a + b, 0)).toBe(cells);
+        expect(text).toMatch(new RegExp(`\\n  ${m.name} +${want.join(' +')}\\n`));
+      }
     }
   });
 });

@@ -32,7 +32,7 @@ export function explanationsSection({ input, plan, R, H, B, A, baseSet, trajecto
     title: 'Why trust moved',
     body: joinHtml([
       html`<p>Explanations of why one state's trust in another moved need a run's event log, which an experiment does not keep (it keeps a summary of each run). Any run of the experiment can be written again, exactly, as a run folder with its event log and every pair's trust: its seed depends on the scenario and the replication${(plan.seeds ?? 'per-set') === 'per-set' ? ' and the parameter set' : ' (and, as this experiment was run with common seeds, not on the parameter set either)'}, not on the hypothesis, so the two hypotheses' runs share their dice.</p>`,
-      html`<p>For each scenario, replication 1 at the parameter set shown in “Trajectories on the same dice”, under ${A}${H > 1 ? ` (and the same dice under ${B})` : ''}; then <code>npm run report -- out/run-N</code> gives that run's report with the explanations of its biggest moves, or <code>npm run explain -- out/run-N --pair A,B</code> one pair's.</p>`,
+      html`<p>For each scenario, the first replication (replication 0 in <code>runs.csv</code>) at the parameter set shown in “Trajectories on the same dice”, under ${A}${H > 1 ? ` (and the same dice under ${B})` : ''}; then <code>npm run report -- out/run-N</code> gives that run's report with the explanations of its biggest moves, or <code>npm run explain -- out/run-N --pair A,B</code> one pair's.</p>`,
       table(['scenario', 'parameter set', 'seed', 'command'], replayRows, { numeric: [2] }),
     ]),
   };
@@ -40,7 +40,11 @@ export function explanationsSection({ input, plan, R, H, B, A, baseSet, trajecto
 
 export function reproduceSection({ input, plan, man, found, ctx, R, level, wall, setLabel }: ExperimentContext): Section {
   const expStatus = input.experimentFile.status === 'found' ? `found unchanged at ${input.experimentFile.path}` : input.experimentFile.status === 'changed' ? `changed since the experiment (found at ${input.experimentFile.path}, with another SHA-256)` : 'not found';
-  const command = typeof man.command === 'string' ? `npm run experiment -- ${man.command}` : `npm run experiment -- ${plan.experimentFile} --replications ${R}`;
+  // The manifest records the command line after `npm run experiment --`, or a whole command
+  // (`npm start -- ...`, which ran this experiment among other things).
+  const command = typeof man.command === 'string'
+    ? (man.command.startsWith('npm ') ? man.command : `npm run experiment -- ${man.command}`)
+    : `npm run experiment -- ${plan.experimentFile} --replications ${R}`;
   return {
     id: 'reproduce',
     title: 'Reproduce this experiment',
