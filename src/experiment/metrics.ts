@@ -4,6 +4,7 @@
  * regional aggregates. Both are pure functions of the run's series and its partner-pair
  * statistics (record/partners.ts). Definitions: docs/MODEL.md section 10.1.
  */
+import { z } from 'zod';
 import type { PartnerStats } from '../record/partners.js';
 import { ROBUSTNESS_WINDOW, type Robustness } from '../record/robustness.js';
 import type { Series } from '../run/simulate.js';
@@ -65,6 +66,11 @@ export const METRICS: readonly MetricDef[] = [
 ];
 
 export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
+
+/** A metric's name in an experiment file, with an error that names the value given. */
+export const MetricName = z.enum(METRIC_NAMES as [string, ...string[]], {
+  error: (issue) => `unknown metric ${JSON.stringify(issue.input)}; expected one of ${METRIC_NAMES.join(', ')}`,
+});
 
 /** Columns of a run's record: one per value metric, two per time metric (`<name>`, `<name>.reached`). */
 export const RECORD_COLUMNS: readonly string[] = METRICS.flatMap((m) => (m.kind === 'time' ? [m.name, `${m.name}.reached`] : [m.name]));

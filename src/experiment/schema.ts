@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { Parameters } from '../model/params.js';
 import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
 import { CONDITIONS, conditionValueProblem, isConditionName } from './conditions.js';
-import { METRICS, METRIC_NAMES } from './metrics.js';
+import { METRICS, METRIC_NAMES, MetricName } from './metrics.js';
 import { SensitivityBlock } from './sensitivity/schema.js';
 
 const Hypothesis = z.string().regex(HYPOTHESIS_PATTERN, 'habits-first, trust-first or blend=X with X in [0,1]');
@@ -85,7 +85,7 @@ export const Experiment = z.strictObject({
   replications: z.number().int().min(1).max(1000000).describe('Runs per scenario, parameter set and hypothesis.'),
   baseSeed: z.union([z.number().int(), z.string().min(1)]).default(1),
   steps: z.number().int().min(1).max(100000).optional().describe('Steps of every run (default: each scenario\'s calendar).'),
-  metrics: z.array(z.enum(METRIC_NAMES as [string, ...string[]])).min(1).optional()
+  metrics: z.array(MetricName).min(1).optional()
     .describe(`Metrics to summarise (default: all): ${METRICS.map((m) => m.name).join(', ')}.`),
   thresholds: z.strictObject({
     confidence: z.number().gt(0).lt(1).default(0.6).describe('Kept for compatibility with older experiment files; unused (no metric of model 0.3 reads it).'),

@@ -222,11 +222,12 @@ describe('npm run sensitivity, bad input', () => {
 
   it('refuses a bad sensitivity block in the experiment file, naming it', () => {
     const file = join(tmp, 'bad-block.yaml');
-    writeFileSync(file, readFileSync(FIXTURE, 'utf8').replace('../../../scenarios/', `${join(ROOT, 'scenarios')}/`).replace('sensitivity: { samples: 8 }', 'sensitivity: { method: latin, sample: 8 }'));
+    writeFileSync(file, readFileSync(FIXTURE, 'utf8').replace('../../../scenarios/', `${join(ROOT, 'scenarios')}/`).replace('sensitivity: { samples: 8 }', 'sensitivity: { method: latin, sample: 8, metrics: [brierr] }'));
     const r = run(SENSITIVITY, [file, '--out', join(tmp, 'bad-block')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/sensitivity\.method/);
     expect(r.stderr).toMatch(/sample/);
+    expect(r.stderr).toMatch(/bad-block\.yaml:\d+:\d+: sensitivity\.metrics\[0\]: unknown metric "brierr"; expected one of partnerBelief, /);
     expect(existsSync(join(tmp, 'bad-block'))).toBe(false);
   }, 120_000);
 

@@ -4,7 +4,7 @@
  * sensitivity analysis as plan.json records it.
  */
 import { z } from 'zod';
-import { METRIC_NAMES } from '../metrics.js';
+import { MetricName } from '../metrics.js';
 import type { Factor } from '../../stats/index.js';
 
 const Hypothesis = z.string().min(1);
@@ -20,7 +20,7 @@ export const SensitivityBlock = z.strictObject({
     .describe('Sobol: also the second-order indices of every two factors (N(2k+2) points; default false).'),
   replications: z.number().int().min(1).max(1000000).optional()
     .describe('Replications of every design point and hypothesis (default: the experiment\'s replications).'),
-  metrics: z.array(z.enum(METRIC_NAMES as [string, ...string[]])).min(1).optional()
+  metrics: z.array(MetricName).min(1).optional()
     .describe('Metrics to analyse (default: every metric of the experiment).'),
   difference: z.tuple([Hypothesis, Hypothesis]).optional()
     .describe('The two hypotheses [A, B] whose paired difference A - B (same seeds) is analysed (default: the first two of hypotheses).'),
