@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from './render.js';
-import { f, listWords } from './common.js';
+import { f, listWords, plural } from './common.js';
 import { metricWords } from './comparison-common.js';
 import { capitalFirst } from './where-each-wins-words.js';
 import { textWidth } from './font.js';
@@ -54,7 +54,7 @@ export function sobolChart(s: Sensitivity, r: SensitivityResult, opts: SobolChar
     const interaction = finite.reduce((t, x) => t + x.total, 0) - finite.reduce((t, x) => t + (Number.isFinite(x.first) ? x.first : 0), 0);
     if (interaction > 0.1) sentences.push(`The totals exceed the first-order indices by ${f(interaction, 2)} in all: part of the variance comes from conditions acting together.`);
   }
-  sentences.push(`Indices are of the model over the ranges tried (${s.samples} base samples, ${s.points} points, ${s.replications} replications each), not of the world.`);
+  sentences.push(`Indices are of the model over the ranges tried (${s.samples} base samples, ${s.points} points, ${plural(s.replications, 'replication')} each), not of the world.`);
 
   const labelW = 24 + Math.max(...ranked.map((x) => textWidth(x.factor, TYPE.axis)));
   return {

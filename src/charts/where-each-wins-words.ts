@@ -97,7 +97,7 @@ export function winsSentences(map: WinsMap): string[] {
     }
     const rule = bestRule(map, mine, all);
     if (rule !== null) {
-      const caught = rule.inside === mine.length ? `all ${mine.length} of its cells` : `${rule.inside} of its ${mine.length} cells`;
+      const caught = rule.inside === mine.length ? (mine.length === 1 ? 'its one cell' : `all ${mine.length} of its cells`) : `${rule.inside} of its ${mine.length} cells`;
       out.push(`${name} ${winWords(metric)} mainly where ${rule.words} (${caught}, ${rule.inside} of the ${rule.region} cells there); ${largest}.`);
     } else {
       out.push(`${name}'s ${mine.length} cells are spread over the map, with no threshold of ${map.x.name} or ${map.y.name} that holds most of them; ${largest}.`);

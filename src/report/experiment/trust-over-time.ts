@@ -4,7 +4,7 @@ import { html, join as joinHtml, type Html } from '../html.js';
 import type { Section } from '../page.js';
 import type { ExperimentContext } from './context.js';
 
-export function trustOverTimeSection({ plan, steps, baseSet, baseWords, R, fig }: ExperimentContext): Section {
+export function trustOverTimeSection({ plan, steps, baseSet, baseWords, baseNote, R, fig }: ExperimentContext): Section {
   const bandOf = (rows: StepRow[]) => rows[0]?.n ?? R;
   const tot: Html[] = [];
   for (const s of plan.scenarios) {
@@ -21,6 +21,7 @@ export function trustOverTimeSection({ plan, steps, baseSet, baseWords, R, fig }
     title: 'Trust over time',
     body: joinHtml([
       html`<p>Regional mean trust per hypothesis for each scenario ${baseWords}: the line is the mean over replications, the band the 10th to 90th percentile of runs (how far one run can stray).</p>`,
+      baseNote !== null ? html`<p class="note">${baseNote}</p>` : '',
       ...tot,
     ]),
   };
