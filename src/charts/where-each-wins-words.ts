@@ -95,9 +95,13 @@ export function winsSentences(map: WinsMap): string[] {
       out.push(`${name} ${winWords(metric)} in every cell, over the whole ranges tried; ${largest}.`);
       continue;
     }
+    if (mine.length === 1) {
+      out.push(`${name} ${winWords(metric)} in one cell only, at ${at} (by ${signed(top.mean, dAdv)}, ${a} − ${b}).`);
+      continue;
+    }
     const rule = bestRule(map, mine, all);
     if (rule !== null) {
-      const caught = rule.inside === mine.length ? (mine.length === 1 ? 'its one cell' : `all ${mine.length} of its cells`) : `${rule.inside} of its ${mine.length} cells`;
+      const caught = rule.inside === mine.length ? `all ${mine.length} of its cells` : `${rule.inside} of its ${mine.length} cells`;
       out.push(`${name} ${winWords(metric)} mainly where ${rule.words} (${caught}, ${rule.inside} of the ${rule.region} cells there); ${largest}.`);
     } else {
       out.push(`${name}'s ${mine.length} cells are spread over the map, with no threshold of ${map.x.name} or ${map.y.name} that holds most of them; ${largest}.`);

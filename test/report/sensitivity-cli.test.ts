@@ -50,6 +50,9 @@ describe('npm run report on a sensitivity folder', () => {
     expect(page).toContain('Entente sensitivity report');
     expect(page).toContain('Which conditions matter');
     expect(page).toContain('These indices describe the model, not the world');
+    // The fixture is small (32 base samples): the estimates' noise is said, and a caution shown.
+    expect(page).toContain('an index can come out slightly below 0, S1 above ST, or the indices can sum above 1');
+    expect(page).toContain('A quick analysis: 32 base samples (under 128), so the indices below are rough');
     expect(page).toContain('For the paired difference trust-first − habits-first in final trust in partners, tension matters most (total index 0.59 [0.32, 0.92])');
     // Each map over the two conditions that matter most for its own metric's difference, named per map.
     expect(page).toContain("Each map puts on its axes the two conditions that matter most for its own metric (the two with the largest total indices of that metric's paired difference");
@@ -69,6 +72,8 @@ describe('npm run report on a sensitivity folder', () => {
     const page = text(readFileSync(join(morris, 'report.html'), 'utf8'));
     expect(page).toContain('Each map puts receptivity across and equivocation up (chosen with --where)');
     expect(page).toContain('Indices of the mean over the 2 scenarios (asean-admm, fpda)');
+    // 10 trajectories and 4 replications: not a quick analysis.
+    expect(page).not.toContain('A quick analysis');
     expect(page).toMatch(/For the paired difference trust-first − habits-first in payoff to states that relied, equivocation matters most \(μ\* 2\.0 /);
     expect(page).toContain('μ* (mean absolute effect)');
     // A Morris move is Δ = p / (2 (p - 1)) of the range, and an elementary effect the change over it divided by Δ.

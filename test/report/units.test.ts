@@ -14,6 +14,11 @@ import { ChartSet } from '../../src/report/charts.js';
 import { chartsFolderName, escapeHtml, folderKind, html, raw, readSteps, reportOutputProblems, sweepAxes, ttfToWoff } from '../../src/report/index.js';
 import { writeReport } from '../../src/report/write.js';
 import type { PlanInfo } from '../../src/experiment/store.js';
+import type { Comparison, ComparisonRow } from '../../src/charts/index.js';
+import { conditionValue, paramsLabel } from '../../src/charts/common.js';
+import { noGridReason } from '../../src/report/experiment/sweep.js';
+import { centreSet, scatteredSets } from '../../src/report/experiment/context.js';
+import { verdictCounts } from '../../src/report/experiment/comparison.js';
 
 let tmp: string;
 beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-report-unit-')); });
@@ -170,5 +175,49 @@ describe('writing a report', () => {
     writeFileSync(join(unfinished, 'plan.json'), JSON.stringify({ format: 'entente-experiment/1', shard: { k: 2, n: 4 } }));
     expect(folderKind(unfinished)).toEqual({ problems: [expect.objectContaining({ message: expect.stringContaining('shard 2 of 4') })] });
     expect(existsSync(join(unfinished, 'report.html'))).toBe(false);
+  });
+});
+
+describe('the sweep map note, by design', () => {
+  const plan = (sets: Record<string, number>[]) => ({ sets, conditionNames: [...new Set(sets.flatMap((s) => Object.keys(s)))] }) as PlanInfo;
+  it('says that a Latin hypercube\'s conditions vary together, never that they vary one at a time', () => {
+    const sets = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => ({ tension: 0.05 + k * 0.11 + 0.001 * k * k, equivocation: 0.9 - ((k * 3) % 8) * 0.1, receptivity: 0.2 + ((k * 5) % 8) * 0.07 }));
+    const r = sweepAxes(plan(sets));
+    expect(r).toEqual({ reason: expect.stringContaining('vary together, each of the 8 parameter sets a different point of their ranges') });
+    expect((r as { reason: string }).reason).not.toContain('one at a time');
+    expect(noGridReason(plan(sets), ['tension', 'equivocation', 'receptivity'])).toContain('Latin hypercube');
+  });
+  it('says of a list crossing no two conditions that it is a list', () => {
+    const sets = [{ tension: 0.1, equivocation: 0.2 }, { tension: 0.1, equivocation: 0.3 }, { tension: 0.5, equivocation: 0.6 }];
+    expect(noGridReason(plan(sets), ['tension', 'equivocation'])).toMatch(/^the parameter sets \(a list\) vary tension, equivocation, but no two of them over a grid/);
+  });
+});
+
+describe('the set shown among many', () => {
+  it('is the set nearest the centre of the ranges, and many scattered sets are recognised', () => {
+    const sets = [{ a: 0, b: 0 }, { a: 1, b: 10 }, { a: 0.45, b: 5.5 }, { a: 0.2, b: 9 }];
+    expect(centreSet(sets)).toBe(2);
+    expect(scatteredSets(sets)).toBe(true);
+    expect(scatteredSets([{ a: 0, b: 0 }, { a: 0, b: 1 }, { a: 1, b: 0 }, { a: 1, b: 1 }])).toBe(false);
+    expect(scatteredSets([{}, { a: 1 }])).toBe(false);
+  });
+});
+
+describe('condition values in labels', () => {
+  it('keep at most 3 decimals, without trailing zeros', () => {
+    expect(paramsLabel({ untrustworthyShare: 0.43559778765589, tension: 0.39003480111956595, blend: 0.5, n: 12 })).toBe('untrustworthyShare = 0.436, tension = 0.39, blend = 0.5, n = 12');
+    expect(conditionValue(-0.0001234)).toBe('-0.000123');
+    expect(conditionValue(-0.0004)).toBe('-0.0004');
+    expect(conditionValue(1.99999)).toBe('2');
+    expect(paramsLabel({})).toBe('as written');
+  });
+});
+
+describe('counts of verdicts', () => {
+  const row = (over: Partial<ComparisonRow>): ComparisonRow => ({ scenario: 's', set: 0, params: {}, metric: 'activityContinuation', n: 5, meanDiff: 0, ciLow: 0, ciHigh: 0, leader: 'none', verdict: 'undecided', ...over }) as ComparisonRow;
+  it('count the cells without values apart, not as undecided', () => {
+    const c = { a: 'A', b: 'B', rows: [] } as unknown as Comparison;
+    const rows = [row({ verdict: 'leads', leads: 'A', leader: 'a' } as Partial<ComparisonRow>), row({ verdict: 'equivalent' }), row({}), row({ n: 0 }), row({ n: 0 })];
+    expect(verdictCounts(c, rows)).toEqual({ a: 1, b: 0, equivalent: 1, undecided: 1, noValues: 2, withValues: 3 });
   });
 });
