@@ -17,7 +17,7 @@ import type { PlanInfo } from '../../src/experiment/store.js';
 import type { Comparison, ComparisonRow } from '../../src/charts/index.js';
 import { conditionValue, paramsLabel } from '../../src/charts/common.js';
 import { noGridReason } from '../../src/report/experiment/sweep.js';
-import { centreSet, scatteredSets } from '../../src/report/experiment/context.js';
+import { centreSet, scatteredSets, shownSet } from '../../src/report/experiment/context.js';
 import { verdictCounts } from '../../src/report/experiment/comparison.js';
 
 let tmp: string;
@@ -200,6 +200,16 @@ describe('the set shown among many', () => {
     expect(scatteredSets(sets)).toBe(true);
     expect(scatteredSets([{ a: 0, b: 0 }, { a: 0, b: 1 }, { a: 1, b: 0 }, { a: 1, b: 1 }])).toBe(false);
     expect(scatteredSets([{}, { a: 1 }])).toBe(false);
+  });
+  it('is said to be one point of many, with the counts and maps summarising all; a set as written needs no note', () => {
+    const sets = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => ({ a: k / 9 + 0.0001234, b: ((k * 3) % 10) / 9 }));
+    const shown = shownSet(sets, true);
+    expect(shown.baseSet).toBe(centreSet(sets));
+    expect(shown.baseNote).toContain('The experiment has 10 parameter sets, scattered points where every condition varied takes a different value');
+    expect(shown.baseNote).toContain('the one nearest the centre of the ranges: one point of 10, not an overall result: the counts of “Which hypothesis leads” and the maps of “Where each hypothesis wins” summarise all of them.');
+    expect(shown.baseWords).toMatch(/^parameter set \d \(a = 0\.\d{1,3}, b = 0\.\d{1,3}\)$/);
+    expect(shownSet([{}, ...sets], true)).toEqual({ baseSet: 0, baseWords: 'as written', baseNote: null });
+    expect(shownSet(sets.slice(0, 2), true).baseNote).toBeNull();
   });
 });
 

@@ -48,6 +48,24 @@ export function centreSet(sets: readonly Record<string, number>[]): number {
   return best;
 }
 
+/**
+ * The set shown when one is: the scenario as written when the plan has it; else, among many sets
+ * (more than {@link MANY_SETS}, or scattered), the one nearest the centre of their ranges, with a
+ * note that it is one point of many (and, when there are comparisons, that the counts and maps
+ * summarise all of them); else the first.
+ */
+export function shownSet(sets: readonly Record<string, number>[], compared: boolean): { baseSet: number; baseWords: string; baseNote: string | null } {
+  const P = sets.length;
+  const asWritten = sets.findIndex((s) => Object.keys(s).length === 0);
+  const scattered = scatteredSets(sets);
+  const many = asWritten < 0 && (P > MANY_SETS || scattered);
+  const baseSet = asWritten >= 0 ? asWritten : many ? centreSet(sets) : 0;
+  const baseWords = Object.keys(sets[baseSet] ?? {}).length === 0 ? 'as written' : `parameter set ${baseSet} (${paramsLabel(sets[baseSet] ?? {})})`;
+  const summaries = compared ? ': the counts of “Which hypothesis leads” and the maps of “Where each hypothesis wins” summarise all of them' : '';
+  const baseNote = many ? `The experiment has ${P} parameter sets${scattered ? ', scattered points where every condition varied takes a different value (as a Latin hypercube spreads them)' : ''}. What is shown here is one of them, ${baseWords}, the one nearest the centre of the ranges: one point of ${P}, not an overall result${summaries}.` : null;
+  return { baseSet, baseWords, baseNote };
+}
+
 export interface ExperimentContext {
   input: ExperimentInput;
   plan: ExperimentInput['plan'];
@@ -91,14 +109,7 @@ export function experimentContext(input: ExperimentInput, charts: ChartSet, ctx:
   const c0 = comparisons[0] as Comparison | undefined;
   const level = Math.round((c0?.level ?? plan.analysis?.level ?? 0.95) * 100);
   const setLabel = (k: number) => paramsLabel(plan.sets[k] ?? {});
-  // The set shown when one is: the scenario as written when the plan has it; else, among many
-  // sets, the one nearest the centre of their ranges (said so), else the first.
-  const asWritten = plan.sets.findIndex((s) => Object.keys(s).length === 0);
-  const many = asWritten < 0 && (P > MANY_SETS || scatteredSets(plan.sets));
-  const baseSet = asWritten >= 0 ? asWritten : many ? centreSet(plan.sets) : 0;
-  const baseWords = Object.keys(plan.sets[baseSet] ?? {}).length === 0 ? 'as written' : `parameter set ${baseSet} (${setLabel(baseSet)})`;
-  const summaries = comparisons.length > 0 ? ': the counts of “Which hypothesis leads” and the maps of “Where each hypothesis wins” summarise all of them' : '';
-  const baseNote = many ? `The experiment has ${P} parameter sets${scatteredSets(plan.sets) ? ', scattered points where every condition varied takes a different value (as a Latin hypercube spreads them)' : ''}. What is shown here is one of them, ${baseWords}, the one nearest the centre of the ranges: one point of ${P}, not an overall result${summaries}.` : null;
+  const { baseSet, baseWords, baseNote } = shownSet(plan.sets, comparisons.length > 0);
   // The headline: partner belief at the end (MODEL 10.1), a partner-pair metric that the starting value does not decide.
   const headline = plan.metrics.includes('partnerBelief') ? 'partnerBelief' : plan.metrics[0];
   const A = c0?.a ?? plan.hypotheses[0], B = c0?.b ?? plan.hypotheses[1] ?? '';
