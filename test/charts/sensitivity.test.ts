@@ -213,6 +213,14 @@ describe('sensitivity sentences', () => {
     const skipped = { ...result(sobol, 'brier'), skipped: 'no finite values at 12 points' };
     expect(sensitivitySentence(sobol.sensitivity, skipped)).toContain('no index could be computed: no finite values at 12 points');
   });
+  it('say "1 replication", not "1 replications"', () => {
+    const one = { ...sobol.sensitivity, replications: 1 };
+    const caption = sobolChart(one, result(sobol, 'partnerBelief')).caption ?? '';
+    expect(caption).toContain('1 replication each');
+    expect(caption).not.toContain('1 replications');
+    const m = { ...morris.sensitivity, replications: 1 };
+    expect(morrisChart(m, result(morris, 'trusterPayoff')).caption).toContain('1 replication each');
+  });
   it('call a Morris effect non-linear or interacting where sigma is above mu*, the chart\'s dashed line', () => {
     // tension: sigma 0.8 mu* (below the line); receptivity: sigma 1.5 mu* (above it).
     const r = { ...result(morris, 'trusterPayoff'), mu: [2, 2, 2], muStar: [2, 2, 2], sigma: [1.6, 3, 0.1], muStarInterval: [[1, 3], [1, 3], [1, 3]] as [number, number][] };

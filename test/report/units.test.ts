@@ -19,6 +19,8 @@ import { conditionValue, paramsLabel } from '../../src/charts/common.js';
 import { noGridReason } from '../../src/report/experiment/sweep.js';
 import { centreSet, scatteredSets, shownSet } from '../../src/report/experiment/context.js';
 import { verdictCounts } from '../../src/report/experiment/comparison.js';
+import { methodWords, quickWords } from '../../src/report/sensitivity/section.js';
+import type { Sensitivity } from '../../src/charts/index.js';
 
 let tmp: string;
 beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-report-unit-')); });
@@ -229,5 +231,19 @@ describe('counts of verdicts', () => {
     const c = { a: 'A', b: 'B', rows: [] } as unknown as Comparison;
     const rows = [row({ verdict: 'leads', leads: 'A', leader: 'a' } as Partial<ComparisonRow>), row({ verdict: 'equivalent' }), row({}), row({ n: 0 }), row({ n: 0 })];
     expect(verdictCounts(c, rows)).toEqual({ a: 1, b: 0, equivalent: 1, undecided: 1, noValues: 2, withValues: 3 });
+  });
+});
+
+describe('the sensitivity section\'s size words', () => {
+  const base = { method: 'sobol', factors: [{ name: 'a' }, { name: 'b' }], points: 40, samples: 10, secondOrder: false, replications: 1, level: 0.95, resamples: 100 } as unknown as Sensitivity;
+  it('caution a quick analysis, and only then', () => {
+    expect(quickWords(base)).toBe('A quick analysis: 10 base samples (under 128) and 1 replication per point (under 4), so the indices below are rough and their order may change with more runs; run the full size for a ranking to rely on.');
+    expect(quickWords({ ...base, samples: 256, replications: 4 } as Sensitivity)).toBeNull();
+    expect(quickWords({ ...base, method: 'morris', samples: 20, replications: 2 } as Sensitivity)).toBe('A quick analysis: 2 replications per point (under 4), so the indices below are rough and their order may change with more runs; run the full size for a ranking to rely on.');
+  });
+  it('say that estimates can fall below 0 or S1 above ST, in the singular for one replication', () => {
+    const w = methodWords(base);
+    expect(w).toContain('with 1 replication each');
+    expect(w).toContain('an index can come out slightly below 0, S1 above ST, or the indices can sum above 1');
   });
 });

@@ -12,8 +12,8 @@ export function trustOverTimeSection({ plan, steps, baseSet, baseWords, baseNote
     if (rows.length === 0) { tot.push(html`<p class="missing">${s.name}: steps.csv has no mean trust rows.</p>`); continue; }
     tot.push(fig(trustOverTimeChart(trendFromSteps(rows, { metric: 'meanTrust', scenario: s.name, set: baseSet, band: 'p10-p90' }), {
       id: `trust-over-time-${plan.scenarios.indexOf(s) + 1}`,
-      subtitle: `${s.name}; ${baseWords}; ${bandOf(rows)} runs per hypothesis`,
-      bandLabel: `10th to 90th percentile of the ${bandOf(rows)} runs`,
+      subtitle: `${s.name}; ${baseWords}; ${bandOf(rows)} run${bandOf(rows) === 1 ? '' : 's'} per hypothesis`,
+      bandLabel: `10th to 90th percentile of the ${bandOf(rows)} run${bandOf(rows) === 1 ? '' : 's'}`,
     })));
   }
   return {
