@@ -20,7 +20,9 @@ import { noGridReason } from '../../src/report/experiment/sweep.js';
 import { centreSet, scatteredSets, shownSet } from '../../src/report/experiment/context.js';
 import { verdictCounts } from '../../src/report/experiment/comparison.js';
 import { methodWords, quickWords } from '../../src/report/sensitivity/section.js';
-import type { Sensitivity } from '../../src/charts/index.js';
+import { differenceTarget, mainScenario, rankedFactors, readSensitivityDir, type Sensitivity } from '../../src/charts/index.js';
+import { metricAxes } from '../../src/report/experiment/where-each-wins.js';
+import type { SensitivityInput } from '../../src/report/sensitivity/input.js';
 
 let tmp: string;
 beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-report-unit-')); });
@@ -245,5 +247,22 @@ describe('the sensitivity section\'s size words', () => {
     const w = methodWords(base);
     expect(w).toContain('with 1 replication each');
     expect(w).toContain('an index can come out slightly below 0, S1 above ST, or the indices can sum above 1');
+  });
+});
+
+describe('the axes of each where-each-wins map', () => {
+  const FIX = join(import.meta.dirname, '..', 'charts', 'fixtures', 'sensitivity');
+  it("are each metric's own two most influential conditions for its paired difference, by mu* for a Morris screening", () => {
+    const m = readSensitivityDir(join(FIX, 'morris'));
+    const source = { kind: 'points' as const, input: { ...m, dir: '', files: [] } as unknown as SensitivityInput };
+    const s = m.sensitivity;
+    const target = differenceTarget(s)!;
+    const r = s.results.find((x) => x.metric === 'trusterPayoff' && x.target === target && x.scenario === mainScenario(s))!;
+    const [p, q] = rankedFactors(s, r);
+    const axes = metricAxes(source, 'trusterPayoff', mainScenario(s))!;
+    expect([axes.x, axes.y]).toEqual([p.factor, q.factor]);
+    expect(axes.words).toContain(`${p.factor} across and ${q.factor} up: the two conditions with the largest μ* (mean absolute elementary effects) for this metric's paired difference`);
+    expect(metricAxes(source, 'no-such-metric', mainScenario(s))).toBeNull();
+    expect(metricAxes({ kind: 'comparison', comparison: { a: 'A', b: 'B', rows: [] } as unknown as Comparison }, 'trusterPayoff', 'x')).toBeNull();
   });
 });

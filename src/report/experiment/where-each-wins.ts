@@ -64,8 +64,8 @@ export function metricAxes(source: WhereSource, metric: string, scenario: string
   const ranked = factorsForMetric(s, metric, scenario)?.filter((f) => Number.isFinite(s.method === 'sobol' ? f.total : f.muStar));
   if (ranked === undefined || ranked.length < 2) return null;
   const [p, q] = ranked;
-  const v = (f: typeof p) => (s.method === 'sobol' ? `ST ${f.total.toFixed(2)}` : `mu* ${short(f.muStar)}`);
-  const index = s.method === 'sobol' ? 'total indices' : 'mu* (mean absolute elementary effect)';
+  const v = (f: typeof p) => (s.method === 'sobol' ? `ST ${f.total.toFixed(2)}` : `μ* ${short(f.muStar)}`);
+  const index = s.method === 'sobol' ? 'total indices' : 'μ* (mean absolute elementary effects)';
   return { x: p.factor, y: q.factor, words: `${p.factor} across and ${q.factor} up: the two conditions with the largest ${index} for this metric's paired difference (${p.factor} ${v(p)}, ${q.factor} ${v(q)})` };
 }
 
@@ -102,7 +102,7 @@ export function whereEachWinsSection(source: WhereSource, fig: (spec: ChartSpec)
     : `the sensitivity analysis's ${source.input.sensitivity.points} design points (the mean paired difference of each, over its replications)`;
   const chosen = where !== undefined ? 'chosen with --where' : 'the first two conditions varied';
   const placed = perMetric
-    ? `Each map puts on its axes the two conditions that matter most for its own metric (the two with the largest ${source.input.sensitivity.method === 'sobol' ? 'total indices' : 'mu*'} of that metric's paired difference in the sensitivity analysis; named above each map, so two maps may have different axes)`
+    ? `Each map puts on its axes the two conditions that matter most for its own metric (the two with the largest ${source.input.sensitivity.method === 'sobol' ? 'total indices' : 'μ*'} of that metric's paired difference in the sensitivity analysis; named above each map, so two maps may have different axes)`
     : `Each map puts ${axes[0]} across and ${axes[1]} up (${chosen})`;
   out.push(html`<p>${placed} and gathers ${from} into cells: by the values a condition takes when it takes a few (a grid), else into bins holding about as many points each. A cell shows the mean difference over the points in it, so over every other condition; its colour says which hypothesis does better there, whatever the direction in which the metric is better, and grey cells are within the margin: their mean difference lies within the metric's practical-equivalence margin (a mean over the cell, with no interval, so not a finding of equivalence). Choose the same two conditions for every map with <code>--where A,B</code>.</p>`);
   const scenarios = source.kind === 'comparison' ? [...new Set(source.comparison.rows.map((r) => r.scenario))] : [mainScenario(source.input.sensitivity)];
