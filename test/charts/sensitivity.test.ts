@@ -213,6 +213,12 @@ describe('sensitivity sentences', () => {
     const skipped = { ...result(sobol, 'brier'), skipped: 'no finite values at 12 points' };
     expect(sensitivitySentence(sobol.sensitivity, skipped)).toContain('no index could be computed: no finite values at 12 points');
   });
+  it('say in the Sobol caption when an estimate has S1 below 0 or above ST', () => {
+    const r = result(sobol, 'partnerBelief');
+    expect(sobolChart(sobol.sensitivity, r).caption).toContain('The estimates for tension and equivocation have S1 below 0 or above ST, which a share cannot be: noise of the runs and the estimator');
+    const clean = { ...r, first: r.total!.map((t) => t / 2) };
+    expect(sobolChart(sobol.sensitivity, clean).caption).not.toContain('which a share cannot be');
+  });
   it('say "1 replication", not "1 replications"', () => {
     const one = { ...sobol.sensitivity, replications: 1 };
     const caption = sobolChart(one, result(sobol, 'partnerBelief')).caption ?? '';
