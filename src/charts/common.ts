@@ -81,10 +81,22 @@ export function argMax<T>(xs: readonly T[], value: (x: T) => number): number {
   return best;
 }
 
-/** A parameter set as words: "tension 0.3, blend 0.5" (empty set: "as written"). */
+/**
+ * A condition's value for a label: at most 3 decimals, trailing zeros dropped ("0.436", "0.5",
+ * "12"), as comparison.txt prints it; a value below 0.001 keeps 3 significant digits ("0.000123").
+ */
+export function conditionValue(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v)) return String(v);
+  if (Math.abs(v) < 0.001) return String(Number(v.toPrecision(3)));
+  const s = v.toFixed(3).replace(/\.?0+$/, '');
+  return s === '-0' ? '0' : s;
+}
+
+/** A parameter set as words: "tension = 0.3, blend = 0.436" (empty set: "as written"); values through {@link conditionValue}. */
 export function paramsLabel(params: Record<string, number>): string {
   const entries = Object.entries(params);
-  return entries.length === 0 ? 'as written' : entries.map(([k, v]) => `${k} = ${v}`).join(', ');
+  return entries.length === 0 ? 'as written' : entries.map(([k, v]) => `${k} = ${conditionValue(v)}`).join(', ');
 }
 
 /** A share of a count for a sentence: "none", "under 1%", "27%". */

@@ -55,7 +55,7 @@ export function advantage(r: ComparisonRow): { value: number; lo: number; hi: nu
  */
 export function winsWords(r: ComparisonRow, wins: number): string {
   const shares = r.winsA + r.winsB + r.ties <= 1 + 1e-9 && r.n > 1;
-  return shares ? `on ${Math.round(wins * 100)}% of ${r.n} seeds` : `on ${wins} of ${r.n} seeds`;
+  return shares ? `on ${Math.round(wins * 100)}% of ${r.n} seed${r.n === 1 ? '' : 's'}` : `on ${wins} of ${r.n} seed${r.n === 1 ? '' : 's'}`;
 }
 
 /**

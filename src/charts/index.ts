@@ -35,7 +35,7 @@ export { hypothesisTrajectoriesChart, differencesChart, sweepChart, advantage, d
 export type { TrajectoriesOptions, DifferencesOptions, SweepOptions } from './comparison.js';
 export { transmitterReceiverChart, receptionCounts, reception, activityLabel, RECEPTION, RECEPTION_COLORS } from './transmitter-receiver.js';
 export type { Reception, ReceptionCount, TransmitterReceiverOptions } from './transmitter-receiver.js';
-export { parseSensitivityJson, parsePointsCsv, readSensitivityDir, differencePair, differenceTarget, mainScenario, rankedFactors, factorsByImportance, SensitivitySchema } from './sensitivity-data.js';
+export { parseSensitivityJson, parsePointsCsv, readSensitivityDir, differencePair, differenceTarget, mainScenario, rankedFactors, factorsByImportance, factorsForMetric, SensitivitySchema } from './sensitivity-data.js';
 export type { Sensitivity, SensitivityResult, SensitivityFactor, SensitivityPoint, SensitivityData, FactorIndex } from './sensitivity-data.js';
 export { sobolChart, TOTAL_COLOR, FIRST_COLOR } from './sensitivity-bars.js';
 export type { SobolChartOptions } from './sensitivity-bars.js';

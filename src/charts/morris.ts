@@ -10,7 +10,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from './render.js';
-import { f, listWords } from './common.js';
+import { f, listWords, plural } from './common.js';
 import { metricWords } from './comparison-common.js';
 import { capitalFirst } from './where-each-wins-words.js';
 import { CATEGORICAL, INK } from './palette.js';
@@ -53,7 +53,7 @@ export function morrisChart(s: Sensitivity, r: SensitivityResult, opts: MorrisCh
   if (minor.length > 0) sentences.push(`${listWords(minor)} ${minor.length === 1 ? 'has' : 'have'} little effect (μ* under a tenth of the largest).`);
   const above = data.filter((d) => d.sigma > d.muStar && d.muStar >= MINOR_SHARE * top.muStar).map((d) => d.factor);
   if (above.length > 0) sentences.push(`${listWords(above)} ${above.length === 1 ? 'lies' : 'lie'} above the line: ${above.length === 1 ? 'its effect varies' : 'their effects vary'} more than ${above.length === 1 ? 'it averages' : 'they average'}.`);
-  sentences.push(`A screening of the model over the ranges tried (${s.samples} trajectories, ${s.points} points, ${s.replications} replications each), not of the world; μ* is in the metric's own units per whole range of the condition.`);
+  sentences.push(`A screening of the model over the ranges tried (${s.samples} trajectories, ${s.points} points, ${plural(s.replications, 'replication')} each), not of the world; μ* is in the metric's own units per whole range of the condition.`);
 
   return {
     id: opts.id ?? `morris-${r.metric}`,

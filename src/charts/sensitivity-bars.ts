@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from './render.js';
-import { f, listWords } from './common.js';
+import { f, listWords, plural } from './common.js';
 import { metricWords } from './comparison-common.js';
 import { capitalFirst } from './where-each-wins-words.js';
 import { textWidth } from './font.js';
@@ -53,8 +53,11 @@ export function sobolChart(s: Sensitivity, r: SensitivityResult, opts: SobolChar
     if (small.length > 0) sentences.push(`${listWords(small)} ${small.length === 1 ? 'contributes' : 'contribute'} little (ST below 0.05).`);
     const interaction = finite.reduce((t, x) => t + x.total, 0) - finite.reduce((t, x) => t + (Number.isFinite(x.first) ? x.first : 0), 0);
     if (interaction > 0.1) sentences.push(`The totals exceed the first-order indices by ${f(interaction, 2)} in all: part of the variance comes from conditions acting together.`);
+    // Shares cannot be negative, nor S1 above ST: such estimates are the noise of the runs and the estimator.
+    const odd = finite.filter((x) => Number.isFinite(x.first) && (x.first < 0 || x.first > x.total)).map((x) => x.factor);
+    if (odd.length > 0) sentences.push(`The estimate${odd.length === 1 ? '' : 's'} for ${listWords(odd)} ${odd.length === 1 ? 'has' : 'have'} S1 below 0 or above ST, which a share cannot be: noise of the runs and the estimator, of the size the whiskers show.`);
   }
-  sentences.push(`Indices are of the model over the ranges tried (${s.samples} base samples, ${s.points} points, ${s.replications} replications each), not of the world.`);
+  sentences.push(`Indices are of the model over the ranges tried (${s.samples} base samples, ${s.points} points, ${plural(s.replications, 'replication')} each), not of the world.`);
 
   const labelW = 24 + Math.max(...ranked.map((x) => textWidth(x.factor, TYPE.axis)));
   return {

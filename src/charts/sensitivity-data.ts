@@ -109,6 +109,17 @@ export function factorsByImportance(s: Sensitivity, scenario = mainScenario(s)):
   return s.factors.map((f, k) => ({ name: f.name, k })).sort((p, q) => score.get(q.name)! - score.get(p.name)! || p.k - q.k).map((x) => x.name);
 }
 
+/**
+ * The factors by their importance for one metric's paired difference: that metric's
+ * (non-skipped) difference result of the scenario, by total index (Sobol) or mu* (Morris); null
+ * when the analysis has no such result.
+ */
+export function factorsForMetric(s: Sensitivity, metric: string, scenario = mainScenario(s)): FactorIndex[] | null {
+  const target = differenceTarget(s);
+  const r = target === null ? undefined : s.results.find((x) => x.scenario === scenario && x.target === target && x.metric === metric && x.skipped === null);
+  return r === undefined ? null : rankedFactors(s, r);
+}
+
 export interface SensitivityData {
   sensitivity: Sensitivity;
   /** points.csv's rows; empty when the folder has none. */

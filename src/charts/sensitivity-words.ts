@@ -74,8 +74,8 @@ export function sensitivitySentence(s: Sensitivity, r: SensitivityResult): strin
   if (next.length > 0) out += `, then ${listWords(next.map((x) => `${x.factor} (${value(x)})`))}`;
   if (little.length > 0) out += `; ${listWords(little)} ${little.length === 1 ? 'matters' : 'matter'} little`;
   if (s.method === 'morris') {
-    const bent = finite.filter((x) => !minor(x) && x.muStar > 0 && x.sigma / x.muStar > 0.5).map((x) => x.factor);
-    if (bent.length > 0) out += `; ${listWords(bent)} ${bent.length === 1 ? 'acts' : 'act'} non-linearly or together with other conditions (σ above half of μ*)`;
+    const bent = finite.filter((x) => !minor(x) && x.muStar > 0 && x.sigma > x.muStar).map((x) => x.factor);
+    if (bent.length > 0) out += `; ${listWords(bent)} ${bent.length === 1 ? 'acts' : 'act'} non-linearly or together with other conditions (σ above μ*: above the chart's dashed line)`;
   } else {
     // A negative first-order estimate is noise around zero: count it as zero.
     const inter = finite.filter((x) => Number.isFinite(x.first) && x.total - Math.max(0, x.first) > 0.1).map((x) => x.factor);

@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Comparison, ComparisonRow } from './data.js';
 import type { ChartSpec } from './render.js';
-import { f, listWords, plural, signed, unique } from './common.js';
+import { conditionValue, f, listWords, plural, signed, unique } from './common.js';
 import { INK, sampleStops, textOn } from './palette.js';
 import { metricWords, differenceStops, advantage, sideOf, verdictOfRow } from './comparison-common.js';
 
@@ -38,7 +38,7 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
   const data = rows.map((r) => {
     const adv = advantage(r).value;
     const fill = sampleStops(stops, (adv / maxAdv + 1) / 2);
-    return { ...r, x: String(r.params[xName]), y: String(r.params[yName]), adv, fill, ink: textOn(fill), text: signed(r.meanDiff, digits), decided: sideOf(c, r) !== 'none' };
+    return { ...r, x: conditionValue(r.params[xName]), y: conditionValue(r.params[yName]), adv, fill, ink: textOn(fill), text: signed(r.meanDiff, digits), decided: sideOf(c, r) !== 'none' };
   });
 
   // Caption.
@@ -49,7 +49,7 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
   const outlineWords = margin === null
     ? `${Math.round(level * 100)}% confidence interval excludes zero`
     : `a hypothesis leads: the ${Math.round(level * 100)}% interval lies beyond the margin ±${f(margin, 3)}`;
-  const where = (r: ComparisonRow) => `${xName} ${r.params[xName]}, ${yName} ${r.params[yName]}`;
+  const where = (r: ComparisonRow) => `${xName} ${conditionValue(r.params[xName])}, ${yName} ${conditionValue(r.params[yName])}`;
   const sentences: string[] = [];
   sentences.push(`Each cell is one combination of ${xName} and ${yName}; its number is the mean paired difference ${c.a} − ${c.b} in ${metricWords(metric)} (${better} is better), its colour shows who leads and by how much (${c.a}'s colour where ${c.a} does better, ${c.b}'s where ${c.b} does), and a thick outline marks cells ${margin === null ? `whose ${outlineWords}` : `where ${outlineWords} and the test, adjusted for the many cells, agrees`}.`);
   if (margin === null) sentences.push(`Of the ${rows.length} combinations, ${c.a} leads clearly in ${leadA.length}, ${c.b} in ${leadB.length}, and neither in ${rows.length - leadA.length - leadB.length}.`);
@@ -77,7 +77,7 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
   const oneSide = advs.every((v) => v > 0) ? 1 : advs.every((v) => v < 0) ? -1 : 0;
   for (const [name, t, values] of [[xName, tx, xs], [yName, ty, ys]] as const) {
     if (t === null || Math.abs(t) < maxAdv * 0.1) continue;
-    const range = `as ${name} rises from ${values[0]} to ${values[values.length - 1]}`;
+    const range = `as ${name} rises from ${conditionValue(values[0])} to ${conditionValue(values[values.length - 1])}`;
     if (oneSide !== 0) moves.push(`${oneSide * t > 0 ? 'grows' : 'shrinks'} ${range}`);
     else moves.push(`tips towards ${t > 0 ? c.a : c.b} ${range}`);
   }
@@ -105,8 +105,8 @@ export function sweepChart(c: Comparison, opts: SweepOptions = {}): ChartSpec {
     plot: {
       marginLeft: 90,
       marginBottom: 60,
-      x: { domain: xs.map(String), label: xName, labelAnchor: 'center', labelArrow: 'none', tickSize: 0 },
-      y: { domain: [...ys].reverse().map(String), label: yName, labelArrow: 'none', tickSize: 0 },
+      x: { domain: xs.map(conditionValue), label: xName, labelAnchor: 'center', labelArrow: 'none', tickSize: 0 },
+      y: { domain: [...ys].reverse().map(conditionValue), label: yName, labelArrow: 'none', tickSize: 0 },
       color: { type: 'identity' },
       marks: [
         Plot.cell(data, { x: 'x', y: 'y', fill: 'fill', inset: 2 }),

@@ -27,7 +27,7 @@ export function hypothesisTrajectoriesChart(steps: readonly StepRow[], opts: Tra
     id: opts.id ?? 'hypothesis-trajectories',
     metric,
     title: opts.title ?? `Hypotheses on the same seeds: ${listWords(hyps)}`,
-    subtitle: opts.subtitle ?? (one ? `${one.scenario}${one.set ? `, parameter set ${one.set}` : ''}; ${n} runs per hypothesis` : undefined),
-    bandLabel: `95% confidence interval of the mean over ${n} runs`,
+    subtitle: opts.subtitle ?? (one ? `${one.scenario}${one.set ? `, parameter set ${one.set}` : ''}; ${n} run${n === 1 ? '' : 's'} per hypothesis` : undefined),
+    bandLabel: `95% confidence interval of the mean over ${n} run${n === 1 ? '' : 's'}`,
   });
 }

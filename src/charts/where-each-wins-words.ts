@@ -95,6 +95,10 @@ export function winsSentences(map: WinsMap): string[] {
       out.push(`${name} ${winWords(metric)} in every cell, over the whole ranges tried; ${largest}.`);
       continue;
     }
+    if (mine.length === 1) {
+      out.push(`${name} ${winWords(metric)} in one cell only, at ${at} (by ${signed(top.mean, dAdv)}, ${a} − ${b}).`);
+      continue;
+    }
     const rule = bestRule(map, mine, all);
     if (rule !== null) {
       const caught = rule.inside === mine.length ? `all ${mine.length} of its cells` : `${rule.inside} of its ${mine.length} cells`;

@@ -158,6 +158,14 @@ describe('where each hypothesis wins', () => {
     expect(wide.cells.filter((c) => c.side === 'equivalent').length).toBe(8);
   });
 
+  it('says "in one cell only" when a hypothesis does better in one cell only', () => {
+    const base = thresholdInput('higher');
+    const one = { ...base, points: base.points.map((p) => ({ ...p, diff: p.params.x === 0.8 && p.params.y === 4 ? 0.09 : p.params.x > 0.5 ? 0 : -0.03 })) };
+    const s = winsSentences(winsMap(one, 'x', 'y')).join(' ');
+    expect(s).toContain('Trust-first builds more trust in partners in one cell only, at x = 0.8 and y = 4 (by +0.090, trust-first − habits-first).');
+    expect(s).not.toMatch(/all 1 of its cells|1 cells/);
+  });
+
   it('says where each wins, counted from the cells', () => {
     const s = winsSentences(winsMap(thresholdInput('lower'), 'x', 'y'));
     expect(s[0]).toBe('Of the 16 cells, trust-first does better in 8, habits-first in 8, and the mean difference is within the margin (±0.01) in 0.');
@@ -204,6 +212,29 @@ describe('sensitivity sentences', () => {
     expect(sensitivitySentence(morris.sensitivity, result(morris, 'trusterPayoff'))).toMatch(/equivocation matters most \(μ\* 2\.0 /);
     const skipped = { ...result(sobol, 'brier'), skipped: 'no finite values at 12 points' };
     expect(sensitivitySentence(sobol.sensitivity, skipped)).toContain('no index could be computed: no finite values at 12 points');
+  });
+  it('say in the Sobol caption when an estimate has S1 below 0 or above ST', () => {
+    const r = result(sobol, 'partnerBelief');
+    expect(sobolChart(sobol.sensitivity, r).caption).toContain('The estimates for tension and equivocation have S1 below 0 or above ST, which a share cannot be: noise of the runs and the estimator');
+    const clean = { ...r, first: r.total!.map((t) => t / 2) };
+    expect(sobolChart(sobol.sensitivity, clean).caption).not.toContain('which a share cannot be');
+  });
+  it('say "1 replication", not "1 replications"', () => {
+    const one = { ...sobol.sensitivity, replications: 1 };
+    const caption = sobolChart(one, result(sobol, 'partnerBelief')).caption ?? '';
+    expect(caption).toContain('1 replication each');
+    expect(caption).not.toContain('1 replications');
+    const m = { ...morris.sensitivity, replications: 1 };
+    expect(morrisChart(m, result(morris, 'trusterPayoff')).caption).toContain('1 replication each');
+  });
+  it('call a Morris effect non-linear or interacting where sigma is above mu*, the chart\'s dashed line', () => {
+    // tension: sigma 0.8 mu* (below the line); receptivity: sigma 1.5 mu* (above it).
+    const r = { ...result(morris, 'trusterPayoff'), mu: [2, 2, 2], muStar: [2, 2, 2], sigma: [1.6, 3, 0.1], muStarInterval: [[1, 3], [1, 3], [1, 3]] as [number, number][] };
+    const words = sensitivitySentence(morris.sensitivity, r);
+    expect(words).toContain('; receptivity acts non-linearly or together with other conditions (σ above μ*: above the chart\'s dashed line)');
+    expect(words).not.toMatch(/tension acts|and receptivity act|half of/);
+    const caption = morrisChart(morris.sensitivity, r).caption ?? '';
+    expect(caption).toContain('Receptivity lies above the line');
   });
 });
 

@@ -158,6 +158,7 @@ describe('npm run report', () => {
     const r = await makeReport(join(tmp, 'run-1'));
     const text = readFileSync(r.file, 'utf8');
     expect(text).toContain('Run 1 of the experiment');
+    expect(text).toMatch(/replication [01] \(as runs\.csv numbers them, from 0\)/);
     expect(text).toContain(`npm run experiment -- ${expFile} --replay 1 --out ${join(tmp, 'run-1')}`);
   });
 
@@ -183,6 +184,14 @@ describe('npm run report', () => {
     const count = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
     const { a, b } = comparisons[0];
     expect(html).toContain(`${count((r) => r.leads === a)} / ${count((r) => r.leads === b)} / ${count((r) => r.verdict === 'equivalent')} / ${count((r) => r.verdict === 'undecided')}`);
+    // Cells where a metric has no value (no betrayal scripted: activity kept up after one) are counted apart, not as undecided.
+    const all = (comparisons[0].rows as { metric: string; n: number; verdict: string; leads: string }[]).filter((r) => r.metric === 'activityContinuation');
+    const empty = all.filter((r) => r.n === 0).length;
+    expect(empty).toBeGreaterThan(0);
+    const undecided = all.filter((r) => r.n > 0 && r.verdict === 'undecided').length;
+    expect(html).toMatch(/<th[^>]*>no values<\/th>/);
+    expect(html).toMatch(new RegExp(`<td>activity kept up after a betrayal</td><td>higher</td><td[^>]*>0\\.05</td>(<td[^>]*>\\d+</td>){3}<td[^>]*>${undecided}</td><td[^>]*>${empty}</td>`));
+    expect(html).toContain('“no values” counts the cells where the metric has no value in any run');
   });
 
   it('has --help, and so has npm start', () => {

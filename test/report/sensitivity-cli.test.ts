@@ -50,9 +50,14 @@ describe('npm run report on a sensitivity folder', () => {
     expect(page).toContain('Entente sensitivity report');
     expect(page).toContain('Which conditions matter');
     expect(page).toContain('These indices describe the model, not the world');
+    // The fixture is small (32 base samples): the estimates' noise is said, and a caution shown.
+    expect(page).toContain('an index can come out slightly below 0, S1 above ST, or the indices can sum above 1');
+    expect(page).toContain('A quick analysis: 32 base samples (under 128), so the indices below are rough');
     expect(page).toContain('For the paired difference trust-first − habits-first in final trust in partners, tension matters most (total index 0.59 [0.32, 0.92])');
-    // The map over the two conditions that matter most for the difference (tension, then equivocation).
-    expect(page).toContain('Each map puts tension across and equivocation up (the two with the largest indices');
+    // Each map over the two conditions that matter most for its own metric's difference, named per map.
+    expect(page).toContain("Each map puts on its axes the two conditions that matter most for its own metric (the two with the largest total indices of that metric's paired difference");
+    expect(page).toMatch(/Final trust in partners Axes: tension across and receptivity up: the two conditions with the largest total indices for this metric's paired difference \(tension ST 0\.59, receptivity ST 0\.22\)/);
+    expect(page).toMatch(/Payoff to states that relied Axes: equivocation across and receptivity up: the two conditions with the largest total indices for this metric's paired difference \(equivocation ST 0\.\d\d, receptivity ST 0\.\d\d\)/);
     expect(page).toMatch(/Trust-first builds more trust in partners mainly where tension is below 0\.\d+/);
     // Every metric has a practical-equivalence margin (docs/MODEL.md 10.2): partnerBelief's is 0.02.
     expect(page).toContain('the mean difference is within the margin (±0.02)');
@@ -67,6 +72,8 @@ describe('npm run report on a sensitivity folder', () => {
     const page = text(readFileSync(join(morris, 'report.html'), 'utf8'));
     expect(page).toContain('Each map puts receptivity across and equivocation up (chosen with --where)');
     expect(page).toContain('Indices of the mean over the 2 scenarios (asean-admm, fpda)');
+    // 10 trajectories and 4 replications: not a quick analysis.
+    expect(page).not.toContain('A quick analysis');
     expect(page).toMatch(/For the paired difference trust-first − habits-first in payoff to states that relied, equivocation matters most \(μ\* 2\.0 /);
     expect(page).toContain('μ* (mean absolute effect)');
     // A Morris move is Δ = p / (2 (p - 1)) of the range, and an elementary effect the change over it divided by Δ.
@@ -129,7 +136,8 @@ describe('npm run report on an experiment folder', () => {
     expect(ids).toEqual(expect.arrayContaining(['where-each-wins', 'sensitivity']));
     expect(ids.indexOf('sensitivity')).toBe(ids.indexOf('where-each-wins') - 1);
     const page = text(html);
-    expect(page).toContain("Each map puts tension across and equivocation up (the two with the largest indices for the paired difference) and gathers the sensitivity analysis's 160 design points");
+    expect(page).toContain("Each map puts on its axes the two conditions that matter most for its own metric (the two with the largest total indices of that metric's paired difference in the sensitivity analysis; named above each map, so two maps may have different axes) and gathers the sensitivity analysis's 160 design points");
+    expect(page).toContain('Payoff to states that relied Axes: equivocation across and receptivity up');
     expect(page).toContain(`with the sensitivity folder ${sobol}`);
     expect(page).toMatch(/Sensitivity files From .*sobol ?, made by npm run sensitivity from experiments\/sensitivity-fixture\.yaml \(seed fixture\): file size SHA-256 sensitivity\.json/);
     expect(readdirSync(join(tmp, 'with-sensitivity-charts'))).toEqual(expect.arrayContaining(['sobol-partnerbelief.svg', 'where-partnerbelief.svg']));

@@ -14,6 +14,15 @@ import { ChartSet } from '../../src/report/charts.js';
 import { chartsFolderName, escapeHtml, folderKind, html, raw, readSteps, reportOutputProblems, sweepAxes, ttfToWoff } from '../../src/report/index.js';
 import { writeReport } from '../../src/report/write.js';
 import type { PlanInfo } from '../../src/experiment/store.js';
+import type { Comparison, ComparisonRow } from '../../src/charts/index.js';
+import { conditionValue, paramsLabel } from '../../src/charts/common.js';
+import { noGridReason } from '../../src/report/experiment/sweep.js';
+import { centreSet, scatteredSets, shownSet } from '../../src/report/experiment/context.js';
+import { verdictCounts } from '../../src/report/experiment/comparison.js';
+import { methodWords, quickWords } from '../../src/report/sensitivity/section.js';
+import { differenceTarget, mainScenario, rankedFactors, readSensitivityDir, type Sensitivity } from '../../src/charts/index.js';
+import { metricAxes } from '../../src/report/experiment/where-each-wins.js';
+import type { SensitivityInput } from '../../src/report/sensitivity/input.js';
 
 let tmp: string;
 beforeAll(() => { tmp = mkdtempSync(join(tmpdir(), 'entente-report-unit-')); });
@@ -170,5 +179,90 @@ describe('writing a report', () => {
     writeFileSync(join(unfinished, 'plan.json'), JSON.stringify({ format: 'entente-experiment/1', shard: { k: 2, n: 4 } }));
     expect(folderKind(unfinished)).toEqual({ problems: [expect.objectContaining({ message: expect.stringContaining('shard 2 of 4') })] });
     expect(existsSync(join(unfinished, 'report.html'))).toBe(false);
+  });
+});
+
+describe('the sweep map note, by design', () => {
+  const plan = (sets: Record<string, number>[]) => ({ sets, conditionNames: [...new Set(sets.flatMap((s) => Object.keys(s)))] }) as PlanInfo;
+  it('says that a Latin hypercube\'s conditions vary together, never that they vary one at a time', () => {
+    const sets = [0, 1, 2, 3, 4, 5, 6, 7].map((k) => ({ tension: 0.05 + k * 0.11 + 0.001 * k * k, equivocation: 0.9 - ((k * 3) % 8) * 0.1, receptivity: 0.2 + ((k * 5) % 8) * 0.07 }));
+    const r = sweepAxes(plan(sets));
+    expect(r).toEqual({ reason: expect.stringContaining('vary together, each of the 8 parameter sets a different point of their ranges') });
+    expect((r as { reason: string }).reason).not.toContain('one at a time');
+    expect(noGridReason(plan(sets), ['tension', 'equivocation', 'receptivity'])).toContain('Latin hypercube');
+  });
+  it('says of a list crossing no two conditions that it is a list', () => {
+    const sets = [{ tension: 0.1, equivocation: 0.2 }, { tension: 0.1, equivocation: 0.3 }, { tension: 0.5, equivocation: 0.6 }];
+    expect(noGridReason(plan(sets), ['tension', 'equivocation'])).toMatch(/^the parameter sets \(a list\) vary tension, equivocation, but no two of them over a grid/);
+  });
+});
+
+describe('the set shown among many', () => {
+  it('is the set nearest the centre of the ranges, and many scattered sets are recognised', () => {
+    const sets = [{ a: 0, b: 0 }, { a: 1, b: 10 }, { a: 0.45, b: 5.5 }, { a: 0.2, b: 9 }];
+    expect(centreSet(sets)).toBe(2);
+    expect(scatteredSets(sets)).toBe(true);
+    expect(scatteredSets([{ a: 0, b: 0 }, { a: 0, b: 1 }, { a: 1, b: 0 }, { a: 1, b: 1 }])).toBe(false);
+    expect(scatteredSets([{}, { a: 1 }])).toBe(false);
+  });
+  it('is said to be one point of many, with the counts and maps summarising all; a set as written needs no note', () => {
+    const sets = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => ({ a: k / 9 + 0.0001234, b: ((k * 3) % 10) / 9 }));
+    const shown = shownSet(sets, true);
+    expect(shown.baseSet).toBe(centreSet(sets));
+    expect(shown.baseNote).toContain('The experiment has 10 parameter sets, scattered points where every condition varied takes a different value');
+    expect(shown.baseNote).toContain('the one nearest the centre of the ranges: one point of 10, not an overall result: the counts of “Which hypothesis leads” and the maps of “Where each hypothesis wins” summarise all of them.');
+    expect(shown.baseWords).toMatch(/^parameter set \d \(a = 0\.\d{1,3}, b = 0\.\d{1,3}\)$/);
+    expect(shownSet([{}, ...sets], true)).toEqual({ baseSet: 0, baseWords: 'as written', baseNote: null });
+    expect(shownSet(sets.slice(0, 2), true).baseNote).toBeNull();
+  });
+});
+
+describe('condition values in labels', () => {
+  it('keep at most 3 decimals, without trailing zeros', () => {
+    expect(paramsLabel({ untrustworthyShare: 0.43559778765589, tension: 0.39003480111956595, blend: 0.5, n: 12 })).toBe('untrustworthyShare = 0.436, tension = 0.39, blend = 0.5, n = 12');
+    expect(conditionValue(-0.0001234)).toBe('-0.000123');
+    expect(conditionValue(-0.0004)).toBe('-0.0004');
+    expect(conditionValue(1.99999)).toBe('2');
+    expect(paramsLabel({})).toBe('as written');
+  });
+});
+
+describe('counts of verdicts', () => {
+  const row = (over: Partial<ComparisonRow>): ComparisonRow => ({ scenario: 's', set: 0, params: {}, metric: 'activityContinuation', n: 5, meanDiff: 0, ciLow: 0, ciHigh: 0, leader: 'none', verdict: 'undecided', ...over }) as ComparisonRow;
+  it('count the cells without values apart, not as undecided', () => {
+    const c = { a: 'A', b: 'B', rows: [] } as unknown as Comparison;
+    const rows = [row({ verdict: 'leads', leads: 'A', leader: 'a' } as Partial<ComparisonRow>), row({ verdict: 'equivalent' }), row({}), row({ n: 0 }), row({ n: 0 })];
+    expect(verdictCounts(c, rows)).toEqual({ a: 1, b: 0, equivalent: 1, undecided: 1, noValues: 2, withValues: 3 });
+  });
+});
+
+describe('the sensitivity section\'s size words', () => {
+  const base = { method: 'sobol', factors: [{ name: 'a' }, { name: 'b' }], points: 40, samples: 10, secondOrder: false, replications: 1, level: 0.95, resamples: 100 } as unknown as Sensitivity;
+  it('caution a quick analysis, and only then', () => {
+    expect(quickWords(base)).toBe('A quick analysis: 10 base samples (under 128) and 1 replication per point (under 4), so the indices below are rough and their order may change with more runs; run the full size for a ranking to rely on.');
+    expect(quickWords({ ...base, samples: 256, replications: 4 } as Sensitivity)).toBeNull();
+    expect(quickWords({ ...base, method: 'morris', samples: 20, replications: 2 } as Sensitivity)).toBe('A quick analysis: 2 replications per point (under 4), so the indices below are rough and their order may change with more runs; run the full size for a ranking to rely on.');
+  });
+  it('say that estimates can fall below 0 or S1 above ST, in the singular for one replication', () => {
+    const w = methodWords(base);
+    expect(w).toContain('with 1 replication each');
+    expect(w).toContain('an index can come out slightly below 0, S1 above ST, or the indices can sum above 1');
+  });
+});
+
+describe('the axes of each where-each-wins map', () => {
+  const FIX = join(import.meta.dirname, '..', 'charts', 'fixtures', 'sensitivity');
+  it("are each metric's own two most influential conditions for its paired difference, by mu* for a Morris screening", () => {
+    const m = readSensitivityDir(join(FIX, 'morris'));
+    const source = { kind: 'points' as const, input: { ...m, dir: '', files: [] } as unknown as SensitivityInput };
+    const s = m.sensitivity;
+    const target = differenceTarget(s)!;
+    const r = s.results.find((x) => x.metric === 'trusterPayoff' && x.target === target && x.scenario === mainScenario(s))!;
+    const [p, q] = rankedFactors(s, r);
+    const axes = metricAxes(source, 'trusterPayoff', mainScenario(s))!;
+    expect([axes.x, axes.y]).toEqual([p.factor, q.factor]);
+    expect(axes.words).toContain(`${p.factor} across and ${q.factor} up: the two conditions with the largest μ* (mean absolute elementary effects) for this metric's paired difference`);
+    expect(metricAxes(source, 'no-such-metric', mainScenario(s))).toBeNull();
+    expect(metricAxes({ kind: 'comparison', comparison: { a: 'A', b: 'B', rows: [] } as unknown as Comparison }, 'trusterPayoff', 'x')).toBeNull();
   });
 });

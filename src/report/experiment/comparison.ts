@@ -21,11 +21,18 @@ function toDecide(rows: ComparisonRow[]): string {
   return mid > 1_000_000 ? 'more than 1,000,000' : `about ${mid.toLocaleString('en-US')}`;
 }
 
-/** Counts of the verdicts of one comparison on one metric's rows. */
-export function verdictCounts(c: Comparison, rows: ComparisonRow[]): { a: number; b: number; equivalent: number; undecided: number } {
-  const a = rows.filter((r) => sideOf(c, r) === 'a').length, b = rows.filter((r) => sideOf(c, r) === 'b').length;
-  const equivalent = rows.filter((r) => verdictOfRow(r) === 'equivalent').length;
-  return { a, b, equivalent, undecided: rows.length - a - b - equivalent };
+/** A cell with no value of its metric: no run of it had one (n = 0), e.g. activity after a betrayal where none is scripted. */
+export const hasNoValues = (r: ComparisonRow): boolean => r.n === 0;
+
+/**
+ * Counts of the verdicts of one comparison on one metric's rows: of the cells with values
+ * (`withValues`); the cells with none (`noValues`) are counted apart, not as undecided.
+ */
+export function verdictCounts(c: Comparison, rows: ComparisonRow[]): { a: number; b: number; equivalent: number; undecided: number; noValues: number; withValues: number } {
+  const valued = rows.filter((r) => !hasNoValues(r));
+  const a = valued.filter((r) => sideOf(c, r) === 'a').length, b = valued.filter((r) => sideOf(c, r) === 'b').length;
+  const equivalent = valued.filter((r) => verdictOfRow(r) === 'equivalent').length;
+  return { a, b, equivalent, undecided: valued.length - a - b - equivalent, noValues: rows.length - valued.length, withValues: valued.length };
 }
 
 /** For each comparison, a table of how often each hypothesis leads, by metric, with its largest lead. */
@@ -38,22 +45,26 @@ function leadTables({ comparisons, S }: ExperimentContext): Html[] {
     const where = (r: ComparisonRow | undefined) => r === undefined ? '–'
       : html`${S > 1 ? `${r.scenario}, ` : ''}${paramsLabel(r.params)}: ${sx(r.meanDiff, decimalsFor(Math.abs(r.meanDiff)))} <span class="aside">[${sx(r.ciLow, decimalsFor(Math.abs(r.meanDiff)))}, ${sx(r.ciHigh, decimalsFor(Math.abs(r.meanDiff)))}]</span>`;
     out.push(html`<h3>Which hypothesis leads: ${c.a} against ${c.b}</h3>`);
+    const anyEmpty = c.rows.some(hasNoValues);
+    const empty = (rows: ComparisonRow[]) => (anyEmpty ? [String(rows.filter(hasNoValues).length)] : []);
     if (withVerdicts) {
-      out.push(table(['metric', 'better', 'margin', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', 'replications to decide (median of undecided)', `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {
+      out.push(table(['metric', 'better', 'margin', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', ...(anyEmpty ? ['no values'] : []), 'replications to decide (median of undecided)', `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {
         const rows = c.rows.filter((r) => r.metric === m);
         const k = verdictCounts(c, rows);
-        const la = rows.filter((r) => sideOf(c, r) === 'a'), lb = rows.filter((r) => sideOf(c, r) === 'b');
-        return [metricWords(m), rows[0]?.better ?? 'higher', String(rows[0]?.margin ?? '–'), String(k.a), String(k.b), String(k.equivalent), String(k.undecided), toDecide(rows), where(best(la)), where(best(lb))];
-      }), { numeric: [2, 3, 4, 5, 6, 7] }));
+        const valued = rows.filter((r) => !hasNoValues(r));
+        const la = valued.filter((r) => sideOf(c, r) === 'a'), lb = valued.filter((r) => sideOf(c, r) === 'b');
+        return [metricWords(m), rows[0]?.better ?? 'higher', String(rows[0]?.margin ?? '–'), String(k.a), String(k.b), String(k.equivalent), String(k.undecided), ...empty(rows), toDecide(valued), where(best(la)), where(best(lb))];
+      }), { numeric: anyEmpty ? [2, 3, 4, 5, 6, 7, 8] : [2, 3, 4, 5, 6, 7] }));
     } else {
       // A folder analysed before the verdicts: leading is the interval excluding zero.
-      out.push(table(['metric', 'better', `${c.a} leads`, `${c.b} leads`, 'neither', `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {
+      out.push(table(['metric', 'better', `${c.a} leads`, `${c.b} leads`, 'neither', ...(anyEmpty ? ['no values'] : []), `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {
         const rows = c.rows.filter((r) => r.metric === m);
-        const la = rows.filter((r) => r.leader === 'a'), lb = rows.filter((r) => r.leader === 'b');
-        return [metricWords(m), rows[0]?.better ?? 'higher', String(la.length), String(lb.length), String(rows.length - la.length - lb.length), where(best(la)), where(best(lb))];
-      }), { numeric: [2, 3, 4] }));
+        const valued = rows.filter((r) => !hasNoValues(r));
+        const la = valued.filter((r) => r.leader === 'a'), lb = valued.filter((r) => r.leader === 'b');
+        return [metricWords(m), rows[0]?.better ?? 'higher', String(la.length), String(lb.length), String(valued.length - la.length - lb.length), ...empty(rows), where(best(la)), where(best(lb))];
+      }), { numeric: anyEmpty ? [2, 3, 4, 5] : [2, 3, 4] }));
     }
-    out.push(html`<p class="aside">Counts are of ${S > 1 ? 'scenario and parameter set combinations' : 'parameter sets'} (${c.rows.filter((r) => r.metric === metrics[0]).length} per metric).</p>`);
+    out.push(html`<p class="aside">Counts are of ${S > 1 ? 'scenario and parameter set combinations' : 'parameter sets'} (${c.rows.filter((r) => r.metric === metrics[0]).length} per metric)${anyEmpty ? html`; “no values” counts the cells where the metric has no value in any run (e.g. activity kept up after a betrayal, in a scenario that scripts none), which are neither leads nor undecided, and the other counts are of the cells with values` : ''}.</p>`);
   }
   return out;
 }

@@ -25,6 +25,47 @@ function setOfLargestDifference(c: Comparison | undefined, scenario: string, met
   return best?.set ?? fallback;
 }
 
+/** More parameter sets than this, and one set shown stands for little: the report says so. */
+export const MANY_SETS = 6;
+
+/** Every condition varied takes a different value in every set (as a Latin hypercube's points do). */
+export function scatteredSets(sets: readonly Record<string, number>[]): boolean {
+  const names = [...new Set(sets.flatMap((s) => Object.keys(s)))];
+  const varying = names.filter((c) => new Set(sets.map((s) => s[c])).size >= 2);
+  return sets.length > 2 && varying.length >= 2 && varying.every((c) => sets.every((s) => s[c] !== undefined) && new Set(sets.map((s) => s[c])).size === sets.length);
+}
+
+/** The set nearest the centre of the ranges the sets span (each condition scaled to [0, 1]; the first on ties). */
+export function centreSet(sets: readonly Record<string, number>[]): number {
+  const names = [...new Set(sets.flatMap((s) => Object.keys(s)))];
+  const span = new Map(names.map((c) => { const vs = sets.map((s) => s[c]).filter((v) => v !== undefined); return [c, [Math.min(...vs), Math.max(...vs)] as const]; }));
+  let best = 0, bestD = Infinity;
+  sets.forEach((s, k) => {
+    let d = 0;
+    for (const [c, [lo, hi]] of span) if (hi > lo && s[c] !== undefined) d += ((s[c] - lo) / (hi - lo) - 0.5) ** 2;
+    if (d < bestD) { bestD = d; best = k; }
+  });
+  return best;
+}
+
+/**
+ * The set shown when one is: the scenario as written when the plan has it; else, among many sets
+ * (more than {@link MANY_SETS}, or scattered), the one nearest the centre of their ranges, with a
+ * note that it is one point of many (and, when there are comparisons, that the counts and maps
+ * summarise all of them); else the first.
+ */
+export function shownSet(sets: readonly Record<string, number>[], compared: boolean): { baseSet: number; baseWords: string; baseNote: string | null } {
+  const P = sets.length;
+  const asWritten = sets.findIndex((s) => Object.keys(s).length === 0);
+  const scattered = scatteredSets(sets);
+  const many = asWritten < 0 && (P > MANY_SETS || scattered);
+  const baseSet = asWritten >= 0 ? asWritten : many ? centreSet(sets) : 0;
+  const baseWords = Object.keys(sets[baseSet] ?? {}).length === 0 ? 'as written' : `parameter set ${baseSet} (${paramsLabel(sets[baseSet] ?? {})})`;
+  const summaries = compared ? ': the counts of “Which hypothesis leads” and the maps of “Where each hypothesis wins” summarise all of them' : '';
+  const baseNote = many ? `The experiment has ${P} parameter sets${scattered ? ', scattered points where every condition varied takes a different value (as a Latin hypercube spreads them)' : ''}. What is shown here is one of them, ${baseWords}, the one nearest the centre of the ranges: one point of ${P}, not an overall result${summaries}.` : null;
+  return { baseSet, baseWords, baseNote };
+}
+
 export interface ExperimentContext {
   input: ExperimentInput;
   plan: ExperimentInput['plan'];
@@ -45,6 +86,12 @@ export interface ExperimentContext {
   /** The set shown when one is, and its words. */
   baseSet: number;
   baseWords: string;
+  /**
+   * When the plan has many parameter sets (more than {@link MANY_SETS}, or a Latin hypercube's
+   * scattered points) and none as written: a sentence saying the set shown is one of them, the
+   * one nearest the centre of the ranges; else null.
+   */
+  baseNote: string | null;
   headline: string;
   A: string;
   B: string;
@@ -62,9 +109,7 @@ export function experimentContext(input: ExperimentInput, charts: ChartSet, ctx:
   const c0 = comparisons[0] as Comparison | undefined;
   const level = Math.round((c0?.level ?? plan.analysis?.level ?? 0.95) * 100);
   const setLabel = (k: number) => paramsLabel(plan.sets[k] ?? {});
-  // The set shown when one is: the scenario as written when the plan has it, else the first.
-  const baseSet = Math.max(0, plan.sets.findIndex((s) => Object.keys(s).length === 0));
-  const baseWords = Object.keys(plan.sets[baseSet] ?? {}).length === 0 ? 'as written' : `parameter set ${baseSet} (${setLabel(baseSet)})`;
+  const { baseSet, baseWords, baseNote } = shownSet(plan.sets, comparisons.length > 0);
   // The headline: partner belief at the end (MODEL 10.1), a partner-pair metric that the starting value does not decide.
   const headline = plan.metrics.includes('partnerBelief') ? 'partnerBelief' : plan.metrics[0];
   const A = c0?.a ?? plan.hypotheses[0], B = c0?.b ?? plan.hypotheses[1] ?? '';
@@ -74,5 +119,5 @@ export function experimentContext(input: ExperimentInput, charts: ChartSet, ctx:
   const wanted = new Map(plan.scenarios.map((s) => [s.name, new Set([baseSet, trajectorySet.get(s.name)!])]));
   const steps: StepRow[] = readSteps(join(input.dir, 'steps.csv'), (scenario, set, metric) => metric === 'meanTrust' && (wanted.get(scenario)?.has(set) ?? false));
   const wall = typeof man.wallSeconds === 'number' ? `${man.wallSeconds.toFixed(1)} s` : 'not recorded';
-  return { input, plan, man, summary, comparisons, found, ctx, fig, S, P, R, H, c0, level, setLabel, baseSet, baseWords, headline, A, B, trajectorySet, steps, wall };
+  return { input, plan, man, summary, comparisons, found, ctx, fig, S, P, R, H, c0, level, setLabel, baseSet, baseWords, baseNote, headline, A, B, trajectorySet, steps, wall };
 }

@@ -25,12 +25,14 @@ export function experimentCover({ plan, S, P, R, H }: ExperimentContext): Html {
   ]);
 }
 
-export function keyFiguresSection({ plan, man, summary, S, P, R, c0, level, baseSet, baseWords, headline, A, B, wall }: ExperimentContext): Section {
+export function keyFiguresSection({ plan, man, summary, S, P, R, c0, level, baseSet, baseWords, baseNote, headline, A, B, wall }: ExperimentContext): Section {
   const sumRow = (scenario: string, set: number, hyp: string, metric: string) => summary.find((r) => r.scenario === scenario && r.set === set && r.hypothesis === hyp && r.metric === metric);
   const leads = (c: Comparison, metric: string) => {
     const rows = c.rows.filter((r) => r.metric === metric);
     return { ...verdictCounts(c, rows), n: rows.length, verdicts: rows.some((r) => r.verdict !== undefined) };
   };
+  // Cells without a value of the metric are counted apart: "of the N cells with values".
+  const ofValued = (k: { noValues: number; withValues: number }) => (k.noValues > 0 ? `, of the ${k.withValues} cells with values (${k.noValues} without)` : '');
   const headLeads = c0 ? leads(c0, headline) : null;
   const shown = plan.hypotheses.slice(0, 2);
   // The key table: partner-pair metrics only (belief, its error, the trusters' payoff), never one a starting value decides.
@@ -48,7 +50,7 @@ export function keyFiguresSection({ plan, man, summary, S, P, R, c0, level, base
     }
     const c = c0 ? rowsOf(c0, s.name, headline).find((r) => r.set === baseSet) : undefined;
     const side = c && c0 ? sideOf(c0, c) : 'none';
-    cells.push(c ? (side === 'a' ? A : side === 'b' ? B : c.verdict !== undefined && verdictOfRow(c) === 'equivalent' ? 'equivalent' : c.verdict !== undefined ? 'undecided' : 'neither clearly') : '–');
+    cells.push(c && c.n === 0 ? 'no values' : c ? (side === 'a' ? A : side === 'b' ? B : c.verdict !== undefined && verdictOfRow(c) === 'equivalent' ? 'equivalent' : c.verdict !== undefined ? 'undecided' : 'neither clearly') : '–');
     return cells;
   });
   return {
@@ -63,16 +65,17 @@ export function keyFiguresSection({ plan, man, summary, S, P, R, c0, level, base
         { value: plan.hypotheses.join(' / '), label: 'hypotheses, on the same seeds' },
         ...(headLeads ? [
           headLeads.verdicts
-            ? { value: `${headLeads.a} / ${headLeads.b} / ${headLeads.equivalent} / ${headLeads.undecided}`, label: `scenario and set combinations where ${A} leads / ${B} leads / they are equivalent / undecided on ${metricWords(headline)} (${level}% interval, margin ${c0?.rows.find((r) => r.metric === headline)?.margin ?? '?'}, tests adjusted over the cells)` }
-            : { value: `${headLeads.a} / ${headLeads.b} / ${headLeads.n - headLeads.a - headLeads.b}`, label: `scenario and set combinations where ${A} / ${B} / neither leads on ${metricWords(headline)} (${level}% interval)` },
+            ? { value: `${headLeads.a} / ${headLeads.b} / ${headLeads.equivalent} / ${headLeads.undecided}`, label: `scenario and set combinations where ${A} leads / ${B} leads / they are equivalent / undecided on ${metricWords(headline)} (${level}% interval, margin ${c0?.rows.find((r) => r.metric === headline)?.margin ?? '?'}, tests adjusted over the cells)${ofValued(headLeads)}` }
+            : { value: `${headLeads.a} / ${headLeads.b} / ${headLeads.withValues - headLeads.a - headLeads.b}`, label: `scenario and set combinations where ${A} / ${B} / neither leads on ${metricWords(headline)} (${level}% interval)${ofValued(headLeads)}` },
         ] : []),
         { value: wall, label: `wall time, ${man.workers ?? '?'} worker${man.workers === 1 ? '' : 's'}` },
       ]),
       keyMetrics.length > 0 ? joinHtml([
         html`<h3>${S === 1 ? 'The scenario' : 'Each scenario'}, ${baseWords}</h3>`,
+        baseNote !== null ? html`<p class="note">${baseNote}</p>` : '',
         table(['scenario', ...keyMetrics.flatMap((m) => shown.map((h) => `${metricWords(m)}, ${h}`)), `leads on ${metricWords(headline)}`], keyRows,
           { numeric: keyMetrics.flatMap((_, j) => shown.map((_, k) => 1 + j * shown.length + k)) }),
-        html`<p class="aside">Each number is the mean over ${R} replications with its ${level}% bootstrap interval, on partner pairs (the pairs of states that deal with each other; docs/MODEL.md section 10.1). ${keyMetrics.map((m) => KEY_METRIC_NOTES[m]).join(' ')} “Leads”: the hypothesis that does better with a ${level}% interval of the paired difference that lies wholly beyond the metric's margin of practical equivalence (and a test, adjusted for the many cells, that agrees); “equivalent”: the interval lies within the margin; “undecided”: neither (see “Comparing the hypotheses”).</p>`,
+        html`<p class="aside">Each number is the mean over ${R} replication${R === 1 ? '' : 's'} with its ${level}% bootstrap interval, on partner pairs (the pairs of states that deal with each other; docs/MODEL.md section 10.1). ${keyMetrics.map((m) => KEY_METRIC_NOTES[m]).join(' ')} “Leads”: the hypothesis that does better with a ${level}% interval of the paired difference that lies wholly beyond the metric's margin of practical equivalence (and a test, adjusted for the many cells, that agrees); “equivalent”: the interval lies within the margin; “undecided”: neither (see “Comparing the hypotheses”).</p>`,
       ]) : '',
     ]),
   };

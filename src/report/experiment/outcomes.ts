@@ -19,7 +19,7 @@ export function outcomeFigures({ plan, summary, A, R, baseSet, baseWords, fig }:
         }
         return { series: h, outcomes };
       }).filter((p) => Object.keys(p.outcomes).length > 0);
-      if (profiles.length > 0) out.push(fig(outcomesChart(profiles, { id: `outcomes-${k + 1}`, subtitle: `${s.name}; ${baseWords}; mean over ${R} runs` })));
+      if (profiles.length > 0) out.push(fig(outcomesChart(profiles, { id: `outcomes-${k + 1}`, subtitle: `${s.name}; ${baseWords}; mean over ${R} run${R === 1 ? '' : 's'}` })));
     });
   }
   return out;

@@ -20,10 +20,27 @@ export function sweepAxes(plan: PlanInfo): { x: string; y: string; sets: number[
       if (best === null || cells.size > best.cells) best = { x, y, sets: sets.map(({ k }) => k), cells: cells.size };
     }
   }
-  if (best === null) {
-    return { reason: `the conditions that vary (${varying.join(', ')}) vary one at a time, not together over a grid; a sweep map needs two conditions crossed, e.g. variations: { grid: { ${varying[0]}: [...], ${varying[1]}: [...] } }` };
-  }
+  if (best === null) return { reason: noGridReason(plan, varying) };
   return { x: best.x, y: best.y, sets: best.sets };
+}
+
+/**
+ * Why the varying conditions give no grid, in the words true of the plan's sets: scattered
+ * points (each condition a different value in every set, as a Latin hypercube gives), one
+ * condition at a time (every set differs from the first in at most one), or a list that crosses
+ * no two conditions with the others fixed.
+ */
+export function noGridReason(plan: Pick<PlanInfo, 'sets'>, varying: string[]): string {
+  const crossed = `a sweep map needs two conditions crossed, e.g. variations: { grid: { ${varying[0]}: [...], ${varying[1]}: [...] } }`;
+  const sets = plan.sets;
+  const scattered = varying.every((c) => sets.every((s) => s[c] !== undefined) && new Set(sets.map((s) => s[c])).size === sets.length);
+  if (scattered) {
+    return `the conditions (${varying.join(', ')}) vary together, each of the ${sets.length} parameter sets a different point of their ranges (as a Latin hypercube spreads them), so no two of them are crossed over a grid of repeated values; ${crossed}. The maps of where each hypothesis wins, below, show these points`;
+  }
+  const first = sets[0] ?? {};
+  const oneAtATime = sets.every((s) => varying.filter((c) => s[c] !== first[c]).length <= 1);
+  if (oneAtATime) return `the conditions that vary (${varying.join(', ')}) vary one at a time, not together over a grid; ${crossed}`;
+  return `the parameter sets (a list) vary ${varying.join(', ')}, but no two of them over a grid with the other conditions fixed; ${crossed}`;
 }
 
 /** A comparison cell: the difference, the interval, and who leads. */

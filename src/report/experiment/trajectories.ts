@@ -13,7 +13,7 @@ export function trajectoryFigures({ plan, steps, trajectorySet, headline, level,
     if (rows.length === 0) continue;
     out.push(fig(hypothesisTrajectoriesChart(rows, {
       id: `trajectories-${plan.scenarios.indexOf(s) + 1}`, metric: 'meanTrust', scenario: s.name, set,
-      subtitle: `${s.name}; ${setLabel(set)}; ${rows[0].n} runs per hypothesis`,
+      subtitle: `${s.name}; ${setLabel(set)}; ${rows[0].n} run${rows[0].n === 1 ? '' : 's'} per hypothesis`,
     })));
   }
   return out;

@@ -4,7 +4,7 @@ import { html, join as joinHtml, type Html } from '../html.js';
 import type { Section } from '../page.js';
 import type { ExperimentContext } from './context.js';
 
-export function trustOverTimeSection({ plan, steps, baseSet, baseWords, R, fig }: ExperimentContext): Section {
+export function trustOverTimeSection({ plan, steps, baseSet, baseWords, baseNote, R, fig }: ExperimentContext): Section {
   const bandOf = (rows: StepRow[]) => rows[0]?.n ?? R;
   const tot: Html[] = [];
   for (const s of plan.scenarios) {
@@ -12,8 +12,8 @@ export function trustOverTimeSection({ plan, steps, baseSet, baseWords, R, fig }
     if (rows.length === 0) { tot.push(html`<p class="missing">${s.name}: steps.csv has no mean trust rows.</p>`); continue; }
     tot.push(fig(trustOverTimeChart(trendFromSteps(rows, { metric: 'meanTrust', scenario: s.name, set: baseSet, band: 'p10-p90' }), {
       id: `trust-over-time-${plan.scenarios.indexOf(s) + 1}`,
-      subtitle: `${s.name}; ${baseWords}; ${bandOf(rows)} runs per hypothesis`,
-      bandLabel: `10th to 90th percentile of the ${bandOf(rows)} runs`,
+      subtitle: `${s.name}; ${baseWords}; ${bandOf(rows)} run${bandOf(rows) === 1 ? '' : 's'} per hypothesis`,
+      bandLabel: `10th to 90th percentile of the ${bandOf(rows)} run${bandOf(rows) === 1 ? '' : 's'}`,
     })));
   }
   return {
@@ -21,6 +21,7 @@ export function trustOverTimeSection({ plan, steps, baseSet, baseWords, R, fig }
     title: 'Trust over time',
     body: joinHtml([
       html`<p>Regional mean trust per hypothesis for each scenario ${baseWords}: the line is the mean over replications, the band the 10th to 90th percentile of runs (how far one run can stray).</p>`,
+      baseNote !== null ? html`<p class="note">${baseNote}</p>` : '',
       ...tot,
     ]),
   };

@@ -5,9 +5,9 @@
  * From an experiment's comparison rows (a grid or a Latin hypercube of parameter sets), or from
  * a sensitivity folder's design points (the difference target of points.csv) when one is given.
  */
-import { differenceTarget, factorsByImportance, mainScenario, whereEachWinsSpec, winsFromComparison, winsFromPoints, winsMap, winsSentences, type ChartSpec, type Comparison, type WinsInput } from '../../charts/index.js';
+import { differenceTarget, factorsByImportance, factorsForMetric, mainScenario, whereEachWinsSpec, winsFromComparison, winsFromPoints, winsMap, winsSentences, type ChartSpec, type Comparison, type WinsInput } from '../../charts/index.js';
 import { metricWords } from '../../charts/comparison-common.js';
-import { capitalFirst } from '../../charts/where-each-wins-words.js';
+import { capitalFirst, short } from '../../charts/where-each-wins-words.js';
 import { html, join as joinHtml, type Html } from '../html.js';
 import type { Section } from '../page.js';
 import type { SensitivityInput } from '../sensitivity/input.js';
@@ -53,6 +53,22 @@ export function whereAxes(source: WhereSource, where?: readonly [string, string]
   return [candidates[0], candidates[1]];
 }
 
+/**
+ * The two axes of one metric's map when a sensitivity analysis chooses them (no --where): the
+ * two factors with the largest total index (Sobol) or mu* (Morris) of that metric's paired
+ * difference, with the words saying so; null when the analysis has no result for the metric.
+ */
+export function metricAxes(source: WhereSource, metric: string, scenario: string): { x: string; y: string; words: string } | null {
+  if (source.kind !== 'points') return null;
+  const s = source.input.sensitivity;
+  const ranked = factorsForMetric(s, metric, scenario)?.filter((f) => Number.isFinite(s.method === 'sobol' ? f.total : f.muStar));
+  if (ranked === undefined || ranked.length < 2) return null;
+  const [p, q] = ranked;
+  const v = (f: typeof p) => (s.method === 'sobol' ? `ST ${f.total.toFixed(2)}` : `μ* ${short(f.muStar)}`);
+  const index = s.method === 'sobol' ? 'total indices' : 'μ* (mean absolute elementary effects)';
+  return { x: p.factor, y: q.factor, words: `${p.factor} across and ${q.factor} up: the two conditions with the largest ${index} for this metric's paired difference (${p.factor} ${v(p)}, ${q.factor} ${v(q)})` };
+}
+
 /** The map's input for a metric, or null when the source has no finite value of it. */
 function inputFor(source: WhereSource, metric: string, scenario: string): WinsInput | null {
   let input: WinsInput;
@@ -80,22 +96,28 @@ export function whereEachWinsSection(source: WhereSource, fig: (spec: ChartSpec)
     out.push(html`<p class="missing">No map: ${axes.reason}.</p>`);
     return { id: WHERE_SECTION_ID, title, body: joinHtml(out) };
   }
-  const [x, y] = axes;
+  const perMetric = where === undefined && source.kind === 'points';
   const from = source.kind === 'comparison'
     ? `the experiment's parameter sets (the mean paired difference of each, over its replications)`
     : `the sensitivity analysis's ${source.input.sensitivity.points} design points (the mean paired difference of each, over its replications)`;
-  const chosen = where !== undefined ? 'chosen with --where' : source.kind === 'points' ? 'the two with the largest indices for the paired difference' : 'the first two conditions varied';
-  out.push(html`<p>Each map puts ${x} across and ${y} up (${chosen}) and gathers ${from} into cells: by the values a condition takes when it takes a few (a grid), else into bins holding about as many points each. A cell shows the mean difference over the points in it, so over every other condition; its colour says which hypothesis does better there, whatever the direction in which the metric is better, and grey cells are within the margin: their mean difference lies within the metric's practical-equivalence margin (a mean over the cell, with no interval, so not a finding of equivalence). Choose the two conditions with <code>--where A,B</code>.</p>`);
+  const chosen = where !== undefined ? 'chosen with --where' : 'the first two conditions varied';
+  const placed = perMetric
+    ? `Each map puts on its axes the two conditions that matter most for its own metric (the two with the largest ${source.input.sensitivity.method === 'sobol' ? 'total indices' : 'μ*'} of that metric's paired difference in the sensitivity analysis; named above each map, so two maps may have different axes)`
+    : `Each map puts ${axes[0]} across and ${axes[1]} up (${chosen})`;
+  out.push(html`<p>${placed} and gathers ${from} into cells: by the values a condition takes when it takes a few (a grid), else into bins holding about as many points each. A cell shows the mean difference over the points in it, so over every other condition; its colour says which hypothesis does better there, whatever the direction in which the metric is better, and grey cells are within the margin: their mean difference lies within the metric's practical-equivalence margin (a mean over the cell, with no interval, so not a finding of equivalence). Choose the same two conditions for every map with <code>--where A,B</code>.</p>`);
   const scenarios = source.kind === 'comparison' ? [...new Set(source.comparison.rows.map((r) => r.scenario))] : [mainScenario(source.input.sensitivity)];
   let drawn = 0;
   for (const metric of metricsOf(source)) {
     for (const scenario of scenarios) {
       const input = inputFor(source, metric, scenario);
       if (input === null) continue;
+      const own = perMetric ? metricAxes(source, metric, scenario) : null;
+      const [x, y] = own === null ? axes : [own.x, own.y];
       const map = winsMap(input, x, y);
       if (map.cells.every((c) => c.side === 'none')) continue;
       const suffix = scenarios.length > 1 ? `: ${scenario === 'all' ? 'mean over the scenarios' : scenario}` : '';
       out.push(html`<h3>${capitalFirst(metricWords(metric))}${suffix}</h3>`);
+      if (perMetric) out.push(html`<p class="aside">Axes: ${own !== null ? own.words : `${x} across and ${y} up (the analysis has no index for this metric's difference, so the two that matter most over all the metrics)`}.</p>`);
       out.push(html`<ul>${winsSentences(map).map((s) => html`<li>${s}</li>`)}</ul>`);
       out.push(fig(whereEachWinsSpec(map, { id: `where-${metric}${scenarios.length > 1 ? `-${scenarios.indexOf(scenario) + 1}` : ''}` })));
       drawn++;

@@ -21,7 +21,7 @@ export function runCover(c: RunContext): Html {
     html`<p class="kind">Entente run report</p>`,
     html`<h1>${m.scenario.name}</h1>`,
     html`<p class="subtitle">Hypothesis ${m.hypothesis}, seed ${String(m.seed)}; ${states.length} states, ${series.length - 1} steps, ${monthLabel(first.date)} to ${monthLabel(last.date)}.</p>`,
-    m.experiment ? html`<p class="subtitle">Run ${String(m.experiment.run)} of the experiment <code>${m.experiment.file}</code>: parameter set ${String(m.experiment.set)} (${conditionWords(m.experiment.parameters)}), replication ${String(m.experiment.replication + 1)}.</p>` : '',
+    m.experiment ? html`<p class="subtitle">Run ${String(m.experiment.run)} of the experiment <code>${m.experiment.file}</code>: parameter set ${String(m.experiment.set)} (${conditionWords(m.experiment.parameters)}), replication ${String(m.experiment.replication)} (as runs.csv numbers them, from 0).</p>` : '',
     scenarioText(scenario),
   ]);
 

@@ -1,6 +1,7 @@
 /** The run report's last sections: how to compare the hypotheses, and what it takes to reproduce the run. */
 import { join, relative } from 'node:path';
 import { ENTENTE_ROOT } from '../../run/folder/index.js';
+import { conditionValue } from '../../charts/common.js';
 import { MODEL_VERSION } from '../../version.js';
 import { fileHashes } from '../read.js';
 import { filesTable, kv, parametersTable, shellWord } from '../common.js';
@@ -19,7 +20,7 @@ const npmCommand = (m: RunInput['manifest']): string => {
 /** "tension = 0.05, seniority = 0.8", or "as written". */
 export const conditionWords = (p: Record<string, number> | undefined): string => {
   const e = Object.entries(p ?? {});
-  return e.length === 0 ? 'as written' : e.map(([k, v]) => `${k} = ${v}`).join(', ');
+  return e.length === 0 ? 'as written' : e.map(([k, v]) => `${k} = ${conditionValue(v)}`).join(', ');
 };
 
 
@@ -68,7 +69,7 @@ npm run report -- out/mine</pre>`,
         ['scenario', m.scenario.name],
         ['scenario file', html`<code>${m.scenario.file}</code> (${found})`],
         ['scenario SHA-256', html`<code class="wrap">${m.scenario.sha256}</code>`],
-        ...(m.experiment ? [['experiment', html`<code>${m.experiment.file}</code>, run ${String(m.experiment.run)}, parameter set ${String(m.experiment.set)} (${conditionWords(m.experiment.parameters)}), replication ${String(m.experiment.replication + 1)}`] as [string, Html]] : []),
+        ...(m.experiment ? [['experiment', html`<code>${m.experiment.file}</code>, run ${String(m.experiment.run)}, parameter set ${String(m.experiment.set)} (${conditionWords(m.experiment.parameters)}), replication ${String(m.experiment.replication)} (as runs.csv numbers them, from 0)`] as [string, Html]] : []),
         ['seed', String(m.seed)],
         ['hypothesis', m.hypothesis],
         ['steps', `${m.steps} (${first.date} to ${last.date})`],

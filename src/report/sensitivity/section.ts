@@ -20,9 +20,22 @@ export const SENSITIVITY_SECTION_ID = 'sensitivity';
 export function methodWords(s: Sensitivity): string {
   const k = s.factors.length;
   if (s.method === 'sobol') {
-    return `Sobol indices split the variance of an outcome over the ${k} conditions varied: the first-order index S1 of a condition is the share of the variance due to that condition alone, the total index ST its share with all its interactions with the others (ST ≥ S1; a total near zero means the condition does not matter over its range). They were estimated from ${s.points} points (${s.samples} base samples × ${s.secondOrder ? `(2 × ${k} + 2)` : `(${k} + 2)`}) with ${s.replications} replications each, with ${Math.round(s.level * 100)}% bootstrap intervals (${s.resamples} resamples).`;
+    return `Sobol indices split the variance of an outcome over the ${k} conditions varied: the first-order index S1 of a condition is the share of the variance due to that condition alone, the total index ST its share with all its interactions with the others (ST ≥ S1; a total near zero means the condition does not matter over its range). They were estimated from ${s.points} points (${s.samples} base samples × ${s.secondOrder ? `(2 × ${k} + 2)` : `(${k} + 2)`}) with ${s.replications} replication${s.replications === 1 ? '' : 's'} each, with ${Math.round(s.level * 100)}% bootstrap intervals (${s.resamples} resamples). These are estimates: from the noise of the runs and of the estimator, an index can come out slightly below 0, S1 above ST, or the indices can sum above 1; the intervals show by how much, and at small sizes (few base samples or replications) the indices are rough.`;
   }
-  return `A Morris screening moves one condition at a time ${morrisMoveWords(s.levels)}, along ${s.samples} random trajectories (${s.points} points, ${s.replications} replications each); an elementary effect is the change in the outcome over such a move divided by Δ, a change per whole range of the condition. μ*, the mean absolute elementary effect, says how influential a condition is (in the outcome's units per whole range), and σ, the spread of the elementary effects, how much its effect is non-linear or depends on the other conditions. Intervals of μ* are ${Math.round(s.level * 100)}% bootstrap intervals (${s.resamples} resamples).`;
+  return `A Morris screening moves one condition at a time ${morrisMoveWords(s.levels)}, along ${s.samples} random trajectories (${s.points} points, ${s.replications} replication${s.replications === 1 ? '' : 's'} each); an elementary effect is the change in the outcome over such a move divided by Δ, a change per whole range of the condition. μ*, the mean absolute elementary effect, says how influential a condition is (in the outcome's units per whole range), and σ, the spread of the elementary effects, how much its effect is non-linear or depends on the other conditions. Intervals of μ* are ${Math.round(s.level * 100)}% bootstrap intervals (${s.resamples} resamples).`;
+}
+
+/** The sizes under which an analysis is quick rather than full: Sobol base samples, Morris trajectories, replications. */
+export const FULL_SIZE = { sobolSamples: 128, morrisTrajectories: 10, replications: 4 } as const;
+
+/** A caution when the analysis is smaller than {@link FULL_SIZE}, else null. */
+export function quickWords(s: Sensitivity): string | null {
+  const few: string[] = [];
+  if (s.method === 'sobol' && s.samples < FULL_SIZE.sobolSamples) few.push(`${s.samples} base sample${s.samples === 1 ? '' : 's'} (under ${FULL_SIZE.sobolSamples})`);
+  if (s.method === 'morris' && s.samples < FULL_SIZE.morrisTrajectories) few.push(`${s.samples} trajector${s.samples === 1 ? 'y' : 'ies'} (under ${FULL_SIZE.morrisTrajectories})`);
+  if (s.replications < FULL_SIZE.replications) few.push(`${s.replications} replication${s.replications === 1 ? '' : 's'} per point (under ${FULL_SIZE.replications})`);
+  if (few.length === 0) return null;
+  return `A quick analysis: ${few.join(' and ')}, so the indices below are rough and their order may change with more runs; run the full size for a ranking to rely on.`;
 }
 
 /** The caveat that goes with every sensitivity result. */
@@ -46,6 +59,8 @@ export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpe
   const scenario = mainScenario(s);
   const out: Html[] = [];
   out.push(html`<p>${methodWords(s)}</p>`);
+  const quick = quickWords(s);
+  if (quick !== null) out.push(html`<p class="note"><strong>${quick}</strong></p>`);
   out.push(html`<p class="note">${MODEL_CAVEAT}</p>`);
   out.push(table(['condition', 'from', 'to'], s.factors.map((f) => [html`<code>${f.name}</code>`, fx(f.min, 3), fx(f.max, 3)]), { cls: 'narrow', numeric: [1, 2], caption: 'The conditions varied and their ranges' }));
   const pair = differencePair(s);
