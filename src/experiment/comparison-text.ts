@@ -6,7 +6,12 @@
 import type { PlanInfo } from './plan-info.js';
 import type { Comparison, ComparisonRow } from './rows.js';
 
-const fmt = (v: number, digits = 3): string => (Number.isFinite(v) ? v.toFixed(digits) : '-');
+/** Fixed digits; a value that rounds to zero is written without a minus sign (not "-0.0000"). */
+const fmt = (v: number, digits = 3): string => {
+  if (!Number.isFinite(v)) return '-';
+  const t = v.toFixed(digits);
+  return /^-0\.?0*$/.test(t) ? t.slice(1) : t;
+};
 const pct = (v: number): string => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '-');
 /** p-values: three significant decimals, "<0.001" below. */
 const pText = (p: number): string => (!Number.isFinite(p) ? '-' : p < 0.001 ? '<0.001' : p.toFixed(3));
