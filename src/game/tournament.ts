@@ -24,6 +24,8 @@ import type { Strategy } from './strategy.js';
 /** The reference library's default repetitions (`axl.Tournament(..., repetitions=10)`). */
 export const DEFAULT_REPETITIONS = 10;
 export const MAX_REPETITIONS = 10_000;
+/** At most this many turns in all (turns x repetitions x matches): minutes, not days. */
+export const MAX_TOTAL_TURNS = 200_000_000;
 
 export interface TournamentOptions {
   turns?: number;
@@ -64,11 +66,14 @@ export function playTournament(strategies: readonly Strategy[], options: Tournam
   }
   const n = strategies.length;
   if (n < 2) throw new ProblemError([argumentProblem('strategies', `a tournament needs at least two players, got ${n}`)]);
+  const total = turns * reps * (n * (n + 1)) / 2;
+  if (total > MAX_TOTAL_TURNS) {
+    throw new ProblemError([argumentProblem('turns', `${turns} turns x ${reps} repetitions x ${(n * (n + 1)) / 2} matches is ${total} turns, more than ${MAX_TOTAL_TURNS}`)]);
+  }
   const game = options.game ?? DEFAULT_GAME;
   const seed = options.seed ?? 0;
   const grid = (): number[][] => Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const totalScores = Array.from({ length: n }, () => new Array<number>(reps).fill(0));
-  const perTurnSum = Array.from({ length: n }, () => new Array<number>(reps).fill(0));
   const payoffSum = grid();
   const cooperation = grid();
   for (let r = 0; r < reps; r++) {
@@ -86,13 +91,13 @@ export function playTournament(strategies: readonly Strategy[], options: Tournam
         cooperation[j][i] += m.cooperation[1];
         totalScores[i][r] += m.scores[0];
         totalScores[j][r] += m.scores[1];
-        perTurnSum[i][r] += m.scores[0] / turns;
-        perTurnSum[j][r] += m.scores[1] / turns;
       }
     }
   }
   for (let i = 0; i < n; i++) cooperation[i][i] = Math.floor(cooperation[i][i] / 2);
-  const normalisedScores = perTurnSum.map((row) => row.map((v) => v / (n - 1)));
+  // The mean over opponents of the score per turn; every match has the same turns, so it is the
+  // total over turns and opponents (exact for whole payoffs, whatever the order of the players).
+  const normalisedScores = totalScores.map((row) => row.map((v) => v / turns / (n - 1)));
   const medianScores = normalisedScores.map(median);
   // A stable sort on the median alone: ties stay in the order given, as in result_set.py.
   const ranking = [...Array(n).keys()].sort((a, b) => medianScores[b] - medianScores[a]);

@@ -114,5 +114,6 @@ describe('tournament rules', () => {
   it('refuses fewer than two players and bad repetitions', () => {
     expect(() => playTournament([Cooperator])).toThrow(ProblemError);
     expect(() => playTournament([Cooperator, Defector], { repetitions: 0 })).toThrow(ProblemError);
+    expect(() => playTournament([Cooperator, Defector], { turns: 1_000_000, repetitions: 100 })).toThrow(/more than 200000000/);
   });
 });
