@@ -82,6 +82,34 @@ describe('the tournament of access_tournament_results.rst: Cooperator, Defector,
   });
 });
 
+describe('the tournament of axelrod/tests/unit/test_resultset.py: Alternator, TitForTat, Defector, 5 turns, 3 repetitions', () => {
+  // The library's test plays the three pairs only (edges (0, 1), (0, 2), (1, 2)); total and
+  // normalised scores leave self-play out, so they and the off-diagonal entries carry over.
+  const r = playTournament([Alternator, TitForTat, Defector], { turns: 5, repetitions: 3 });
+
+  it('scores [[15, 15, 15], [17, 17, 17], [26, 26, 26]], normalised 3/2, (13/5 + 4/5)/2, (17/5 + 9/5)/2, ranking [2, 1, 0]', () => {
+    expect(r.totalScores).toEqual([[15, 15, 15], [17, 17, 17], [26, 26, 26]]);
+    [3 / 2, (13 / 5 + 4 / 5) / 2, (17 / 5 + 9 / 5) / 2].forEach((v, i) => r.normalisedScores[i].forEach((x) => expect(x).toBeCloseTo(v, 12)));
+    expect(r.ranking).toEqual([2, 1, 0]);
+  });
+
+  it('payoffs off the diagonal [[-, 13/5, 2/5], [13/5, -, 4/5], [17/5, 9/5, -]], cooperation [[-, 9, 9], [9, -, 3], [0, 0, -]]', () => {
+    const payoffs = [[NaN, 13 / 5, 2 / 5], [13 / 5, NaN, 4 / 5], [17 / 5, 9 / 5, NaN]];
+    const cooperation = [[NaN, 9, 9], [9, NaN, 3], [0, 0, NaN]];
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
+      if (i === j) continue;
+      expect(r.payoffMatrix[i][j], `${i},${j}`).toBeCloseTo(payoffs[i][j], 12);
+      expect(r.cooperation[i][j], `${i},${j}`).toBe(cooperation[i][j]);
+    }
+  });
+
+  it('self-play on the diagonals: Alternator against itself CC DD CC DD CC (11/5 per turn, 3 C per match), TitForTat 3, Defector 1', () => {
+    expect(playMatch(Alternator, Alternator, { turns: 5 }).actions).toEqual(['CC', 'DD', 'CC', 'DD', 'CC']);
+    [11 / 5, 3, 1].forEach((v, i) => expect(r.payoffMatrix[i][i]).toBeCloseTo(v, 12));
+    expect([0, 1, 2].map((i) => r.cooperation[i][i])).toEqual([9, 15, 0]);
+  });
+});
+
 describe('tournament.rst: the same four players with the defaults', () => {
   it('plays 200 turns and 10 repetitions and ranks Defector, Tit For Tat, Grudger, Cooperator', () => {
     expect(DEFAULT_REPETITIONS).toBe(10);
