@@ -15,9 +15,11 @@ import { optionProblem, runCommand, table } from './common.js';
 
 const HELP_AFTER = () => `
 Strategies (the reference library's names and rules, Axelrod-Python): ${STRATEGY_NAMES.join(', ')}.
-  Random is Random(0.5); Random(p) cooperates with probability p; GTFT forgives with
-  p = min(1 - (T - R)/(R - S), (R - P)/(T - P)) (1/3 with the default payoffs); GRIT is this
-  project's (src/game/grit.ts). Each name is one player; in a tournament a name may be given once.
+  Random is Random(0.5); Random(p) cooperates with probability p. MemoryOne(1,0,1,0,C) is a
+  memory-one strategy: P(C) after CC, CD, DC and DD (own move first), then the first move.
+  GTFT forgives with p = min(1 - (T - R)/(R - S), (R - P)/(T - P)) (1/3 with the default
+  payoffs); GRIT is this project's (src/game/grit.ts). Each name is one player; in a tournament
+  a name may be given once (quote names with parentheses in a shell).
 
 A tournament: every pair meets once per repetition and each player also plays itself.
   total scores   per player and repetition, against the others (self-play left out)

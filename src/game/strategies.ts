@@ -51,10 +51,12 @@ export const NAMED: Readonly<Record<string, Strategy>> = Object.freeze({
   GRIT,
 });
 
-/** Every valid name, for messages: the named ones and the Random forms. */
-export const STRATEGY_NAMES: readonly string[] = [...Object.keys(NAMED), 'Random', 'Random(p)'];
+/** Every valid name, for messages: the named ones, the Random forms and a memory-one vector. */
+export const STRATEGY_NAMES: readonly string[] = [...Object.keys(NAMED), 'Random', 'Random(p)', 'MemoryOne(pCC,pCD,pDC,pDD,C|D)'];
 
 const RANDOM = /^Random(?:\((.*)\))?$/;
+const MEMORY_ONE = /^MemoryOne\((.*)\)$/;
+const probability = (x: string) => (x.trim() === '' ? NaN : Number(x));
 
 /** The strategy a name stands for, or a problem naming the valid ones. */
 export function strategyByName(name: string): Strategy | Problem {
@@ -65,6 +67,15 @@ export function strategyByName(name: string): Strategy | Problem {
     const p = Number(m[1]);
     if (m[1].trim() !== '' && Number.isFinite(p) && p >= 0 && p <= 1) return { ...random(p), name };
     return argumentProblem(name, `Random(p) needs p, the probability of cooperating, in [0, 1], got "${m[1]}"`);
+  }
+  const v = MEMORY_ONE.exec(name);
+  if (v !== null) {
+    const parts = v[1].split(',').map((x) => x.trim());
+    const p = parts.slice(0, 4).map(probability);
+    if (parts.length === 5 && p.every((x) => x >= 0 && x <= 1) && (parts[4] === 'C' || parts[4] === 'D')) {
+      return memoryOne(name, [p[0], p[1], p[2], p[3]], parts[4]);
+    }
+    return argumentProblem(name, 'MemoryOne needs P(C) after CC, CD, DC and DD (own move first), each in [0, 1], and the first move, C or D: MemoryOne(1,0,1,0,C) is TitForTat');
   }
   return argumentProblem(name, `unknown strategy; valid names: ${STRATEGY_NAMES.join(', ')}`);
 }

@@ -126,6 +126,15 @@ describe('names', () => {
     expect(play(strategyByName('Random(0)') as Strategy, S.Cooperator, 5)).toEqual(rep('DC', 5));
   });
 
+  it('reads MemoryOne(pCC,pCD,pDC,pDD,first): MemoryOne(1,0,0,1,C) plays as WinStayLoseShift', () => {
+    const wsls = strategyByName('MemoryOne(1, 0, 0, 1, C)') as Strategy;
+    expect(wsls.name).toBe('MemoryOne(1, 0, 0, 1, C)');
+    for (const o of [S.Alternator, S.TitFor2Tats, mock('CDDCD')]) expect(play(wsls, o, 30)).toEqual(play(S.WinStayLoseShift, o, 30));
+    for (const bad of ['MemoryOne(1,0,1,C)', 'MemoryOne(1,0,1,2,C)', 'MemoryOne(1,0,1,0,X)', 'MemoryOne(1,,1,0,C)']) {
+      expect((strategyByName(bad) as { message: string }).message, bad).toMatch(/MemoryOne needs/);
+    }
+  });
+
   it('reports every unknown name and bad p at once, with the valid names', () => {
     try {
       strategiesByName(['TitForTat', 'Tft', 'Random(1.5)', 'Random()', 'TitForTat']);
