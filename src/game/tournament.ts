@@ -74,19 +74,19 @@ export function playTournament(strategies: readonly Strategy[], options: Tournam
   const seed = options.seed ?? 0;
   const grid = (): number[][] => Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const totalScores = Array.from({ length: n }, () => new Array<number>(reps).fill(0));
-  const payoffSum = grid();
+  const scoreSum = grid();
   const cooperation = grid();
   for (let r = 0; r < reps; r++) {
     for (let i = 0; i < n; i++) {
       for (let j = i; j < n; j++) {
         const m = playMatch(strategies[i], strategies[j], { turns, game, seed, repetition: r });
         if (i === j) {
-          payoffSum[i][i] += (m.scores[0] + m.scores[1]) / 2 / turns;
+          scoreSum[i][i] += (m.scores[0] + m.scores[1]) / 2;
           cooperation[i][i] += m.cooperation[0] + m.cooperation[1]; // halved below
           continue;
         }
-        payoffSum[i][j] += m.scores[0] / turns;
-        payoffSum[j][i] += m.scores[1] / turns;
+        scoreSum[i][j] += m.scores[0];
+        scoreSum[j][i] += m.scores[1];
         cooperation[i][j] += m.cooperation[0];
         cooperation[j][i] += m.cooperation[1];
         totalScores[i][r] += m.scores[0];
@@ -106,7 +106,9 @@ export function playTournament(strategies: readonly Strategy[], options: Tournam
     totalScores,
     normalisedScores,
     medianScores,
-    payoffMatrix: payoffSum.map((row) => row.map((v) => v / reps)),
+        // Every match has the same turns, so the mean over repetitions of the payoff per turn is the
+    // sum of the scores over turns x repetitions: one division, exact for whole payoffs.
+    payoffMatrix: scoreSum.map((row) => row.map((v) => v / (turns * reps))),
     cooperation,
     ranking,
   };
