@@ -77,8 +77,8 @@ describe('memory-one strategies', () => {
   });
 
   it('reads the last turn as (own, opponent): CC, CD, DC, DD select the four probabilities in that order', () => {
-    // C after CC only, then D, so against Defector the player plays C once; against Cooperator
-    // C after CC; a vector with only P(C | DC) = 1 cooperates only after exploiting.
+    // Only P(C | DC) = 1: the player cooperates only after exploiting (own D, opponent C), so it
+    // alternates against Cooperator and never cooperates against Defector.
     const onlyDC = memoryOne('dc', [0, 0, 1, 0], 'D');
     expect(play(onlyDC, S.Cooperator, 4)).toEqual(moves('DC CC DC CC'));
     expect(play(onlyDC, S.Defector, 3)).toEqual(moves('DD DD DD'));
