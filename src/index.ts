@@ -94,3 +94,15 @@ export { MODEL_VERSION } from './version.js';
 /** Global sensitivity analysis of any model of numbers: Sobol' indices (Saltelli design) and Morris screening. */
 export { sobol, sobolDesign, sobolIndices, sobolSequence, morris, morrisDesign, morrisIndices } from './stats/index.js';
 export type { Factor, SobolOptions, SobolDesign, SobolResult, MorrisOptions, MorrisDesign, MorrisResult } from './stats/index.js';
+
+/** The prisoner's dilemma layer (docked against the Axelrod library): stage game, strategies, matches, tournaments. */
+export { DEFAULT_GAME, checkGame, payoff } from './game/game.js';
+export type { Action, Game } from './game/game.js';
+export { memoryOne } from './game/strategy.js';
+export type { Strategy, Player, FourVector } from './game/strategy.js';
+export { NAMED as NAMED_STRATEGIES, STRATEGY_NAMES, strategyByName, strategiesByName, random as randomStrategy, gtftProbability } from './game/strategies.js';
+export { GRIT } from './game/grit.js';
+export { playMatch, DEFAULT_TURNS } from './game/match.js';
+export type { MatchResult, MatchOptions } from './game/match.js';
+export { playTournament, DEFAULT_REPETITIONS } from './game/tournament.js';
+export type { TournamentResult, TournamentOptions } from './game/tournament.js';

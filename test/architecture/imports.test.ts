@@ -28,9 +28,10 @@ const FLOW: readonly (readonly string[])[] = [
  * Shared foundations: any stage may import them; they import only each other. `stats` is one:
  * pure numerical functions of arrays (bootstrap, paired comparison, survival) that know nothing
  * of scenarios or runs, used by the experiment's analysis and by charts alike; `text` is the
- * wording of numbers, markup escaping and terminal tables, shared by charts, reports and commands.
+ * wording of numbers, markup escaping and terminal tables, shared by charts, reports and commands;
+ * `game` is the prisoner's dilemma layer (stage game, matches, tournaments), pure like `stats`.
  */
-const FOUNDATIONS: readonly string[] = ['io', 'model', 'stats', 'text', 'version.ts'];
+const FOUNDATIONS: readonly string[] = ['io', 'model', 'stats', 'text', 'game', 'version.ts'];
 
 /** The package entry point: it may import everything, and nothing in src/ may import it. */
 const ENTRY = 'index.ts';
