@@ -155,7 +155,7 @@ describe('npm run sensitivity, Sobol', () => {
     const page = readFileSync(join(dir, 'report.html'), 'utf8').replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(page).toContain('the paired difference is habits-first − trust-first on the same seeds');
     expect(page).toMatch(/For the paired difference habits-first − trust-first in final trust in partners, parameters\.\w+ matters most/);
-    expect(page).toContain('Each map puts parameters.');
+    expect(page).toMatch(/Axes: parameters\.\w+ across and parameters\.\w+ up/);
     expect(page).not.toContain('No map');
     expect(page).toMatch(/Of the \d+ cells, habits-first does better in \d+, trust-first in \d+/);
   }, 120_000);
