@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   binAxis, differencePair, differenceTarget, factorsByImportance, mainScenario, morrisChart, parseSensitivityJson, partialDependence, rankedFactors,
-  readSensitivityDir, renderSvg, scenarioWords, sensitivitySentence, sensitivityTargetWords, sobolChart, whereEachWinsChart, winsFromComparison, winsFromPoints, winsMap, winsSentences,
+  readSensitivityDir, scenarioWords, sensitivitySentence, sensitivityTargetWords, sobolChart, whereEachWinsChart, winsFromComparison, winsFromPoints, winsMap, winsSentences,
   type Comparison, type ComparisonRow, type WinsInput,
 } from '../../src/charts/index.js';
-import { parseXml } from './xml.js';
+import { snapshotTests } from './snapshot-tests.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'sensitivity');
 const sobol = readSensitivityDir(join(FIXTURES, 'sobol'));
@@ -268,12 +268,5 @@ describe('sensitivity chart snapshots', () => {
     expect(specs[2].caption).not.toContain('one step');
   });
 
-  for (const spec of specs) {
-    it(`${spec.id} matches its snapshot and is well-formed`, async () => {
-      const svg = renderSvg(spec);
-      expect(() => parseXml(svg)).not.toThrow();
-      expect(spec.caption.length).toBeGreaterThan(80);
-      await expect(svg).toMatchFileSnapshot(`./__snapshots__/${spec.id}.svg`);
-    });
-  }
+  snapshotTests(specs);
 });

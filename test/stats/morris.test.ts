@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { ProblemError } from '../../src/io/problem.js';
+import { problemOf as problem } from './helpers.js';
 import { morris, morrisDesign, morrisIndices, type Factor } from '../../src/index.js';
 
 const G_A = [0, 1, 4.5, 9, 99, 99, 99, 99];
@@ -153,15 +154,6 @@ describe('properties', () => {
 });
 
 describe('bad arguments', () => {
-  const problem = (f: () => unknown): { path: string; message: string } => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ProblemError);
-      return (e as ProblemError).problems[0];
-    }
-    throw new Error('did not throw');
-  };
   const design = morrisDesign(FACTORS, { samples: 2 });
   const y = Array.from({ length: design.rows }, (_, i) => i);
   it('are ProblemErrors naming the argument', () => {

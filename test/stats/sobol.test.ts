@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { ProblemError } from '../../src/io/problem.js';
+import { problemOf as problem } from './helpers.js';
 import { sobol, sobolDesign, sobolIndices, sobolSequence, type Factor, type SobolResult } from '../../src/index.js';
 
 const PI = Math.PI;
@@ -213,15 +214,6 @@ describe('determinism', () => {
 });
 
 describe('bad arguments', () => {
-  const problem = (f: () => unknown): { path: string; message: string } => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(ProblemError);
-      return (e as ProblemError).problems[0];
-    }
-    throw new Error('did not throw');
-  };
   const design = sobolDesign(ISHIGAMI, { samples: 4 });
   const y = new Array<number>(design.rows).fill(0).map((_, i) => i % 7);
   it('are ProblemErrors naming the argument', () => {
