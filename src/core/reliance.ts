@@ -10,8 +10,17 @@
  * leaves the exploiter out of one step's choice, whichever comes first) and then resets the
  * exploiter's move to 0: tit for tat forgives. A heeded bilateral act of the exploiter makes
  * amends (2 becomes 1, core/transmit.ts).
+ *
+ * A state with a strategy (the game layer, src/game) plays its tests as turns of one repeated
+ * stage game per pair (`RunState.games`): as truster it relies when its strategy cooperates, as
+ * trustee it honours when its strategy cooperates; a side without a strategy moves as above
+ * (threshold and reciprocity as truster, trustworthiness as trustee) and its moves enter the
+ * pair's history all the same, a withheld reliance as D. Both move every turn, so a trustee's
+ * answer to a truster that did not rely is still played (and counted as a missed opportunity
+ * when it was C). Trust and payoffs then follow the moves exactly as without strategies.
  */
-import { C } from '../world/state.js';
+import type { Action } from '../game/game.js';
+import { C, type PairGame } from '../world/state.js';
 import { POLICY_GRIT, POLICY_RECIPROCAL } from '../world/world.js';
 import { EVENT_KIND_INDEX as Kind, EventFlag as Flag } from './events.js';
 import { addEvidence, addTension, cutHabit, habitNow, operativeTrust, relianceThreshold, suckerPayoff, type Ctx } from './pair.js';
@@ -51,27 +60,38 @@ function test(c: Ctx, i: number, j: number, stake: number, uHonour: number, forc
   s.counters[C.tests]++;
   s.tally.tests[ij]++;
   const q = operativeTrust(c, ij);
-  let relies = q >= relianceThreshold(p, stake);
-  if (w.policy[i] === POLICY_RECIPROCAL) {
-    // Tit for tat: answer the trustee's exploitation once, then forgive (back to neutral).
-    relies = s.lastMove[ji] !== 2;
-    if (!relies) s.lastMove[ji] = 0;
+  const game = w.anyStrategy && (w.strategies[i] !== null || w.strategies[j] !== null) ? pairGame(c, i, j) : null;
+  const lo = i < j ? 0 : 1; // i's side in the pair's game
+  const mine = game === null ? null : game.players[lo], theirs = game === null ? null : game.players[1 - lo];
+  let relies: boolean;
+  if (mine !== null) relies = mine.move(game!.moves[lo], game!.moves[1 - lo]) === 'C';
+  else {
+    relies = q >= relianceThreshold(p, stake);
+    if (w.policy[i] === POLICY_RECIPROCAL) {
+      // Tit for tat: answer the trustee's exploitation once, then forgive (back to neutral).
+      relies = s.lastMove[ji] !== 2;
+      if (!relies) s.lastMove[ji] = 0;
+    }
+    if (w.policy[i] === POLICY_GRIT && t < s.gritPause[ij]) relies = false; // answering an exploitation
   }
-  if (w.policy[i] === POLICY_GRIT && t < s.gritPause[ij]) relies = false; // answering an exploitation
+  // The trustee honours with probability trustworthiness (or as its strategy says); a reciprocal
+  // trustee exploits one that exploited it last time (tit for tat), once, then forgives. Its
+  // answer is known even when the truster does not rely: the draw is made anyway (common random
+  // numbers), and a strategy moves on every turn of the game.
+  let honours: boolean;
+  if (theirs !== null) honours = forced ?? theirs.move(game!.moves[1 - lo], game!.moves[lo]) === 'C';
+  else honours = (forced ?? uHonour < w.trustworthiness[j]) && !(w.policy[j] === POLICY_RECIPROCAL && s.lastMove[ij] === 2);
+  if (game !== null) {
+    game.moves[lo].push(relies ? 'C' : 'D');
+    game.moves[1 - lo].push(honours ? 'C' : 'D');
+  }
   if (!relies) {
-    // A missed opportunity (MODEL 6b): the trustee would have honoured. Its answer is known
-    // without changing anything: the draw is made anyway (common random numbers).
-    if ((forced ?? uHonour < w.trustworthiness[j]) && !(w.policy[j] === POLICY_RECIPROCAL && s.lastMove[ij] === 2)) s.tally.missed[ij]++;
+    // A missed opportunity (MODEL 6b): the trustee would have honoured.
+    if (honours) s.tally.missed[ij]++;
     if (s.log !== null) s.log.push(t, Kind.test, j, i, -1, -1, -1, 0, 0, 0, q);
     return;
   }
-  // The trustee honours with probability trustworthiness; a reciprocal trustee exploits one
-  // that exploited it last time (tit for tat), once, then forgives.
-  let honours = forced ?? uHonour < w.trustworthiness[j];
-  if (w.policy[j] === POLICY_RECIPROCAL && s.lastMove[ij] === 2) {
-    honours = false;
-    s.lastMove[ij] = 0;
-  }
+  if (w.policy[j] === POLICY_RECIPROCAL && s.lastMove[ij] === 2 && theirs === null) s.lastMove[ij] = 0;
   s.lastMove[ji] = honours ? 1 : 2;
   s.tally.relied[ij]++;
   if (honours) {
@@ -106,4 +126,21 @@ function test(c: Ctx, i: number, j: number, stake: number, uHonour: number, forc
       s.gritSince[ij] = -1;
     }
   }
+}
+
+/** The repeated game of the pair {i, j}, created at its first test with a fresh player for each side that has a strategy. */
+function pairGame(c: Ctx, i: number, j: number): PairGame {
+  const { w, s, n } = c;
+  const a = Math.min(i, j), b = Math.max(i, j);
+  const key = a * n + b;
+  let g = s.games.get(key);
+  if (g === undefined) {
+    const sa = w.strategies[a], sb = w.strategies[b];
+    g = {
+      players: [sa === null ? null : sa.create(w.game, c.r.game(a * n + b)), sb === null ? null : sb.create(w.game, c.r.game(b * n + a))],
+      moves: [[] as Action[], [] as Action[]],
+    };
+    s.games.set(key, g);
+  }
+  return g;
 }

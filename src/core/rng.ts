@@ -10,7 +10,7 @@
  */
 import seedrandom from 'seedrandom';
 
-export const RNG_ALGORITHM = 'seedrandom alea; one stream per purpose seeded "entente|<seed>|<purpose>", and per directed pair for signals "entente|<seed>|signal|<from>><to>" and stance declarations "entente|<seed>|declaration|<from>><to>"';
+export const RNG_ALGORITHM = 'seedrandom alea; one stream per purpose seeded "entente|<seed>|<purpose>", and per directed pair for signals "entente|<seed>|signal|<from>><to>" and stance declarations "entente|<seed>|declaration|<from>><to>", and the moves of game strategies "entente|<seed>|game|<own>><partner>"';
 
 /**
  * `choice`: discretionary activities; `tests` and `incidents`: the random ones. Scheduled tests,
@@ -28,6 +28,8 @@ export type Streams = Record<Purpose, Uniform> & {
   signal: (pair: number) => Uniform;
   /** The stance-declaration stream of the directed pair i -> j (trust-first, MODEL 6). */
   declaration: (pair: number) => Uniform;
+  /** The stream of i's stochastic strategy in its game with j (index i * n + j; tested cooperation, MODEL 4b). */
+  game: (pair: number) => Uniform;
 };
 
 /** Streams for a run; `ids` name the states (pair streams are keyed by ids, not positions). */
@@ -44,7 +46,7 @@ export function createStreams(seed: string | number, ids: readonly string[]): St
       return g;
     };
   };
-  const out = { signal: perPair('signal'), declaration: perPair('declaration') } as Streams;
+  const out = { signal: perPair('signal'), declaration: perPair('declaration'), game: perPair('game') } as Streams;
   for (const p of PURPOSES) out[p] = seedrandom.alea(`entente|${seed}|${p}`);
   return out;
 }

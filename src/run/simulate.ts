@@ -46,6 +46,18 @@ export interface FinalState {
   states: { id: string; gains: number; losses: number; defections: number; capability: number; budget: number }[];
   /** The agreement network at the end (MODEL 7b): its measures and degree distribution (states of degree 0, 1, ...). */
   network: NetworkMeasures & { degreeDistribution: number[] };
+  /**
+   * When a state has a strategy for tested cooperation: each pair's repeated game in the order
+   * its tests came (MODEL 4b), pairs in index order; absent otherwise.
+   */
+  games?: PairGameRecord[];
+}
+
+/** One pair's repeated game: its states (lower index first), their strategies (null: none) and each turn's moves, "CD" = first C, second D. */
+export interface PairGameRecord {
+  between: [number, number];
+  strategies: [string | null, string | null];
+  moves: ('CC' | 'CD' | 'DC' | 'DD')[];
 }
 
 export interface RunResult {
@@ -133,5 +145,18 @@ function finalState(c: Ctx): FinalState {
       id, gains: gains[i], losses: losses[i], defections: s.defections[i], capability: s.capability[i], budget: s.budget[i],
     })),
     network: { ...networkMeasures(c), degreeDistribution: degreeDistribution(c) },
+    ...(w.anyStrategy ? { games: gameRecords(c) } : {}),
   };
+}
+
+function gameRecords(c: Ctx): PairGameRecord[] {
+  const { w, s, n } = c;
+  return [...s.games.entries()].sort(([a], [b]) => a - b).map(([key, g]) => {
+    const i = Math.floor(key / n), j = key % n;
+    return {
+      between: [i, j],
+      strategies: [w.strategies[i]?.name ?? null, w.strategies[j]?.name ?? null],
+      moves: g.moves[0].map((m, k) => `${m}${g.moves[1][k]}` as const),
+    };
+  });
 }

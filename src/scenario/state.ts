@@ -1,10 +1,17 @@
 /** A state of the scenario: its attributes, and the defaults every state falls back to. */
 import { z } from 'zod';
+import { strategyByName, STRATEGY_NAMES } from '../game/strategies.js';
 import { WILL } from '../model/params.js';
 import { id, unit } from './fields.js';
 
 /** How a state chooses activities; `auto` follows the hypothesis. */
 export const POLICIES = ['auto', 'routine', 'trust-gated', 'grit', 'reciprocal'] as const;
+
+/** A strategy of the game layer by its name (src/game): its rule then plays the state's side of tested cooperation. */
+const StrategyName = z.string().superRefine((name, ctx) => {
+  const s = strategyByName(name);
+  if ('message' in s) ctx.addIssue({ code: 'custom', message: s.message.startsWith('unknown strategy') ? `unknown strategy "${name}"; valid names: ${STRATEGY_NAMES.join(', ')}` : s.message });
+});
 
 const Interest = z.strictObject({
   salience: unit.describe('How much the issue matters to the state (0 not at all, 1 a core national interest).'),
@@ -32,6 +39,7 @@ const stateAttributes = {
   navalPresence: unit.optional().describe('Naval presence at sea (sets the incident rate). Default 0.3.'),
   budget: z.number().min(0).optional().describe('Defence-diplomacy effort per year, in activity-cost units. Default 24.'),
   policy: z.enum(POLICIES).optional().describe('How it chooses activities; auto follows the hypothesis. Default auto.'),
+  strategy: StrategyName.optional().describe('Its policy for tested cooperation, a strategy of the game layer by name (TitForTat, GTFT, Grudger, Random(0.3), MemoryOne(1,0,1,0,C), ...; `npm run tournament -- --help` lists them). Its tests with any partner are then turns of one repeated stage game per pair: as truster it relies when the strategy cooperates, as trustee it honours when the strategy cooperates (its trustworthiness is not used). Default none: the reliance threshold and trustworthiness decide.'),
   interests: z.record(z.string(), Interest).optional().describe('Core interests: issue id -> salience and stance.'),
 };
 

@@ -3,6 +3,8 @@
  * defaults are filled, pairwise constants become typed arrays. The core never checks its input
  * again: the schema's cross-checks guarantee every id here exists.
  */
+import { strategyByName } from '../game/strategies.js';
+import type { Strategy } from '../game/strategy.js';
 import { OUTCOMES } from '../model/activity.js';
 import { CATALOGUE } from '../model/catalogue.js';
 import { clampLogit, logit } from '../model/logistic.js';
@@ -60,6 +62,11 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
   };
   const policy = new Uint8Array(n);
   scenario.states.forEach((s, i) => { policy[i] = Policy[s.policy ?? scenario.stateDefaults.policy ?? 'auto']; });
+  // The schema has checked every name, so a lookup returns a strategy.
+  const strategies = scenario.states.map((s): Strategy | null => {
+    const name = s.strategy ?? scenario.stateDefaults.strategy;
+    return name === undefined ? null : strategyByName(name) as Strategy;
+  });
 
   // Issues and interests.
   const issueIds = scenario.issues.map((x) => x.id);
@@ -222,7 +229,9 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
     capability0: attr('capability'), equivocation: attr('equivocation'), receptivity: attr('receptivity'),
     seniority: attr('seniority'), empathy: attr('empathy'), transparency: attr('transparency'),
     restraint: attr('restraint'), will: attr('will'), trustworthiness: attr('trustworthiness'), sovereignty: attr('sovereignty'),
-    naval, budget0: attr('budget'), policy, salience, stance, issueIds,
+    naval, budget0: attr('budget'), policy, salience,
+    strategies, anyStrategy: strategies.some((x) => x !== null),
+    game: { R: params.payoffReward, S: params.payoffSucker, T: params.payoffTemptation, P: params.payoffPunishment }, stance, issueIds,
     lang, cult, aims, trust0, tension0, understanding0,
     activities, declaration, bilateral, groups, forums, programmes, events, eventStart,
     partners: csr(partnerSets), watchers: csr(watcherSets), rivals: csr(rivalSets), codeFrom, navalPairSum,

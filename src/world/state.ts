@@ -8,6 +8,8 @@
  */
 import { OUTCOMES } from '../model/activity.js';
 import { clampLogit, sigmoid } from '../model/logistic.js';
+import type { Action } from '../game/game.js';
+import type { Player } from '../game/strategy.js';
 import type { World } from './world.js';
 
 /** Counters of what happened in the current step (reset at its start). */
@@ -34,6 +36,16 @@ export interface PairTally {
   exploited: Int32Array;
   /** Tests in which i did not rely although j would have honoured (the answer is drawn anyway). */
   missed: Int32Array;
+}
+
+/**
+ * One pair's repeated game: every test between the two is a turn, whoever tests whom. `moves[0]`
+ * are the lower-index state's moves, `moves[1]` the other's, oldest first; a player exists for
+ * a side with a strategy (null: the reliance threshold or trustworthiness moves for it).
+ */
+export interface PairGame {
+  readonly players: readonly [Player | null, Player | null];
+  readonly moves: readonly [Action[], Action[]];
 }
 
 /**
@@ -105,6 +117,12 @@ export interface RunState<Log = unknown> {
   gritSince: Int32Array;
   /** Target of the GRIT initiative chosen last (set by the choice phase). */
   gritTarget: number;
+  /**
+   * The repeated stage game of each pair in which a state has a strategy (MODEL 4b, tested
+   * cooperation), keyed by the unordered pair's index lo * n + hi (lo < hi); created at the
+   * pair's first test. Empty when no state has a strategy.
+   */
+  games: Map<number, PairGame>;
   /** Payoffs from tested cooperation, per directed pair (row: the state that gained or lost). */
   gain: Float64Array;
   loss: Float64Array;
@@ -178,7 +196,7 @@ export function createState<Log>(world: World, options: { log: Log | null }): Ru
     lastMove: new Uint8Array(nn),
     lastHeard: new Int32Array(nn).fill(-1),
     gritLevel: new Uint8Array(nn).fill(1), gritCount: new Uint8Array(nn), gritPause: new Int32Array(nn).fill(-1),
-    gritSince: new Int32Array(nn).fill(-1), gritTarget: -1,
+    gritSince: new Int32Array(nn).fill(-1), gritTarget: -1, games: new Map(),
     gain: new Float64Array(nn), loss: new Float64Array(nn), gainTotal: 0, lossTotal: 0,
     defections: new Int32Array(n),
     counters: new Float64Array(COUNTERS.length),

@@ -3,6 +3,8 @@
  * (ids to indices, defaults filled, pairwise constants as row-major `Float64Array(n*n)`).
  * Nothing here changes during a run; what changes lives in `RunState` (state.ts).
  */
+import type { Game } from '../game/game.js';
+import type { Strategy } from '../game/strategy.js';
 import type { ActivitySpec } from '../model/activity.js';
 import type { Params } from '../model/params.js';
 
@@ -100,6 +102,14 @@ export interface World {
   readonly naval: Float64Array;
   readonly budget0: Float64Array;
   readonly policy: Uint8Array;
+  /**
+   * Each state's strategy for tested cooperation (the game layer), null where the reliance
+   * threshold and trustworthiness decide (MODEL 4b); `anyStrategy` when at least one is set.
+   */
+  readonly strategies: readonly (Strategy | null)[];
+  readonly anyStrategy: boolean;
+  /** The stage game the strategies play: the parameters' payoffs R, S, T, P (MODEL 6c). */
+  readonly game: Game;
   /** Salience and stance per (state, issue), row-major n x issues. */
   readonly salience: Float64Array;
   readonly stance: Float64Array;

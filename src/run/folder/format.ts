@@ -151,6 +151,7 @@ export function finalObject(r: RunResult): FinalJson {
     outcomes: f.outcomes,
     perState: f.states,
     network: f.network,
+    ...(f.games === undefined ? {} : { games: f.games.map((g) => ({ ...g, between: [ids[g.between[0]], ids[g.between[1]]] as [string, string] })) }),
   };
 }
 

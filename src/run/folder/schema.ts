@@ -66,6 +66,12 @@ export const FinalJson = z.object({
     ties: finite, density: finite, clustering: finite, triadicShare: finite, degreeDependence: finite,
     degreeDistribution: z.array(finite),
   }),
+  /** When states have strategies for tested cooperation: each pair's repeated game, turn by turn ("CD": the first state C, the second D). */
+  games: z.array(z.object({
+    between: z.tuple([stateId, stateId]),
+    strategies: z.tuple([z.string().nullable(), z.string().nullable()]),
+    moves: z.array(z.enum(['CC', 'CD', 'DC', 'DD'])),
+  })).optional(),
 });
 export type FinalJson = z.output<typeof FinalJson>;
 
