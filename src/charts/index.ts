@@ -37,7 +37,8 @@ export { transmitterReceiverChart, receptionCounts, reception, activityLabel, RE
 export type { Reception, ReceptionCount, TransmitterReceiverOptions } from './transmitter-receiver.js';
 export { parseSensitivityJson, parsePointsCsv, readSensitivityDir, differencePair, differenceTarget, mainScenario, rankedFactors, factorsByImportance, factorsForMetric, SensitivitySchema } from './sensitivity-data.js';
 export type { Sensitivity, SensitivityResult, SensitivityFactor, SensitivityPoint, SensitivityData, FactorIndex } from './sensitivity-data.js';
-export { sobolChart, TOTAL_COLOR, FIRST_COLOR } from './sensitivity-bars.js';
+export { sobolChart, totalIndexChart, TOTAL_COLOR, FIRST_COLOR } from './sensitivity-bars.js';
+export { verdictsChart, verdictTally, UNDECIDED_COLOR } from './verdicts.js';
 export type { SobolChartOptions } from './sensitivity-bars.js';
 export { morrisChart } from './morris.js';
 export type { MorrisChartOptions } from './morris.js';

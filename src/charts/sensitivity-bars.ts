@@ -89,3 +89,54 @@ export function sobolChart(s: Sensitivity, r: SensitivityResult, opts: SobolChar
     },
   };
 }
+
+export interface TotalIndexChartOptions extends SobolChartOptions {
+  /** Words for each factor on the axis (default: the factor's name). */
+  labels?: Readonly<Record<string, string>>;
+  /** Show at most this many factors, most influential first (default: all). */
+  top?: number;
+}
+
+/**
+ * The total Sobol index alone, one bar per condition with its interval, in words a seminar reads
+ * (`labels`): the short form of {@link sobolChart} for a handout.
+ */
+export function totalIndexChart(s: Sensitivity, r: SensitivityResult, opts: TotalIndexChartOptions = {}): ChartSpec {
+  if (s.method !== 'sobol') throw new Error('totalIndexChart: the sensitivity file is a Morris screening');
+  if (r.skipped !== null) throw new Error(`totalIndexChart: no indices for ${r.metric} (${r.skipped})`);
+  const ranked = rankedFactors(s, r).filter((x) => Number.isFinite(x.total));
+  const shown = ranked.slice(0, opts.top ?? ranked.length);
+  const label = (factor: string) => opts.labels?.[factor] ?? factor;
+  const data = shown.map((x) => ({ factor: label(x.factor), value: x.total, low: x.totalInterval[0], high: x.totalInterval[1], text: f(x.total, 2) }))
+    .map((d) => ({ ...d, end: Math.max(d.value, Number.isFinite(d.high) ? d.high : d.value) }));
+  const ends = data.flatMap((d) => [d.value, d.low, d.high]).filter(Number.isFinite);
+  const lo = Math.min(0, ...ends), hi = Math.max(0.1, ...ends);
+  const level = Math.round(s.level * 100);
+  const left = ranked.length - shown.length;
+  const sentences = [
+    `Each bar is one condition: its total Sobol index, the share of the variation in ${sensitivityTargetWords(s, r)} that the condition accounts for, alone and with its interactions; the whiskers are ${level}% bootstrap intervals.`,
+  ];
+  if (left > 0) sentences.push(`The other ${left} condition${left === 1 ? '' : 's'} account${left === 1 ? 's' : ''} for less than ${f(shown[shown.length - 1].total, 2)} each.`);
+  sentences.push(`Over the ranges tried (${s.samples} base samples, ${plural(s.replications, 'replication')} a point): the model's sensitivity, not the world's.`);
+  const labelW = 24 + Math.max(...data.map((d) => textWidth(d.factor, TYPE.axis)));
+  return {
+    id: opts.id ?? `total-index-${r.metric}`,
+    title: opts.title ?? `Which conditions decide ${metricWords(r.metric)}`,
+    subtitle: opts.subtitle,
+    caption: sentences.join(' '),
+    height: Math.max(300, 200 + 40 * data.length),
+    plot: {
+      marginLeft: Math.min(420, Math.max(110, labelW)),
+      marginRight: 60,
+      x: { domain: [lo, hi * 1.1], label: 'total index (share of the variation)', labelAnchor: 'center', labelArrow: 'none', grid: true },
+      y: { domain: data.map((d) => d.factor), label: null, padding: 0.25 },
+      color: { type: 'identity' },
+      marks: [
+        Plot.ruleX([0], { stroke: INK.axis }),
+        Plot.barX(data, { y: 'factor', x1: 0, x2: 'value', fill: TOTAL_COLOR, stroke: INK.axis, strokeWidth: 0.5 }),
+        Plot.ruleY(data.filter((d) => Number.isFinite(d.low) && Number.isFinite(d.high)), { y: 'factor', x1: 'low', x2: 'high', stroke: INK.text, strokeWidth: 2 }),
+        Plot.text(data, { y: 'factor', x: 'end', text: 'text', dx: 6, textAnchor: 'start', fill: INK.text, fontSize: 14 }),
+      ],
+    },
+  };
+}

@@ -59,6 +59,7 @@ Examples:
   npm run report -- out/trust-first-or-habits-first --out seminar/week3.html
   npm run report -- out/trust-first-or-habits-first --sensitivity out/sobol --where tension,blend
   npm run report -- out/sobol
+  npm run report -- out/trust-vs-habits-quick --sensitivity out/trust-vs-habits-quick-sobol --handout
 `;
 
 interface ReportCliOptions {
@@ -66,6 +67,7 @@ interface ReportCliOptions {
   pair?: string[];
   sensitivity?: string;
   where?: string;
+  handout?: boolean;
   quiet?: boolean;
 }
 
@@ -77,6 +79,7 @@ export function buildProgram(): Command {
     .option('--pair <A,B...>', "pairs to show and explain, A's trust in B, each as two state ids: --pair A,B C,D or --pair A,B --pair C,D (run folders only)")
     .option('--sensitivity <folder>', "add a sensitivity folder's sections (which conditions matter; where each hypothesis wins over its points) to an experiment folder's report")
     .option('--where <A,B>', 'the two conditions of the where-each-wins maps (default: the two with the largest indices with --sensitivity, else the first two varied)')
+    .option('--handout', 'also write the handout of an experiment folder: handout.html beside the report (one or two A4 pages: the two views, the question, the answer with its caveat, a chart per key finding, three questions for discussion)')
     .option('--quiet', 'print nothing but errors')
     .addHelpText('after', HELP_AFTER)
     .showHelpAfterError('(run with --help for usage)');
@@ -104,14 +107,14 @@ export function parseWhere(value: string | undefined): [string, string] | undefi
 }
 
 /** Plans, builds and writes a report; returns what it wrote. Bad input throws a ProblemError (nothing written). */
-export async function runReport(dir: string, o: ReportCliOptions, argv: readonly string[]): Promise<{ file: string; chartsDir: string; charts: number; seconds: number }> {
+export async function runReport(dir: string, o: ReportCliOptions, argv: readonly string[]): Promise<{ file: string; chartsDir: string; charts: number; seconds: number; handout?: string }> {
   const started = performance.now();
   const pairs = parsePairs(o.pair ?? []);
   const where = parseWhere(o.where);
-  const plan = planReport(dir, { out: o.out, pairs, sensitivity: o.sensitivity, where, command: ['npm run report --', ...argv].join(' ') });
+  const plan = planReport(dir, { out: o.out, pairs, sensitivity: o.sensitivity, where, handout: o.handout === true, command: ['npm run report --', ...argv].join(' ') });
   const report = await buildReport(plan);
   writeReportFiles(plan, report);
-  return { file: plan.file, chartsDir: plan.chartsDir, charts: report.charts.length / 2, seconds: (performance.now() - started) / 1000 };
+  return { file: plan.file, chartsDir: plan.chartsDir, charts: report.charts.length / 2, seconds: (performance.now() - started) / 1000, ...(plan.handout !== undefined ? { handout: plan.handout } : {}) };
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -123,6 +126,7 @@ async function main(argv: string[]): Promise<void> {
     if (!o.quiet) {
       const show = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
       process.stdout.write(`Report written to ${show(r.file)} (${r.charts} chart${r.charts === 1 ? '' : 's'}, also as SVG and PNG in ${show(r.chartsDir)}/) in ${r.seconds.toFixed(1)} s.\n`);
+      if (r.handout !== undefined) process.stdout.write(`Handout written to ${show(r.handout)} (one or two A4 pages; open it in a browser and print).\n`);
     }
   });
 }

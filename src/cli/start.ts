@@ -198,10 +198,11 @@ Then:
     }
     console.log(`Runs done in ${((performance.now() - started) / 1000).toFixed(0)} s. Writing the report...`);
     // Bad input to the report is a ProblemError, which runCommand reports with exit 2.
-    const report = await makeReport(dir, { command: `npm run report -- ${dir} --sensitivity ${sdir}`, sensitivity: sdir });
+    const report = await makeReport(dir, { command: `npm run report -- ${dir} --sensitivity ${sdir} --handout`, sensitivity: sdir, handout: true });
     const total = (performance.now() - started) / 1000;
     console.log('');
     console.log(`Report: ${show(report.file)}  (open it in a browser; it prints to A4 or Letter)`);
+    if (report.handout !== undefined) console.log(`Handout: ${show(report.handout)}  (one or two A4 pages to hand out: the two views, the answer, questions for discussion)`);
     console.log(`Charts: ${show(report.chartsDir)}/  (${report.charts} chart${report.charts === 1 ? '' : 's'}, each as SVG and PNG)`);
     console.log(`Tables: ${show(join(dir, 'comparison.txt'))}, summary.csv, steps.csv, runs.csv; ${show(join(sdir, 'sensitivity.csv'))}, points.csv`);
     console.log(`Done in ${total.toFixed(0)} s.`);

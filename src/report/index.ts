@@ -14,10 +14,11 @@
  * writeReportFiles(plan, report);
  * ```
  */
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { optionProblem, ProblemError, type Problem } from '../io/problem.js';
 import { ChartSet } from './charts.js';
 import { experimentReport, readExperimentInput, whereAxes, type ExperimentInput } from './experiment/index.js';
+import { handoutPage } from './handout.js';
 import { renderPage } from './page.js';
 import { folderKind } from './read.js';
 import { readRunInput, runReport, type RunInput } from './run/index.js';
@@ -46,6 +47,14 @@ export interface ReportOptions {
    * else the experiment's first two varied conditions.
    */
   where?: [string, string];
+  /** Also write the handout of an experiment folder (`--handout`): `handout.html` beside the report (`<stem>-handout.html` beside another name). */
+  handout?: boolean;
+}
+
+/** The handout's file beside a report file: `handout.html` beside `report.html`, `<stem>-handout.html` beside any other name. */
+export function handoutFile(reportFile: string): string {
+  const name = basename(reportFile);
+  return join(dirname(reportFile), name === 'report.html' ? 'handout.html' : `${basename(name, extname(name))}-handout.html`);
 }
 
 export interface ReportPlan {
@@ -59,12 +68,15 @@ export interface ReportPlan {
   /** The sensitivity folder reported on, or included in the experiment's report. */
   sensitivity?: SensitivityInput;
   where?: [string, string];
+  /** The handout's file, when one is asked for. */
+  handout?: string;
 }
 
 export interface BuiltReport {
   html: string;
   title: string;
   charts: { name: string; data: string | Uint8Array }[];
+  handout?: { html: string; title: string; charts: { name: string; data: string | Uint8Array }[] };
 }
 
 
@@ -87,12 +99,18 @@ export function planReport(dir: string, opts: ReportOptions = {}): ReportPlan {
   if (kind.kind === 'sensitivity' && pairs.length > 0) {
     problems.push(optionProblem('--pair', `${dir} is a sensitivity folder; --pair applies to a run folder`));
   }
+  if (opts.handout === true && kind.kind !== 'experiment') {
+    problems.push(optionProblem('--handout', `writes the handout of an experiment folder, and ${dir} is ${kind.kind === 'run' ? 'a run folder' : 'a sensitivity folder (give its experiment folder, with --sensitivity ' + dir + ')'}`));
+  } else if (opts.handout === true) {
+    problems.push(...reportOutputProblems(handoutFile(file), dir));
+  }
   if (opts.sensitivity !== undefined && kind.kind !== 'experiment') {
     problems.push(optionProblem('--sensitivity', `adds a sensitivity folder's sections to an experiment folder's report, and ${dir} is ${kind.kind === 'run' ? 'a run folder' : 'a sensitivity folder (report it on its own: npm run report -- <folder>)'}`));
   }
   const command = opts.command ?? `npm run report -- ${dir}`;
   const plan: ReportPlan = { dir, kind: kind.kind, file, chartsDir, command };
   if (opts.where !== undefined) plan.where = opts.where;
+  if (opts.handout === true) plan.handout = handoutFile(file);
   if (kind.kind === 'run') {
     const input = readRunInput(dir, pairs);
     if (input.ok) plan.run = input.value; else problems.push(...input.problems);
@@ -131,19 +149,29 @@ export async function buildReport(plan: ReportPlan): Promise<BuiltReport> {
   const kindWords = plan.kind === 'run' ? 'a run folder' : plan.kind === 'sensitivity' ? 'a sensitivity folder' : plan.sensitivity !== undefined ? `an experiment folder, with the sensitivity folder ${plan.sensitivity.dir}` : 'an experiment folder';
   const made = `Made by Entente's npm run report from ${plan.dir} (${kindWords}); charts also as SVG and PNG files in ${basename(plan.chartsDir)}/ beside this file.`;
   const html = renderPage({ title: built.title, cover: built.cover, sections: built.sections, madeBy: made });
-  return { html, title: built.title, charts: await charts.files() };
+  const out: BuiltReport = { html, title: built.title, charts: await charts.files() };
+  if (plan.handout !== undefined && plan.experiment !== undefined) {
+    const hCharts = new ChartSet();
+    const h = handoutPage(plan.experiment, hCharts, { chartsHref: chartsFolderName(plan.handout), reportCommand: plan.command }, plan.sensitivity);
+    out.handout = { html: h.html, title: h.title, charts: await hCharts.files() };
+  }
+  return out;
 }
 
 /** Writes the report's HTML file and chart files as one result; throws a ProblemError (nothing replaced) when it cannot. */
 export function writeReportFiles(plan: ReportPlan, report: BuiltReport): void {
   const written = writeReport(plan.file, plan.dir, report.html, report.charts);
   if (!written.ok) throw new ProblemError(written.problems);
+  if (plan.handout !== undefined && report.handout !== undefined) {
+    const h = writeReport(plan.handout, plan.dir, report.handout.html, report.handout.charts);
+    if (!h.ok) throw new ProblemError(h.problems);
+  }
 }
 
 /** Plans, builds and writes a report; returns where it went. */
-export async function makeReport(dir: string, opts: ReportOptions = {}): Promise<{ file: string; chartsDir: string; charts: number; title: string }> {
+export async function makeReport(dir: string, opts: ReportOptions = {}): Promise<{ file: string; chartsDir: string; charts: number; title: string; handout?: string }> {
   const plan = planReport(dir, opts);
   const report = await buildReport(plan);
   writeReportFiles(plan, report);
-  return { file: plan.file, chartsDir: plan.chartsDir, charts: report.charts.length / 2, title: report.title };
+  return { file: plan.file, chartsDir: plan.chartsDir, charts: report.charts.length / 2, title: report.title, ...(plan.handout !== undefined ? { handout: plan.handout } : {}) };
 }
