@@ -72,6 +72,18 @@ describe('scenarios/richardson-rivals.yaml', () => {
     }
   });
 
+  it('every corner of the coefficients\' ranges gives finite outputs and tension in [0, 1]', () => {
+    for (const a of [0, 1]) for (const m of [0, 1]) for (const g of [0, 1]) {
+      const s = { ...SCENARIO, parameters: { ...SCENARIO.parameters, richardsonReaction: a, richardsonFatigue: m, richardsonGrievance: g } };
+      const r = simulate(s, { seed: 2, steps: 300, events: false });
+      const where = `a=${a} m=${m} g=${g}`;
+      expect(Array.from(r.series.data).every(Number.isFinite), where).toBe(true);
+      const x = r.final.tension[A][B];
+      expect(x >= 0 && x <= 1, `${where}: tension ${x}`).toBe(true);
+      if (a > m || (a === m && g > 0)) expect(x, where).toBe(1); // a runaway race (or a marginal one fed by grievance)
+    }
+  });
+
   it('with the switch off, a run is identical to the run without the Richardson fields', () => {
     const off = parse(TEXT.replace(/^richardson: true$/m, 'richardson: false'));
     const withoutText = TEXT.replace(/^richardson: true\n/m, '').replace(/^ {2}richardson\w+: .*\n/gm, '');
