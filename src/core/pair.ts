@@ -6,9 +6,12 @@
  * Tension relaxation (MODEL 8): X(t) = X0 + (X - X0) (1 - r)^dt.
  * Habit decay (MODEL 6): H(t) = F + (H - F) (1 - d)^dt on steps without an interaction, toward a
  * floor F that the "good relationships" outcome raises (MODEL 5: habits persist).
+ * Rival pairs under Richardson's arms race (docs/MODEL.md 7.15) do not relax: their tension is
+ * set from the arming levels each step (core/arms-race.ts), and additions shock the levels.
  */
 import { clampLogit, logit, sigmoid } from '../model/logistic.js';
 import type { Params } from '../model/params.js';
+import { shockLevels, tensionOfLevels } from '../model/richardson.js';
 import type { EventSink } from './events.js';
 import type { Streams } from './rng.js';
 import type { RunState } from '../world/state.js';
@@ -192,6 +195,8 @@ export function tensionNow(c: Ctx, i: number, j: number): number {
 export function addTension(c: Ctx, i: number, j: number, dx: number): number {
   const s = c.s;
   const u = upper(c.n, i, j);
+  const race = c.w.richardson;
+  if (race !== null && race.isPair[u] !== 0) return shockRace(c, u, dx);
   if (s.isActiveX[u] === 0) {
     s.isActiveX[u] = 1;
     s.activeX[s.activeXCount++] = u;
@@ -204,6 +209,37 @@ export function addTension(c: Ctx, i: number, j: number, dx: number): number {
   const x = Math.min(1, Math.max(0, s.X[u] + dx));
   s.X[u] = x;
   return x;
+}
+
+/**
+ * A tension addition dx to a racing rival pair u (docs/MODEL.md 7.15): both arming levels scale
+ * so that their tension rises (or falls) by dx, as the same addition would move it off the race;
+ * the race then carries the shock forward. Returns the tension after.
+ */
+function shockRace(c: Ctx, u: number, dx: number): number {
+  const arms = c.s.arms!;
+  const n = c.n, i = (u / n) | 0, j = u % n;
+  const [x, y] = shockLevels(arms[i * n + j], arms[j * n + i], dx);
+  arms[i * n + j] = x;
+  arms[j * n + i] = y;
+  return setRaceTension(c, u, tensionOfLevels(x, y));
+}
+
+/**
+ * Sets the tension of racing pair u to X, held without relaxation (X0 = X, so `tensionNow` and
+ * the reporters read X exactly); the pair stays in the active set for the whole run.
+ */
+export function setRaceTension(c: Ctx, u: number, X: number): number {
+  const s = c.s;
+  if (s.isActiveX[u] === 0) {
+    s.isActiveX[u] = 1;
+    s.activeX[s.activeXCount++] = u;
+    s.restTension -= s.X0[u];
+  }
+  s.X[u] = X;
+  s.X0[u] = X;
+  s.lastX[u] = c.t;
+  return X;
 }
 
 /**
@@ -228,10 +264,12 @@ export function prune(c: Ctx): void {
   }
   s.activeLCount = k;
   k = 0;
+  const race = c.w.richardson;
   for (let a = 0; a < s.activeXCount; a++) {
     const u = s.activeX[a];
     const x = s.X0[u] + (s.X[u] - s.X0[u]) * c.relax[c.t - s.lastX[u]];
-    if (Math.abs(x - s.X0[u]) < 1e-9) {
+    // A racing pair is always active: its X0 is its current tension, not a resting value.
+    if (Math.abs(x - s.X0[u]) < 1e-9 && (race === null || race.isPair[u] === 0)) {
       s.X[u] = s.X0[u]; s.isActiveX[u] = 0; s.restTension += s.X0[u];
     } else {
       s.activeX[k++] = u;

@@ -2,12 +2,14 @@
  * One step of the model (a month by default, MODEL 9). Pure: it reads and writes the run state
  * through the context and draws only from the context's seeded streams; no I/O, no clock.
  *
- * Order within a step: budgets; stance reviews (trust-first, every `stanceReview` steps from
+ * Order within a step: budgets; the rivals' arms race (only with `richardson: true`,
+ * docs/MODEL.md 7.15); stance reviews (trust-first, every `stanceReview` steps from
  * step 0); scheduled events; forum meetings; bilateral programmes;
  * discretionary activities (all chosen first, then carried out); random tests; random
  * incidents. Every mechanism draws a fixed number of numbers per opportunity from its own
  * stream, so the hypotheses run on the same dice.
  */
+import { armsRace } from './arms-race.js';
 import { EVENT_KIND_INDEX as Kind } from './events.js';
 import { chooseActivities } from './choose.js';
 import { coreInterestIssue } from './defection.js';
@@ -25,6 +27,7 @@ export function step(c: Ctx): void {
   s.counters.fill(0);
   s.declarations = 0; s.revocations = 0; s.cancelled = 0; s.audienceCosts = 0;
   budgets(c);
+  if (w.richardson !== null) armsRace(c);
   if (c.t % c.p.stanceReview === 0) for (let i = 0; i < w.n; i++) reviewStances(c, i);
   for (let k = w.eventStart[c.t]; k < w.eventStart[c.t + 1]; k++) scheduledEvent(c, k);
   for (let f = 0; f < w.forums.length; f++) if (meetsAt(w.forums[f], c.t)) forumMeeting(c, f);

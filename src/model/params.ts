@@ -98,6 +98,11 @@ export const Parameters = z.strictObject({
   trustDampening: unit(0.5, 'Reduction of escalation at full mutual trust.'),
   rivalTension: unit(0.04, 'Tension an arms transfer adds between the recipient and each of its rivals.'),
 
+  // --- Richardson arms race between rivals (MODEL 8; docs/MODEL.md 7.15) -----------------------
+  richardsonReaction: unit(0.03, 'Richardson (1960) reaction coefficient a = b: per step, the rise of one rival\'s arming level per unit of the other\'s. Used only in scenarios with `richardson: true`; the race is stable when richardsonFatigue > richardsonReaction.'),
+  richardsonFatigue: unit(0.05, 'Richardson (1960) fatigue coefficient m = n: per-step fraction by which a rival\'s arming level falls under its own expense (at most 1, so a step keeps levels non-negative). Used only in scenarios with `richardson: true`.'),
+  richardsonGrievance: unit(0.01, 'Richardson (1960) grievance g = h: arming level a rival adds per step whatever the other does; the tension-reduction and confidence-building outcomes of the pair lower it. The equilibrium mean level is g / (m - a), tension 1 - 2^(-level). Used only in scenarios with `richardson: true`.'),
+
   // --- outcome feedbacks (MODEL 5) ------------------------------------------------------------
   outcomeScale: posStrict(5, 1e6, 'Accumulated outcome at which a saturating feedback x / (x + scale) reaches half its effect.'),
   tensionReduction: unit(0.02, 'Tension removed per unit of the tension-reduction outcome.'),

@@ -10,6 +10,12 @@ const SymPairValue = z.strictObject({ between: z.tuple([id, id]), value: unit })
 
 /** Pairs of rivals. */
 export const Rivalries = z.array(z.tuple([id, id])).default([]).describe('Pairs of rivals (arms transfers to one raise tension with the other).');
+/**
+ * Whether the rivals' tension follows Richardson's arms-race equations (docs/MODEL.md 7.15),
+ * with the coefficients of the parameters table; off, every pair keeps relaxation toward its
+ * baseline (7.11).
+ */
+export const RichardsonSwitch = z.boolean().default(false).describe('Rivals\' tension follows Richardson\'s arms-race equations (parameters richardsonReaction, richardsonFatigue, richardsonGrievance) instead of relaxing toward its baseline; other pairs are unchanged.');
 /** Initial trust (a probability), directed. */
 export const Trust = z.strictObject({ default: prob.default(0.5), pairs: z.array(z.strictObject({ from: id, to: id, value: prob })).default([]) }).default({ default: 0.5, pairs: [] });
 /** Initial tension, symmetric. */

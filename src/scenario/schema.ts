@@ -13,7 +13,7 @@ import { Parameters } from '../model/params.js';
 import { crossCheck } from './cross-check.js';
 import { Event } from './events.js';
 import { id } from './fields.js';
-import { Aims, Rivalries, Tension, Trust, Understanding } from './pairs.js';
+import { Aims, RichardsonSwitch, Rivalries, Tension, Trust, Understanding } from './pairs.js';
 import { Forum, Group, Programme } from './programmes.js';
 import { State, StateDefaults } from './state.js';
 
@@ -41,6 +41,7 @@ export const Scenario = z.strictObject({
   programmes: z.array(Programme).default([]),
   events: z.array(Event).default([]),
   rivalries: Rivalries,
+  richardson: RichardsonSwitch,
   trust: Trust,
   tension: Tension,
   understanding: Understanding,

@@ -11,7 +11,7 @@ import { clampLogit, logit } from '../model/logistic.js';
 import { Parameters, WILL, type Params } from '../model/params.js';
 import type { Scenario } from '../scenario/schema.js';
 import { parseHypothesis, type Hypothesis } from './hypothesis.js';
-import { Policy, type Activity, type Adjacency, type Forum, type Group, type ProgrammeLine, type World, type WorldEvent } from './world.js';
+import { Policy, type Activity, type Adjacency, type Forum, type Group, type ProgrammeLine, type RichardsonPairs, type World, type WorldEvent } from './world.js';
 import { monthIndex } from '../model/calendar.js';
 
 /** Built-in state defaults (MODEL 2); `stateDefaults` in a scenario overrides them. */
@@ -210,6 +210,8 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
   const rivalSets = Array.from({ length: n }, () => new Set<number>());
   for (const [a, b] of scenario.rivalries) { rivalSets[idx(a)].add(idx(b)); rivalSets[idx(b)].add(idx(a)); }
 
+  const richardson = scenario.richardson && scenario.rivalries.length > 0 ? racingPairs(scenario, idx, n) : null;
+
   const codeFrom = new Int32Array(nn).fill(-1);
   for (const f of forums) {
     if (f.codeFrom < 0) continue;
@@ -234,7 +236,7 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
     game: { R: params.payoffReward, S: params.payoffSucker, T: params.payoffTemptation, P: params.payoffPunishment }, stance, issueIds,
     lang, cult, aims, trust0, tension0, understanding0,
     activities, declaration, bilateral, groups, forums, programmes, events, eventStart,
-    partners: csr(partnerSets), watchers: csr(watcherSets), rivals: csr(rivalSets), codeFrom, navalPairSum,
+    partners: csr(partnerSets), watchers: csr(watcherSets), rivals: csr(rivalSets), richardson, codeFrom, navalPairSum,
   };
 }
 
@@ -255,6 +257,18 @@ function resolveEvents(scenario: Scenario, idx: (id: string) => number, groups: 
   });
   // Stable sort keeps the file's order within a step.
   return out.map((e, k) => ({ e, k })).sort((a, b) => a.e.step - b.e.step || a.k - b.k).map((x) => x.e);
+}
+
+/** The scenario's rivalries as unordered pairs (upper-triangle indices), each once, ascending. */
+function racingPairs(scenario: Scenario, idx: (id: string) => number, n: number): RichardsonPairs {
+  const isPair = new Uint8Array(n * n);
+  for (const [a, b] of scenario.rivalries) {
+    const i = idx(a), j = idx(b);
+    isPair[i < j ? i * n + j : j * n + i] = 1;
+  }
+  const pairs: number[] = [];
+  for (let u = 0; u < isPair.length; u++) if (isPair[u] !== 0) pairs.push(u);
+  return { pairs: Int32Array.from(pairs), isPair };
 }
 
 function csr(sets: Set<number>[]): Adjacency {

@@ -10,6 +10,7 @@ import { OUTCOMES } from '../model/activity.js';
 import { clampLogit, sigmoid } from '../model/logistic.js';
 import type { Action } from '../game/game.js';
 import type { Player } from '../game/strategy.js';
+import { levelOfTension } from '../model/richardson.js';
 import type { World } from './world.js';
 
 /** Counters of what happened in the current step (reset at its start). */
@@ -71,6 +72,11 @@ export interface RunState<Log = unknown> {
   X0: Float64Array;
   lastX: Int32Array;
   U: Float64Array;
+  /**
+   * Richardson arming levels of rival pairs (docs/MODEL.md 7.15): i's level toward j at i * n + j;
+   * null when the switch is off. Start at the mean level of the initial tension.
+   */
+  arms: Float64Array | null;
   /** Outcome accumulators per directed pair: `O[k * n * n + i * n + j]`. */
   O: Float64Array;
   /** Region totals of the nine outcomes. */
@@ -181,6 +187,7 @@ export function createState<Log>(world: World, options: { log: Log | null }): Ru
     H: new Float64Array(nn), HF: new Float64Array(nn), lastH: new Int32Array(nn),
     X: Float64Array.from(X0), X0, lastX: new Int32Array(nn),
     U: Float64Array.from(world.understanding0),
+    arms: initialArms(world, X0),
     O: new Float64Array(OUTCOMES.length * nn),
     outcomeTotals: new Float64Array(OUTCOMES.length),
     capability: Float64Array.from(world.capability0),
@@ -212,4 +219,17 @@ export function createState<Log>(world: World, options: { log: Log | null }): Ru
     defected: new Uint8Array(n),
     log: options.log,
   };
+}
+
+/** Initial Richardson levels: both sides of a racing pair at the mean level of its initial tension. */
+function initialArms(world: World, X0: Float64Array): Float64Array | null {
+  const race = world.richardson;
+  if (race === null) return null;
+  const { n } = world;
+  const arms = new Float64Array(n * n);
+  for (const u of race.pairs) {
+    const i = (u / n) | 0, j = u % n;
+    arms[i * n + j] = arms[j * n + i] = levelOfTension(X0[u]);
+  }
+  return arms;
 }

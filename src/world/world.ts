@@ -67,6 +67,16 @@ export type WorldEvent =
   | { type: 'shock'; step: number; states: Int32Array; tension: number }
   | { type: 'test'; step: number; truster: number; trustee: number; stake: number; honours: boolean | undefined };
 
+/**
+ * The rival pairs whose tension follows Richardson's arms race (docs/MODEL.md 7.15): their
+ * upper-triangle indices i * n + j (i < j), ascending, and a flag per unordered pair.
+ */
+export interface RichardsonPairs {
+  pairs: Int32Array;
+  /** 1 at `upper(i, j)` for a racing pair, n x n. */
+  isPair: Uint8Array;
+}
+
 /** A compressed adjacency list (CSR): neighbours of i are `list[start[i] .. start[i+1])`. */
 export interface Adjacency {
   start: Int32Array;
@@ -142,6 +152,8 @@ export interface World {
   /** Co-members of any group: the states watching a state's symbolic positioning. */
   readonly watchers: Adjacency;
   readonly rivals: Adjacency;
+  /** Rival pairs under Richardson's arms race; null when the scenario's `richardson` switch is off. */
+  readonly richardson: RichardsonPairs | null;
   /** Per pair (n x n), the step from which both adopted a code for unplanned encounters; -1 never. */
   readonly codeFrom: Int32Array;
   /** Sum over unordered pairs of naval_i * naval_j (sets the incident rate). */

@@ -117,6 +117,9 @@ function paramArbs({ dbl, unit, signed, lrBelowOne }: Nums): { [K in ParamKey]: 
     codeEffect: unit,
     trustDampening: unit,
     rivalTension: unit,
+    richardsonReaction: unit,
+    richardsonFatigue: unit,
+    richardsonGrievance: unit,
     outcomeScale: dbl(0, 20, { minExcluded: true }), // > 0, capped at 20
     tensionReduction: unit,
     symbolicWeight: unit,
