@@ -183,3 +183,17 @@ export function discussionQuestions(answer: Answer, A: string, B: string): strin
   qs.push('Which part of the model would you change to give each view its fairest test: how habits form and fade, how a state decides to extend trust, or how a betrayal is answered? What result would change your mind?');
   return qs;
 }
+
+/** The report's opening section: the two views, the question and the answer with its caveat. */
+export function answerSection(x: ExperimentContext, sensitivity?: SensitivityInput): { id: string; title: string; body: Html } {
+  const answer = answerOf(x, sensitivity);
+  const body: Html[] = [viewsHtml(x.A, x.B)];
+  if (answer === null) {
+    body.push(html`<p>This experiment ran ${x.plan.hypotheses.join(' and ')} without comparing two views, so the sections below show what each did.</p>`);
+  } else {
+    body.push(html`<h3>The question</h3><p>${answer.question}</p>`);
+    body.push(html`<h3>The answer</h3>`, joinHtml(answer.sentences.map((s) => html`<p>${s}</p>`)), html`<p class="missing">${answer.caveat}</p>`);
+    body.push(html`<p class="aside">The evidence follows: the key figures, which view leads measure by measure, what decides the difference, and where in the conditions each view does better. A “cell” is one scenario at one combination of conditions; “trust points” are hundredths of the 0 to 1 trust scale.</p>`);
+  }
+  return { id: 'answer', title: 'Two views, one question', body: joinHtml(body) };
+}

@@ -1,7 +1,7 @@
 /** The paired differences with their intervals, by scenario and by condition, and the sweep map. */
 import { differencesChart, sweepChart, type Comparison } from '../../charts/index.js';
 import { html, type Html } from '../html.js';
-import { metricWords, rowsOf, type ExperimentContext } from './context.js';
+import { MANY_SETS, metricWords, rowsOf, type ExperimentContext } from './context.js';
 import { sweepAxes } from './sweep.js';
 
 export function differencesFigures({ plan, S, P, R, A, B, headline, baseSet, baseWords, fig }: ExperimentContext, c0: Comparison): Html[] {
@@ -15,7 +15,11 @@ export function differencesFigures({ plan, S, P, R, A, B, headline, baseSet, bas
       subtitle: `${R} paired runs per scenario`,
     })));
   }
-  if (P > 1) {
+  if (P > 2 * MANY_SETS) {
+    // A forest plot of many scattered points is a wall of whiskers: the maps of "Where each
+    // hypothesis wins" show the same differences over the conditions.
+    out.push(html`<p>Per scenario, the ${P} parameter sets' differences are drawn as maps over the conditions in “Where each hypothesis wins” (when there are comparisons of the conditions), and listed cell by cell in the appendix's files.</p>`);
+  } else if (P > 1) {
     plan.scenarios.forEach((s, k) => {
       const rows = rowsOf(c0, s.name, headline);
       if (rows.length === 0) return;
@@ -30,14 +34,12 @@ export function differencesFigures({ plan, S, P, R, A, B, headline, baseSet, bas
   return out;
 }
 
-/** A map of the difference over two conditions that vary together, or the reason there is none. */
+/** A map of the difference over two conditions that vary together; nothing when the plan has no such grid. */
 export function sweepMapFigures({ plan, headline, fig }: ExperimentContext, c0: Comparison): Html[] {
   const out: Html[] = [];
-  out.push(html`<h3>Sweep map</h3>`);
   const axes = sweepAxes(plan);
-  if ('reason' in axes) {
-    out.push(html`<p class="missing">No sweep map: ${axes.reason}.</p>`);
-  } else {
+  if (!('reason' in axes)) {
+    out.push(html`<h3>Sweep map</h3>`);
     const keep = new Set(axes.sets);
     plan.scenarios.forEach((s, k) => {
       const rows = c0.rows.filter((r) => r.scenario === s.name && r.metric === headline && keep.has(r.set));

@@ -1,15 +1,14 @@
 /** The hypotheses' outcome profiles, when the experiment recorded the nine outcomes. */
 import { OUTCOME_NAMES, outcomesChart, type OutcomeProfile } from '../../charts/index.js';
 import { html, type Html } from '../html.js';
-import { metricWords, type ExperimentContext } from './context.js';
+import type { ExperimentContext } from './context.js';
 
-export function outcomeFigures({ plan, summary, A, R, baseSet, baseWords, fig }: ExperimentContext): Html[] {
+export function outcomeFigures({ plan, summary, R, baseSet, baseWords, fig }: ExperimentContext): Html[] {
   const out: Html[] = [];
-  out.push(html`<h3>Outcomes</h3>`);
   const outcomeMetric = (name: string) => OUTCOME_NAMES.find((o) => name === o || name === `outcome.${o}`);
-  if (!summary.some((r) => outcomeMetric(r.metric) !== undefined)) {
-    out.push(html`<p class="missing">This experiment did not record the nine outcomes (its metrics are ${plan.metrics.map(metricWords).join(', ')}), so there is no outcome profile. A run records them: <code>npm run simulate -- &lt;scenario&gt; --hypothesis ${A}</code> and <code>npm run report</code> on its folder show the profile.</p>`);
-  } else {
+  // Nothing to show when the experiment did not record the nine outcomes (a run's report shows its profile).
+  if (summary.some((r) => outcomeMetric(r.metric) !== undefined)) {
+    out.push(html`<h3>Outcomes</h3>`);
     plan.scenarios.forEach((s, k) => {
       const profiles: OutcomeProfile[] = plan.hypotheses.map((h) => {
         const outcomes: Record<string, number> = {};
