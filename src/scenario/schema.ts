@@ -11,7 +11,7 @@ import { ActivityOverride } from '../model/activity.js';
 import type { ActivityId } from '../model/catalogue.js';
 import { Parameters } from '../model/params.js';
 import { crossCheck } from './cross-check.js';
-import { Event } from './events.js';
+import { Event, eventStep } from './events.js';
 import { id } from './fields.js';
 import { Aims, Rivalries, Tension, Trust, Understanding } from './pairs.js';
 import { Forum, Group, Programme } from './programmes.js';
@@ -54,7 +54,12 @@ export const Scenario = z.strictObject({
 }).superRefine(crossCheck as (s: unknown, ctx: z.RefinementCtx) => void, {
   // Run even when fields have problems, so that every problem is reported at once.
   when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-});
+}).transform((s) => ({
+  ...s,
+  // Every event has its step: an event written with a month (`at: 2012-04`) gets the step of
+  // that month, which crossCheck has checked is a step of the run. Nothing after this reads `at`.
+  events: s.events.map((e) => ({ ...e, step: eventStep(s.calendar, e) })),
+}));
 
 export type ScenarioInput = z.input<typeof Scenario>;
 export type Scenario = z.output<typeof Scenario>;
