@@ -3,7 +3,7 @@
  * activities from one state to others.
  */
 import { z } from 'zod';
-import { id, step, unit } from './fields.js';
+import { activityId, id, step, unit } from './fields.js';
 
 const Schedule = z.strictObject({
   start: step.default(0).describe('First step (months from the scenario start, in steps).'),
@@ -23,7 +23,7 @@ export const Forum = z.strictObject({
   name: z.string().optional(),
   members: z.array(id).min(1).describe('State ids or group ids (a group stands for all its members); at least two states in all.'),
   track: z.union([z.literal(1), z.literal(1.5), z.literal(2)]),
-  activity: z.string().default('forumMeeting').describe('Activity kind of one meeting.'),
+  activity: activityId.default('forumMeeting').describe('Activity kind of one meeting (an id of the activity catalogue). Default forumMeeting.'),
   schedule: Schedule,
   codeForUnplannedEncounters: step.optional().describe('Step from which members adopt a code for unplanned encounters at sea (CUES).'),
 });
@@ -31,7 +31,7 @@ export const Forum = z.strictObject({
 export const Programme = z.strictObject({
   from: id,
   to: z.union([id, z.array(id).min(1)]),
-  activity: z.string(),
+  activity: activityId.describe('Activity kind of each occurrence (an id of the activity catalogue).'),
   schedule: Schedule,
   mutual: z.boolean().default(false).describe('Both sides transmit at each occurrence.'),
 });

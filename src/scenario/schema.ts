@@ -12,7 +12,7 @@ import type { ActivityId } from '../model/catalogue.js';
 import { Parameters } from '../model/params.js';
 import { crossCheck } from './cross-check.js';
 import { Event, eventStep } from './events.js';
-import { id } from './fields.js';
+import { activityId, id } from './fields.js';
 import { Aims, Rivalries, Tension, Trust, Understanding } from './pairs.js';
 import { Forum, Group, Programme } from './programmes.js';
 import { State, StateDefaults } from './state.js';
@@ -20,7 +20,11 @@ import { State, StateDefaults } from './state.js';
 export { POLICIES, State, StateDefaults } from './state.js';
 
 export const HYPOTHESIS_PATTERN = /^(habits-first|trust-first|blend=(0(\.\d+)?|1(\.0+)?|\.\d+))$/;
-export const Hypothesis = z.string().regex(HYPOTHESIS_PATTERN, 'habits-first, trust-first or blend=X with X in [0,1]');
+/** For editors: the two named hypotheses to complete from, and blend=X (the same forms as HYPOTHESIS_PATTERN). */
+export const HYPOTHESIS_FORMS = {
+  anyOf: [{ enum: ['habits-first', 'trust-first'] }, { pattern: String.raw`^blend=(0(\.\d+)?|1(\.0+)?|\.\d+)$` }],
+};
+export const Hypothesis = z.string().regex(HYPOTHESIS_PATTERN, 'habits-first, trust-first or blend=X with X in [0,1]').meta(HYPOTHESIS_FORMS);
 
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
@@ -45,7 +49,7 @@ export const Scenario = z.strictObject({
   tension: Tension,
   understanding: Understanding,
   aims: Aims,
-  activities: z.record(z.string(), ActivityOverride).default({}).describe('Overrides of the activity catalogue, by kind.'),
+  activities: z.record(activityId, ActivityOverride).default({}).describe('Overrides of the activity catalogue, by kind.'),
   parameters: Parameters.partial().default({}),
   run: z.strictObject({
     seed: z.union([z.number().int(), z.string().min(1)]).default(1),

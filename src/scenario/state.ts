@@ -1,17 +1,31 @@
 /** A state of the scenario: its attributes, and the defaults every state falls back to. */
 import { z } from 'zod';
-import { strategyByName, STRATEGY_NAMES } from '../game/strategies.js';
+import { NAMED, strategyByName, STRATEGY_NAMES } from '../game/strategies.js';
 import { WILL } from '../model/params.js';
 import { id, unit } from './fields.js';
 
 /** How a state chooses activities; `auto` follows the hypothesis. */
 export const POLICIES = ['auto', 'routine', 'trust-gated', 'grit', 'reciprocal'] as const;
 
+/**
+ * For editors: the named strategies to complete from, and the forms Random(p) and
+ * MemoryOne(pCC,pCD,pDC,pDD,C|D) with decimal probabilities in [0,1]. The loader checks the name
+ * itself (`strategyByName`), so its message names the valid ones or says what a form needs.
+ */
+const PROBABILITY = String.raw`\s*(0(\.\d*)?|1(\.0*)?|\.\d+)\s*`;
+export const STRATEGY_FORMS = {
+  anyOf: [
+    { enum: [...Object.keys(NAMED), 'Random'] },
+    { pattern: String.raw`^Random\(${PROBABILITY}\)$` },
+    { pattern: String.raw`^MemoryOne\(${PROBABILITY},${PROBABILITY},${PROBABILITY},${PROBABILITY},\s*[CD]\s*\)$` },
+  ],
+};
+
 /** A strategy of the game layer by its name (src/game): its rule then plays the state's side of tested cooperation. */
 const StrategyName = z.string().superRefine((name, ctx) => {
   const s = strategyByName(name);
   if ('message' in s) ctx.addIssue({ code: 'custom', message: s.message.startsWith('unknown strategy') ? `unknown strategy "${name}"; valid names: ${STRATEGY_NAMES.join(', ')}` : s.message });
-});
+}).meta(STRATEGY_FORMS);
 
 const Interest = z.strictObject({
   salience: unit.describe('How much the issue matters to the state (0 not at all, 1 a core national interest).'),
