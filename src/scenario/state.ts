@@ -40,7 +40,7 @@ const stateAttributes = {
   language: z.strictObject({
     primary: z.string().min(1).describe('Primary language code (e.g. en, th, zh).'),
     english: unit.describe('English proficiency (1 native, 0 none).'),
-  }).optional(),
+  }).optional().describe('Its language: the primary language and English proficiency (default: English, native). States of different languages misread each other\'s signals more, the less English they share.'),
   equivocation: unit.optional().describe('How equivocal it is seen to be about its activities. Default 0.2.'),
   receptivity: unit.optional().describe('Probability it heeds a signal. Default 0.8.'),
   seniority: unit.optional().describe('Tendency to assert senior status. Default 0.2.'),
@@ -58,4 +58,4 @@ const stateAttributes = {
 };
 
 export const StateDefaults = z.strictObject(stateAttributes);
-export const State = z.strictObject({ id, ...stateAttributes });
+export const State = z.strictObject({ id: id.describe('Id of the state (e.g. IDN), by which the rest of the file names it.'), ...stateAttributes });
