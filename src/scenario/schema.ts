@@ -64,8 +64,9 @@ export const Scenario = z.strictObject({
 }).transform((s) => ({
   ...s,
   // Every event has its step: an event written with a month (`at: 2012-04`) gets the step of
-  // that month, which crossCheck has checked is a step of the run. Nothing after this reads `at`.
-  events: s.events.map((e) => ({ ...e, step: eventStep(s.calendar, e) })),
+  // that month, which crossCheck has checked is a step of the run, in place of the month (so a
+  // validated scenario is valid input again, and nothing after this reads `at`).
+  events: s.events.map(({ at, ...e }) => ({ ...e, step: eventStep(s.calendar, { step: e.step, at }) })),
 }));
 
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eventsJsonl, finalJson, formatProblem, pairsCsv, parseScenario, seriesCsv, simulate, stepDate, type Problem } from '../../src/index.js';
+import { eventsJsonl, finalJson, formatProblem, pairsCsv, parseScenario, Scenario, seriesCsv, simulate, stepDate, type Problem } from '../../src/index.js';
 import { monthIndex } from '../../src/model/calendar.js';
 
 /** A small scenario with one event of every type; `{stepN}` marks where each event's date goes. */
@@ -60,6 +60,9 @@ describe('events by month', () => {
       const byMonth = scenario(calendar, (t) => `at: ${month(t)}`);
       expect(byMonth).toContain(`at: ${start},`); // step 0 is the start month, written unquoted
       expect(parsed(byMonth).events.map((e) => e.step)).toEqual([0, 3, 3, 5, 7, 9]);
+      // The validated scenario is the same either way, and valid input again.
+      expect(parsed(byMonth)).toEqual(parsed(byStep));
+      expect(Scenario.parse(parsed(byMonth)).events).toEqual(parsed(byStep).events);
       for (const seed of [1, 2]) expect(outputs(byMonth, seed)).toEqual(outputs(byStep, seed));
       // The events matter: a step later, the run differs.
       expect(outputs(scenario(calendar, (t) => `step: ${t + 1}`), 1)).not.toEqual(outputs(byStep, 1));
