@@ -118,8 +118,8 @@ export function crossCheck(raw: unknown, ctx: Ctx): void {
     const p = ['events', i];
     if (e?.step !== undefined && e?.at !== undefined) {
       err([...p, 'at'], `give step or at, not both (got step ${String(e.step)} and at ${String(e.at)})`);
-    } else if (obj(e) === e && e.step === undefined && e.at === undefined) {
-      err(p, `missing step or at: when the event happens, as a step (step: 0 is ${typeof calendar.start === 'string' ? calendar.start : 'calendar.start'}) or a month (at: YYYY-MM)`);
+    } else if (e !== null && typeof e === 'object' && !Array.isArray(e) && e.step === undefined && e.at === undefined) {
+      err(p, `missing step or at: when the event happens, as a step (step: 0 is ${calendarKnown ? calendar.start : 'calendar.start'}) or a month (at: YYYY-MM)`);
     }
     if (typeof e?.step === 'number' && typeof steps === 'number' && e.step >= steps) {
       err([...p, 'step'], `step ${e.step} is past the end of the run (calendar.steps is ${steps}, so the last step is ${steps - 1})`);

@@ -19,11 +19,11 @@ import { State, StateDefaults } from './state.js';
 
 export { POLICIES, State, StateDefaults } from './state.js';
 
-export const HYPOTHESIS_PATTERN = /^(habits-first|trust-first|blend=(0(\.\d+)?|1(\.0+)?|\.\d+))$/;
-/** For editors: the two named hypotheses to complete from, and blend=X (the same forms as HYPOTHESIS_PATTERN). */
-export const HYPOTHESIS_FORMS = {
-  anyOf: [{ enum: ['habits-first', 'trust-first'] }, { pattern: String.raw`^blend=(0(\.\d+)?|1(\.0+)?|\.\d+)$` }],
-};
+/** blend=X with X in [0,1], the trust-first weight. */
+const BLEND = String.raw`blend=(0(\.\d+)?|1(\.0+)?|\.\d+)`;
+export const HYPOTHESIS_PATTERN = new RegExp(`^(habits-first|trust-first|${BLEND})$`);
+/** For editors: the two named hypotheses to complete from, and blend=X (the forms of HYPOTHESIS_PATTERN). */
+const HYPOTHESIS_FORMS = { anyOf: [{ enum: ['habits-first', 'trust-first'] }, { pattern: `^${BLEND}$` }] };
 export const Hypothesis = z.string().regex(HYPOTHESIS_PATTERN, 'habits-first, trust-first or blend=X with X in [0,1]').meta(HYPOTHESIS_FORMS);
 
 export const Scenario = z.strictObject({

@@ -13,7 +13,7 @@ export const POLICIES = ['auto', 'routine', 'trust-gated', 'grit', 'reciprocal']
  * itself (`strategyByName`), so its message names the valid ones or says what a form needs.
  */
 const PROBABILITY = String.raw`\s*(0(\.\d*)?|1(\.0*)?|\.\d+)\s*`;
-export const STRATEGY_FORMS = {
+const STRATEGY_FORMS = {
   anyOf: [
     { enum: [...Object.keys(NAMED), 'Random'] },
     { pattern: String.raw`^Random\(${PROBABILITY}\)$` },
