@@ -69,6 +69,15 @@ describe('events by month', () => {
     });
   }
 
+  it('an event written in a month is recorded in events.jsonl with that month as its date', () => {
+    // Output step 0 is the initial state, so model step t is output step t + 1 (model/calendar.ts
+    // outputDate), and carries the month of step t: the month written.
+    const text = `name: x\ndescription: d\nteachingNote: t\ncalendar: { start: "2012-01", stepMonths: 3, steps: 8 }\nstates: [{ id: A }, { id: B }]
+events:\n  - { type: shock, at: 2012-01, states: [A, B], tension: 0.2 }\n  - { type: shock, at: 2013-10, states: [A, B], tension: 0.2 }\n`;
+    const rows = eventsJsonl(simulate(parsed(text), { seed: 1 })).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+    expect(rows.filter((r) => r.kind === 'shock').map((r) => [r.step, r.date])).toEqual([[1, '2012-01'], [8, '2013-10']]);
+  });
+
   it('a teaching scenario rewritten with months runs as written with steps', () => {
     const text = readFileSync('scenarios/wpns-cues.yaml', 'utf8');
     const start = /start: "(\d{4}-\d{2})"/.exec(text)![1];
