@@ -23,8 +23,8 @@ const Variations = z.strictObject({
   list: z.array(ParameterSet).min(1).optional()
     .describe('An explicit list of parameter sets.'),
   latinHypercube: z.strictObject({
-    samples: z.number().int().min(1).max(100000),
-    ranges: z.record(z.string(), z.tuple([z.number(), z.number()])),
+    samples: z.number().int().min(1).max(100000).describe('Number of parameter sets (samples) to draw.'),
+    ranges: z.record(z.string(), z.tuple([z.number(), z.number()])).describe('Range [low, high] of each condition to vary. Keys: a condition or parameters.<name>.'),
     seed: z.union([z.number().int(), z.string().min(1)]).optional().describe('Seed of the design (default: the base seed).'),
   }).optional().describe('Latin hypercube: N samples spread over the ranges.'),
 });
@@ -74,16 +74,16 @@ export function checkVariations(data: unknown): Found[] {
 }
 
 export const Experiment = z.strictObject({
-  $schema: z.string().optional(),
-  name: z.string().min(1),
-  description: z.string().min(1),
+  $schema: z.string().optional().describe('Where editors find this JSON Schema (e.g. ../schema/experiment.schema.json); not used by the runs.'),
+  name: z.string().min(1).describe('Title of the experiment, recorded with its results.'),
+  description: z.string().min(1).describe('What the experiment asks and how it answers.'),
   scenarios: z.array(z.string().min(1)).min(1)
     .describe('Scenario files, relative to the experiment file.'),
   hypotheses: z.array(Hypothesis).min(1).default(['habits-first', 'trust-first'])
     .describe('Hypotheses to compare; every two are compared on the same seeds (earlier minus later in this list).'),
   variations: Variations.optional().describe('Conditions to vary (default: the scenarios as written).'),
   replications: z.number().int().min(1).max(1000000).describe('Runs per scenario, parameter set and hypothesis.'),
-  baseSeed: z.union([z.number().int(), z.string().min(1)]).default(1),
+  baseSeed: z.union([z.number().int(), z.string().min(1)]).default(1).describe('Seed from which every run\'s seed is derived, a whole number or a word: the same experiment and base seed give the same results. Default 1.'),
   steps: z.number().int().min(1).max(100000).optional().describe('Steps of every run (default: each scenario\'s calendar).'),
   metrics: z.array(MetricName).min(1).optional()
     .describe(`Metrics to summarise (default: all): ${METRICS.map((m) => m.name).join(', ')}.`),
@@ -99,7 +99,7 @@ export const Experiment = z.strictObject({
     level: z.number().gt(0.5).lt(1).default(0.95).describe('Confidence level of the intervals; the tests\' alpha is 1 - level.'),
     margins: z.record(z.string(), z.number().min(0)).optional()
       .describe('Practical-equivalence margin per metric, in its units (default: each metric\'s own, docs/MODEL.md 10.2): a hypothesis leads only when the whole interval of the difference lies beyond the margin.'),
-  }).default({ resamples: 2000, level: 0.95 }),
+  }).default({ resamples: 2000, level: 0.95 }).describe('How differences between hypotheses are estimated: bootstrap resamples, confidence level and practical-equivalence margins.'),
   sensitivity: SensitivityBlock.optional(),
 });
 

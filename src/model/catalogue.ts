@@ -124,3 +124,31 @@ export const CATALOGUE = {
 
 export type ActivityId = keyof typeof CATALOGUE;
 export const ACTIVITY_IDS = Object.keys(CATALOGUE) as ActivityId[];
+
+/**
+ * What each kind is, in one line and in the essay's words where it has them: the README's
+ * "Activity ids" table (a test keeps them the same) and the editors' completion list.
+ */
+export const ACTIVITY_MEANINGS: Readonly<Record<ActivityId, string>> = {
+  officialContact: 'Contacts between officials: visits, calls and meetings of defence officials.',
+  defenceAttache: 'The appointment of a defence attaché to the partner, a standing channel.',
+  highLevelDialogue: 'A high-level dialogue of defence ministers or chiefs, a public commitment.',
+  shipVisit: 'A ship visit: warships calling at the partner\'s ports.',
+  combinedExercise: 'Combined exercising of two armed forces.',
+  trainingExchange: 'Exchanges and training activities: courses, staff colleges, exchanges of personnel.',
+  capacityBuilding: 'Capacity building for security-sector reform or other reasons: a more competent, accountable armed force.',
+  armsTransfer: 'An arms transfer; not diplomatic where tensions are high, and it raises tension with the recipient\'s rivals.',
+  materialAid: 'Provision of material equipment or other material aid.',
+  humanitarianMission: 'A humanitarian and medical mission, such as disaster relief.',
+  sportsVisit: 'A sports visit between armed forces (track 2).',
+  whitePaper: 'Publication of a defence white paper, read by every state (broadcast).',
+  professionalJournal: 'Publication of a professional journal, read by every state (broadcast, track 2).',
+  positionStatement: 'Communicating official positions on issues, to every state (broadcast).',
+  ceremonialHonours: 'Ceremonial activities to honour international visitors.',
+  solidarityDisplay: 'A display of solidarity with a like-minded country.',
+  defenceIndustrial: 'Cooperation in the defence-industrial sphere (track 1.5).',
+  forumMeeting: 'A meeting of a multilateral forum (ADMM, ARF, WPNS ...), the default activity of forums.',
+  multilateralExercise: 'A multilateral exercise of several armed forces (RIMPAC, Cobra Gold ...).',
+  peacekeepingNetwork: 'A network of peacekeeping centres sharing training and doctrine.',
+  track2Dialogue: 'A track-2 dialogue: officials in their private capacity and academics (CSCAP).',
+};

@@ -3,7 +3,9 @@
  * vectors that must match the named dimensions), checked after the field-level rules.
  */
 import type { z } from 'zod';
+import { MONTH_PATTERN } from '../model/calendar.js';
 import { ACTIVITY_IDS } from '../model/catalogue.js';
+import { monthProblem } from './events.js';
 
 type Ctx = z.RefinementCtx;
 
@@ -105,11 +107,26 @@ export function crossCheck(raw: unknown, ctx: Ctx): void {
     });
     activityRef(['programmes', i, 'activity'], p?.activity);
   });
-  const steps = obj(s.calendar).steps;
+  const calendar = obj(s.calendar);
+  const steps = calendar.steps;
+  // A month can be placed among the steps only when the calendar itself is valid (else the
+  // schema has said what is wrong with it).
+  const stepMonths = calendar.stepMonths ?? 1;
+  const calendarKnown = typeof calendar.start === 'string' && MONTH_PATTERN.test(calendar.start)
+    && Number.isInteger(stepMonths) && stepMonths >= 1 && stepMonths <= 12 && Number.isInteger(steps) && steps >= 1;
   list(s.events).forEach((e, i) => {
     const p = ['events', i];
+    if (e?.step !== undefined && e?.at !== undefined) {
+      err([...p, 'at'], `give step or at, not both (got step ${String(e.step)} and at ${String(e.at)})`);
+    } else if (e !== null && typeof e === 'object' && !Array.isArray(e) && e.step === undefined && e.at === undefined) {
+      err(p, `missing step or at: when the event happens, as a step (step: 0 is ${calendarKnown ? calendar.start : 'calendar.start'}) or a month (at: YYYY-MM)`);
+    }
     if (typeof e?.step === 'number' && typeof steps === 'number' && e.step >= steps) {
       err([...p, 'step'], `step ${e.step} is past the end of the run (calendar.steps is ${steps}, so the last step is ${steps - 1})`);
+    }
+    if (calendarKnown && typeof e?.at === 'string' && MONTH_PATTERN.test(e.at)) {
+      const problem = monthProblem({ start: calendar.start, stepMonths }, steps, e.at);
+      if (problem !== null) err([...p, 'at'], problem);
     }
     switch (e?.type) {
       case 'coreInterestIssue':

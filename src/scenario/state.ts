@@ -1,17 +1,31 @@
 /** A state of the scenario: its attributes, and the defaults every state falls back to. */
 import { z } from 'zod';
-import { strategyByName, STRATEGY_NAMES } from '../game/strategies.js';
+import { NAMED, strategyByName, STRATEGY_NAMES } from '../game/strategies.js';
 import { WILL } from '../model/params.js';
 import { id, unit } from './fields.js';
 
 /** How a state chooses activities; `auto` follows the hypothesis. */
 export const POLICIES = ['auto', 'routine', 'trust-gated', 'grit', 'reciprocal'] as const;
 
+/**
+ * For editors: the named strategies to complete from, and the forms Random(p) and
+ * MemoryOne(pCC,pCD,pDC,pDD,C|D) with decimal probabilities in [0,1]. The loader checks the name
+ * itself (`strategyByName`), so its message names the valid ones or says what a form needs.
+ */
+const PROBABILITY = String.raw`\s*(0(\.\d*)?|1(\.0*)?|\.\d+)\s*`;
+const STRATEGY_FORMS = {
+  anyOf: [
+    { enum: [...Object.keys(NAMED), 'Random'] },
+    { pattern: String.raw`^Random\(${PROBABILITY}\)$` },
+    { pattern: String.raw`^MemoryOne\(${PROBABILITY},${PROBABILITY},${PROBABILITY},${PROBABILITY},\s*[CD]\s*\)$` },
+  ],
+};
+
 /** A strategy of the game layer by its name (src/game): its rule then plays the state's side of tested cooperation. */
 const StrategyName = z.string().superRefine((name, ctx) => {
   const s = strategyByName(name);
   if ('message' in s) ctx.addIssue({ code: 'custom', message: s.message.startsWith('unknown strategy') ? `unknown strategy "${name}"; valid names: ${STRATEGY_NAMES.join(', ')}` : s.message });
-});
+}).meta(STRATEGY_FORMS);
 
 const Interest = z.strictObject({
   salience: unit.describe('How much the issue matters to the state (0 not at all, 1 a core national interest).'),
@@ -26,7 +40,7 @@ const stateAttributes = {
   language: z.strictObject({
     primary: z.string().min(1).describe('Primary language code (e.g. en, th, zh).'),
     english: unit.describe('English proficiency (1 native, 0 none).'),
-  }).optional(),
+  }).optional().describe('Its language: the primary language and English proficiency (default: English, native). States of different languages misread each other\'s signals more, the less English they share.'),
   equivocation: unit.optional().describe('How equivocal it is seen to be about its activities. Default 0.2.'),
   receptivity: unit.optional().describe('Probability it heeds a signal. Default 0.8.'),
   seniority: unit.optional().describe('Tendency to assert senior status. Default 0.2.'),
@@ -44,4 +58,4 @@ const stateAttributes = {
 };
 
 export const StateDefaults = z.strictObject(stateAttributes);
-export const State = z.strictObject({ id, ...stateAttributes });
+export const State = z.strictObject({ id: id.describe('Id of the state (e.g. IDN), by which the rest of the file names it.'), ...stateAttributes });

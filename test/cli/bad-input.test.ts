@@ -282,6 +282,17 @@ describe('simulate refuses bad input: exit 2, file:line:col: path: message, noth
       expected: () => [{ path: 'states[0].equivocaton', line: lineOf(MINIMAL, 'equivocation: 0.1'), message: [/unknown key/, /"equivocaton"/] }],
     },
     {
+      name: 'an event with both a step and a month, and one in a month past the end',
+      file: 'dates.yaml',
+      text: `${BASE}events:\n  - { type: test, step: 3, at: 2020-04, truster: A, trustee: B }\n  - { type: incident, at: 2022-01, between: [A, C] }\n`,
+      out: 'fresh',
+      problems: 2,
+      expected: () => [
+        { path: 'events[0].at', line: BASE.split('\n').length + 1, message: [/give step or at, not both/] },
+        { path: 'events[1].at', line: BASE.split('\n').length + 2, message: [/at 2022-01 is past the end of the run/, /last step is 23 \(2021-12\)/] },
+      ],
+    },
+    {
       name: 'a YAML syntax error',
       file: 'syntax.yaml',
       text: edit(BASE, '    name: Beta', '    name: Beta: the second'),
@@ -496,6 +507,24 @@ rivalries: [[A, U]]
     expectProblem(ps, 'events[1].between[1]', lineOf(events, 'between: [A, W]'), /unknown state id "W"/);
     expectProblem(ps, 'events[2].state', lineOf(events, 'state: V'), /unknown state id "V"/);
     expectProblem(ps, 'rivalries[0][1]', lineOf(events, 'rivalries'), /unknown state id "U"/);
+  });
+
+  it('an event\'s date: a step or a month (at: YYYY-MM), exactly one, within the run', () => {
+    const dated = `${edit(BASE, 'steps: 24 }', 'stepMonths: 2, steps: 24 }')}events:
+  - { type: shock, at: 2020-05, states: [A, B], tension: 0.1 }
+  - { type: shock, at: 2020-04, states: [A, B], tension: 0.1 }
+  - { type: shock, at: 2019-12, states: [A, B], tension: 0.1 }
+  - { type: shock, states: [A, B], tension: 0.1 }
+  - { type: shock, at: "April 2020", states: [A, B], tension: 0.1 }
+`;
+    const ps = problemsOf(dated);
+    expect(ps).toHaveLength(4);
+    expectProblem(ps, 'events[1].at', lineOf(dated, 'at: 2020-04'), /between two steps/, /stepMonths is 2/, /nearest steps are 1 \(2020-03\) and 2 \(2020-05\)/);
+    expectProblem(ps, 'events[2].at', lineOf(dated, 'at: 2019-12'), /before the scenario's start/);
+    expectProblem(ps, 'events[3]', lineOf(dated, '  - { type: shock, states'), /missing step or at/);
+    expectProblem(ps, 'events[4].at', lineOf(dated, 'April 2020'), /a month as YYYY-MM/);
+    const good = parseScenario(dated.split('\n').slice(0, -5).join('\n'), 'dated.yaml');
+    expect(good.ok && good.value.events.map((e) => e.step)).toEqual([2]);
   });
 
   it('a group id is a valid forum member, and a forum\'s unknown member is not', () => {

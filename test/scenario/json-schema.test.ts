@@ -37,6 +37,47 @@ describe('the generated JSON Schema', () => {
   });
 });
 
+type Json = { [k: string]: unknown };
+
+/**
+ * Every property of a JSON Schema without a description, as a path (`events[].note`,
+ * `activities.*.mode`): properties of objects, of list items, of each alternative of a union
+ * and of the values of a mapping.
+ */
+function undescribed(node: unknown, path = ''): string[] {
+  if (node === null || typeof node !== 'object') return [];
+  if (Array.isArray(node)) return node.flatMap((n) => undescribed(n, path));
+  const n = node as Json;
+  const out: string[] = [];
+  for (const [key, child] of Object.entries((n.properties ?? {}) as Json)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    const text = (child as Json).description;
+    if (typeof text !== 'string' || text.trim() === '') out.push(at);
+    out.push(...undescribed(child, at));
+  }
+  out.push(...undescribed(n.items, `${path}[]`), ...undescribed(n.additionalProperties, `${path}.*`));
+  for (const key of ['anyOf', 'oneOf', 'allOf']) out.push(...undescribed(n[key], path));
+  return [...new Set(out)];
+}
+
+describe('descriptions for editors', () => {
+  it.each(['scenario.schema.json', 'experiment.schema.json'])('every property of schema/%s has a description', (name) => {
+    const schema = JSON.parse(readFileSync(`schema/${name}`, 'utf8'));
+    expect(undescribed(schema), 'properties without a description (add .describe(...) in the zod schema, then npm run schema)').toEqual([]);
+  });
+
+  it('the walk finds properties without one, at every depth', () => {
+    const schema = {
+      properties: {
+        a: { description: 'A.', type: 'object', properties: { b: { type: 'number' } } },
+        list: { description: 'L.', items: { anyOf: [{ properties: { c: {} } }, { properties: { d: { description: ' ' } } }] } },
+        map: { additionalProperties: { properties: { e: { description: 'E.' }, f: {} } } },
+      },
+    };
+    expect(undescribed(schema)).toEqual(['a.b', 'list[].c', 'list[].d', 'map', 'map.*.f']);
+  });
+});
+
 describe('the model version', () => {
   it('matches package.json', () => {
     expect(MODEL_VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
