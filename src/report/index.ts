@@ -142,7 +142,7 @@ export function planReport(dir: string, opts: ReportOptions = {}): ReportPlan {
 export async function buildReport(plan: ReportPlan): Promise<BuiltReport> {
   const charts = new ChartSet();
   const href = relative(dirname(plan.file), plan.chartsDir).split('\\').join('/') || chartsFolderName(plan.file);
-  const ctx = { chartsHref: href, reportCommand: plan.command };
+  const ctx = { chartsHref: href, reportCommand: plan.command, dataHref: relative(dirname(plan.file), resolve(plan.dir)).split('\\').join('/') || '.' };
   const built = plan.kind === 'run' ? runReport(plan.run!, charts, ctx)
     : plan.kind === 'sensitivity' ? sensitivityReport(plan.sensitivity!, charts, ctx, plan.where)
     : experimentReport(plan.experiment!, charts, ctx, { sensitivity: plan.sensitivity, where: plan.where });

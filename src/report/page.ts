@@ -92,6 +92,13 @@ td.lead-a .d, td.lead-b .d { font-weight: bold; }
 .cover { border-bottom: 1px solid var(--rule); padding-bottom: 8px; }
 .made-by { font-size: 12px; color: var(--muted); margin-top: 14px; }
 .wrap { word-break: break-all; }
+blockquote.essay { margin: 8px 0 14px; padding: 8px 14px; border-left: 4px solid var(--accent); background: var(--soft); font-style: italic; }
+blockquote.essay .source { display: block; font-style: normal; font-size: 0.88em; color: var(--muted); margin-top: 4px; }
+.views { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; margin: 8px 0 12px; }
+.view { border: 1px solid var(--rule); padding: 8px 12px; break-inside: avoid; page-break-inside: avoid; }
+.view h3 { margin-top: 0; }
+.modeller { border: 1px dashed var(--rule); padding: 6px 12px; margin: 8px 0 14px; font-size: 0.92em; color: var(--muted); }
+.modeller strong { color: var(--ink); }
 .ci-line { display: block; color: var(--muted); font-size: 0.9em; white-space: nowrap; }
 @media print {
   @page {
@@ -111,6 +118,8 @@ td.lead-a .d, td.lead-b .d { font-weight: bold; }
   figure.chart { margin: 8pt 0 12pt; }
   /* A chart never taller than the shorter of A4's and Letter's printable heights. */
   figure.chart svg { width: min(100%, calc(226mm * var(--ratio))); border: none; }
+  /* Two charts to a page where they are wider than tall. */
+  figure.chart.half svg { width: min(100%, calc(118mm * var(--ratio))); margin: 0 auto; }
   figure.chart figcaption a { color: inherit; text-decoration: none; }
   table { font-size: 8.5pt; }
   table.compare { font-size: 7.5pt; }
@@ -119,7 +128,7 @@ td.lead-a .d, td.lead-b .d { font-weight: bold; }
   .figure-card .v { font-size: 13pt; }
   .figure-card .l { font-size: 8pt; }
   a { color: inherit; }
-  td.lead-a, td.lead-b, .note, .missing, pre { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  td.lead-a, td.lead-b, .note, .missing, pre, blockquote.essay { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
 

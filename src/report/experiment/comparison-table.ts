@@ -2,7 +2,7 @@
 import { hypothesisColor, mix, type Comparison, type ComparisonRow } from '../../charts/index.js';
 import { sideOf, verdictOfRow } from '../../charts/comparison.js';
 import { decimalsFor, sx } from '../common.js';
-import { html, join as joinHtml, raw, type Html, type HtmlValue } from '../html.js';
+import { html, join as joinHtml, raw, table, type Html, type HtmlValue } from '../html.js';
 import type { Section } from '../page.js';
 import { metricWords, rowsOf, type ExperimentContext } from './context.js';
 
@@ -19,8 +19,40 @@ function leadClass(c: Comparison, r: ComparisonRow | undefined): string {
   return side === 'a' ? 'lead-a' : side === 'b' ? 'lead-b' : '';
 }
 
-/** The table's section, or none when there is a single hypothesis. */
-export function comparisonTableSection({ plan, c0, A, B, R, level, setLabel }: ExperimentContext): Section | null {
+/** Cells (scenarios x parameter sets) up to which the full table is printed in the report; beyond, it stays in the files. */
+export const INLINE_TABLE_CELLS = 40;
+
+/** The appendix: the full table when it is short, else the counts per scenario and where the cell-by-cell table is; none with a single hypothesis. */
+export function comparisonTableSection(x: ExperimentContext): Section | null {
+  const { plan, c0, S, P } = x;
+  if (c0 === undefined) return null;
+  if (S * P <= INLINE_TABLE_CELLS) return fullTable(x);
+  const metrics = plan.metrics.filter((m) => c0.rows.some((r) => r.metric === m));
+  const rows = metrics.map((m) => [metricWords(m), ...plan.scenarios.map((s) => {
+    const k = verdictTally(c0, m, s.name);
+    return html`${k.a} / ${k.b} / ${k.equivalent} / ${k.undecided}${k.noValues > 0 ? html`<span class="ci-line">${k.noValues} without values</span>` : ''}`;
+  })]);
+  const href = x.ctx.dataHref ?? '.';
+  return {
+    id: 'comparison-table',
+    title: 'Appendix: the comparison, cell by cell',
+    body: joinHtml([
+      html`<p>The experiment compared ${S * P} cells (${S} scenario${S === 1 ? '' : 's'} × ${P} parameter sets) on ${metrics.length} measures: too many to print. Per scenario and measure, the cells where ${c0.a} leads / ${c0.b} leads / the two are equivalent / undecided:</p>`,
+      table(['measure', ...plan.scenarios.map((s) => s.name)], rows, { cls: 'compare' }),
+      html`<p>Every cell, with each hypothesis's mean, the paired difference and its interval, win shares, effect size, p-values (raw and adjusted), the verdict and the replications an undecided cell would need: <a href="${href}/comparison.txt"><code>comparison.txt</code></a> (a table to read) and <a href="${href}/comparison.json"><code>comparison.json</code></a> (for code), in the experiment folder.</p>`,
+    ]),
+  };
+}
+
+function verdictTally(c: Comparison, metric: string, scenario: string): { a: number; b: number; equivalent: number; undecided: number; noValues: number } {
+  const rows = c.rows.filter((r) => r.metric === metric && r.scenario === scenario);
+  const valued = rows.filter((r) => r.n > 0 && Number.isFinite(r.meanDiff));
+  const a = valued.filter((r) => sideOf(c, r) === 'a').length, b = valued.filter((r) => sideOf(c, r) === 'b').length;
+  const equivalent = valued.filter((r) => verdictOfRow(r) === 'equivalent').length;
+  return { a, b, equivalent, undecided: valued.length - a - b - equivalent, noValues: rows.length - valued.length };
+}
+
+function fullTable({ plan, c0, A, B, R, level, setLabel }: ExperimentContext): Section | null {
   if (c0 === undefined) return null;
   const metrics = plan.metrics.filter((m) => c0.rows.some((r) => r.metric === m));
   // At most seven metrics a table (what fits across a printed page), in tables of even size.

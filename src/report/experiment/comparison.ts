@@ -2,16 +2,40 @@
  * The experiment report's comparison of the hypotheses: which leads on each metric, then their
  * trajectories on the same dice, the paired differences, the sweep map and the outcomes.
  */
-import type { Comparison, ComparisonRow } from '../../charts/index.js';
+import { verdictsChart, type Comparison, type ComparisonRow } from '../../charts/index.js';
 import { sideOf, verdictOfRow } from '../../charts/comparison.js';
 import { paramsLabel } from '../../charts/common.js';
 import { decimalsFor, sx } from '../common.js';
 import { html, join as joinHtml, table, type Html } from '../html.js';
 import type { Section } from '../page.js';
-import { metricWords, type ExperimentContext } from './context.js';
+import { MANY_SETS, metricWords, type ExperimentContext } from './context.js';
 import { differencesFigures, sweepMapFigures } from './differences.js';
 import { outcomeFigures } from './outcomes.js';
 import { trajectoryFigures } from './trajectories.js';
+
+/** The measures of the verdicts chart (those the experiment has), in order. */
+const VERDICT_CHART_METRICS: readonly string[] = ['partnerBelief', 'brier', 'auc', 'reliance', 'trusterPayoff', 'exploitationLoss', 'missedOpportunities', 'activityContinuation', 'regionalHabit'];
+
+/** Measures whose values are probabilities: a difference is read in trust points (hundredths). */
+const PROBABILITY_METRICS = new Set(['partnerBelief', 'partnerBeliefMean', 'regionalTrust', 'regionalTrustMean', 'regionalTrustGain', 'regionalTrustSpread']);
+const SHARE_METRICS = new Set(['reliance', 'honouredShare', 'heededRate', 'activityContinuation', 'regionalHabit']);
+
+/**
+ * A metric's difference in words a student reads: the mean over the cells with values of A − B,
+ * in trust points or percentage points where the metric is a probability or a share, and the
+ * share of paired runs in which each did better.
+ */
+function differenceInWords(c: Comparison, rows: ComparisonRow[]): string {
+  const valued = rows.filter((r) => r.n > 0 && Number.isFinite(r.meanDiff));
+  if (valued.length === 0) return '–';
+  const d = valued.reduce((t, r) => t + r.meanDiff, 0) / valued.length;
+  const m = rows[0].metric;
+  const size = PROBABILITY_METRICS.has(m) ? `${(Math.abs(d) * 100).toFixed(1)} trust points` : SHARE_METRICS.has(m) ? `${(Math.abs(d) * 100).toFixed(1)} percentage points` : Math.abs(d).toPrecision(2);
+  let n = 0, a = 0, b = 0;
+  for (const r of valued) if (r.winsA !== undefined && r.winsB !== undefined) { n += r.n; a += r.winsA * r.n; b += r.winsB * r.n; }
+  const runs = n > 0 ? `; ${c.a} better in ${Math.round((a / n) * 100)}% of paired runs, ${c.b} in ${Math.round((b / n) * 100)}%` : '';
+  return `${c.a} ${size} ${d >= 0 ? 'higher' : 'lower'} on average${runs}`;
+}
 
 /** The replications that would decide the undecided cells of a metric: the median of their planning figures, in words. */
 function toDecide(rows: ComparisonRow[]): string {
@@ -36,25 +60,32 @@ export function verdictCounts(c: Comparison, rows: ComparisonRow[]): { a: number
 }
 
 /** For each comparison, a table of how often each hypothesis leads, by metric, with its largest lead. */
-function leadTables({ comparisons, S }: ExperimentContext): Html[] {
+function leadTables({ comparisons, S, P }: ExperimentContext): Html[] {
+  // Among many scattered sets a set's nine conditions would fill the cell: name it by its number (plan.json's sets).
+  const setWords = (r: ComparisonRow) => (P > MANY_SETS ? `set ${r.set}` : paramsLabel(r.params));
   const out: Html[] = [];
   for (const c of comparisons) {
     const withVerdicts = c.rows.some((r) => r.verdict !== undefined);
     const metrics = [...new Set(c.rows.map((r) => r.metric))];
     const best = (rows: ComparisonRow[]) => [...rows].sort((x, y) => Math.abs(y.meanDiff) - Math.abs(x.meanDiff))[0];
     const where = (r: ComparisonRow | undefined) => r === undefined ? '–'
-      : html`${S > 1 ? `${r.scenario}, ` : ''}${paramsLabel(r.params)}: ${sx(r.meanDiff, decimalsFor(Math.abs(r.meanDiff)))} <span class="aside">[${sx(r.ciLow, decimalsFor(Math.abs(r.meanDiff)))}, ${sx(r.ciHigh, decimalsFor(Math.abs(r.meanDiff)))}]</span>`;
+      : html`${S > 1 ? `${r.scenario}, ` : ''}${setWords(r)}: ${sx(r.meanDiff, decimalsFor(Math.abs(r.meanDiff)))} <span class="aside">[${sx(r.ciLow, decimalsFor(Math.abs(r.meanDiff)))}, ${sx(r.ciHigh, decimalsFor(Math.abs(r.meanDiff)))}]</span>`;
     out.push(html`<h3>Which hypothesis leads: ${c.a} against ${c.b}</h3>`);
     const anyEmpty = c.rows.some(hasNoValues);
     const empty = (rows: ComparisonRow[]) => (anyEmpty ? [String(rows.filter(hasNoValues).length)] : []);
     if (withVerdicts) {
-      out.push(table(['metric', 'better', 'margin', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', ...(anyEmpty ? ['no values'] : []), 'replications to decide (median of undecided)', `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {
+      // One line per measure: what is better and its margin under its name; both largest leads in one cell.
+      out.push(table(['measure', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', ...(anyEmpty ? ['no values'] : []), 'in words', 'largest leads (A − B)', 'replications to decide (median of undecided)'], metrics.map((m) => {
         const rows = c.rows.filter((r) => r.metric === m);
         const k = verdictCounts(c, rows);
         const valued = rows.filter((r) => !hasNoValues(r));
         const la = valued.filter((r) => sideOf(c, r) === 'a'), lb = valued.filter((r) => sideOf(c, r) === 'b');
-        return [metricWords(m), rows[0]?.better ?? 'higher', String(rows[0]?.margin ?? '–'), String(k.a), String(k.b), String(k.equivalent), String(k.undecided), ...empty(rows), toDecide(valued), where(best(la)), where(best(lb))];
-      }), { numeric: anyEmpty ? [2, 3, 4, 5, 6, 7, 8] : [2, 3, 4, 5, 6, 7] }));
+        const leads = joinHtml([
+          la.length > 0 ? html`<span class="ci-line">${c.a}: ${where(best(la))}</span>` : '',
+          lb.length > 0 ? html`<span class="ci-line">${c.b}: ${where(best(lb))}</span>` : '',
+        ]);
+        return [html`${metricWords(m)}<span class="ci-line">${rows[0]?.better ?? 'higher'} is better; margin ${String(rows[0]?.margin ?? '–')}</span>`, String(k.a), String(k.b), String(k.equivalent), String(k.undecided), ...empty(rows), differenceInWords(c, rows), la.length + lb.length > 0 ? leads : '–', toDecide(valued)];
+      }), { numeric: anyEmpty ? [1, 2, 3, 4, 5] : [1, 2, 3, 4], cls: 'compare' }));
     } else {
       // A folder analysed before the verdicts: leading is the interval excluding zero.
       out.push(table(['metric', 'better', `${c.a} leads`, `${c.b} leads`, 'neither', ...(anyEmpty ? ['no values'] : []), `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {
@@ -83,6 +114,7 @@ export function comparisonSection(x: ExperimentContext): Section {
       comp.push(html`<p>A hypothesis “leads” when it does better and the interval excludes zero (this folder was analysed before the margins of practical equivalence, so its comparisons have no verdicts).</p>`);
     }
     comp.push(...leadTables(x));
+    comp.push(x.fig(verdictsChart(c0, { id: 'verdicts', metrics: x.plan.metrics.filter((m) => VERDICT_CHART_METRICS.includes(m)) })));
     comp.push(...trajectoryFigures(x));
     comp.push(...differencesFigures(x, c0));
     comp.push(...sweepMapFigures(x, c0));

@@ -73,7 +73,8 @@ export interface ExperimentContext {
   summary: ExperimentInput['summary'];
   comparisons: ExperimentInput['comparisons'];
   found: ExperimentInput['scenarios'];
-  ctx: { chartsHref: string; reportCommand: string };
+  /** `dataHref`: the experiment folder, relative to the report's file (for links to its files). */
+  ctx: { chartsHref: string; reportCommand: string; dataHref?: string };
   /** Draws a chart into the report and returns its figure. */
   fig: (spec: Parameters<ChartSet['add']>[0]) => Html;
   /** Scenarios, parameter sets, replications and hypotheses. */
@@ -102,7 +103,7 @@ export interface ExperimentContext {
   wall: string;
 }
 
-export function experimentContext(input: ExperimentInput, charts: ChartSet, ctx: { chartsHref: string; reportCommand: string }): ExperimentContext {
+export function experimentContext(input: ExperimentInput, charts: ChartSet, ctx: { chartsHref: string; reportCommand: string; dataHref?: string }): ExperimentContext {
   const { plan, manifest: man, summary, comparisons, scenarios: found } = input;
   const fig = (spec: Parameters<ChartSet['add']>[0]) => figure(charts.add(spec), ctx.chartsHref);
   const S = plan.scenarios.length, P = plan.sets.length, R = plan.replications, H = plan.hypotheses.length;

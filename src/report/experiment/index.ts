@@ -10,6 +10,7 @@
 import type { ChartSet } from '../charts.js';
 import type { Html } from '../html.js';
 import type { Section } from '../page.js';
+import { answerSection } from './answer.js';
 import { comparisonSection } from './comparison.js';
 import { comparisonTableSection } from './comparison-table.js';
 import { experimentContext } from './context.js';
@@ -26,24 +27,29 @@ export { sweepAxes } from './sweep.js';
 export { whereAxes, whereCandidates, whereEachWinsSection, WHERE_METRICS, type WhereSource } from './where-each-wins.js';
 
 /** What an experiment report may add: a sensitivity folder's sections (--sensitivity) and the two conditions of the where-each-wins map (--where). */
+/** The measures whose sensitivity charts an experiment report draws (the others are in its summary table). */
+export const REPORT_SENSITIVITY_METRICS = ['partnerBelief', 'reliance', 'trusterPayoff', 'exploitationLoss'] as const;
+
 export interface ExperimentExtras {
   sensitivity?: SensitivityInput;
   where?: readonly [string, string];
 }
 
 /** Builds the sections of an experiment report, drawing its charts into `charts`. */
-export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: { chartsHref: string; reportCommand: string }, extras: ExperimentExtras = {}): { title: string; cover: Html; sections: Section[] } {
+export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: { chartsHref: string; reportCommand: string; dataHref?: string }, extras: ExperimentExtras = {}): { title: string; cover: Html; sections: Section[] } {
   const x = experimentContext(input, charts, ctx);
   const cover = experimentCover(x);
-  const sections: Section[] = [keyFiguresSection(x), scenariosSection(x), trustOverTimeSection(x), comparisonSection(x)];
-  // Which conditions matter (--sensitivity), then where each hypothesis wins: over the sensitivity
-  // folder's points when one is given (by default over the two conditions that matter most), else
-  // over the experiment's parameter sets.
-  if (extras.sensitivity !== undefined) sections.push(sensitivitySection(extras.sensitivity, x.fig, { files: true }));
+  // The two views and the answer first, then the evidence, then the scenarios, then the appendix.
+  const sections: Section[] = [answerSection(x, extras.sensitivity), keyFiguresSection(x), comparisonSection(x)];
+  // Which conditions matter (--sensitivity; the key measures drawn, every measure in one table),
+  // then where each hypothesis wins: over the sensitivity folder's points when one is given (by
+  // default over the two conditions that matter most), else over the experiment's parameter sets.
+  if (extras.sensitivity !== undefined) sections.push(sensitivitySection(extras.sensitivity, x.fig, { files: true, drawn: REPORT_SENSITIVITY_METRICS }));
   if (x.c0 !== undefined) {
     const source = extras.sensitivity !== undefined ? { kind: 'points' as const, input: extras.sensitivity, margins: x.c0 } : { kind: 'comparison' as const, comparison: x.c0 };
     sections.push(whereEachWinsSection(source, x.fig, extras.where));
   }
+  sections.push(trustOverTimeSection(x), scenariosSection(x));
   const table = comparisonTableSection(x);
   if (table !== null) sections.push(table);
   sections.push(explanationsSection(x), reproduceSection(x));

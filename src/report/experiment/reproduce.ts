@@ -6,7 +6,7 @@ import { filesTable, kv, shellWord, thousands } from '../common.js';
 import { html, join as joinHtml, table } from '../html.js';
 import type { Section } from '../page.js';
 import { fileHashes } from '../read.js';
-import type { ExperimentContext } from './context.js';
+import { MANY_SETS, type ExperimentContext } from './context.js';
 
 export function explanationsSection({ input, plan, R, H, B, A, baseSet, trajectorySet, setLabel }: ExperimentContext): Section {
   // Each run can be written again as a run folder (npm run experiment -- --replay N), its
@@ -80,7 +80,9 @@ export function reproduceSection({ input, plan, man, found, ctx, R, level, wall,
         found[k].status === 'found' ? 'found unchanged' : found[k].status === 'changed' ? 'changed' : 'not found',
       ]), { numeric: [2] }),
       html`<h3>Parameter sets</h3>`,
-      table(['set', 'conditions'], plan.sets.map((_, k) => [String(k), setLabel(k)]), { numeric: [0], cls: 'narrow' }),
+      plan.sets.length <= 2 * MANY_SETS
+        ? table(['set', 'conditions'], plan.sets.map((_, k) => [String(k), setLabel(k)]), { numeric: [0], cls: 'narrow' })
+        : html`<p>${plan.sets.length} parameter sets: each set's conditions are in <code>plan.json</code> (<code>sets</code>) and on every row of <code>summary.csv</code> and <code>comparison.txt</code>.</p>`,
       html`<h3>Result files</h3>`,
       filesTable(fileHashes(input.dir, ['plan.json', 'manifest.json', 'summary.csv', 'steps.csv', 'comparison.json', 'comparison.txt', 'runs.csv'])),
     ]),

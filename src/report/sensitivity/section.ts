@@ -54,7 +54,13 @@ function resultsByMetric(s: Sensitivity): { metric: string; results: Sensitivity
 }
 
 /** The section, drawing its charts through `fig`. */
-export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpec) => Html, opts: { id?: string; heading?: string; files?: boolean } = {}): Section {
+/**
+ * The section, drawing its charts through `fig`. With `drawn` (an experiment report), only those
+ * measures get a chart and their sentences, and every measure is summarised in one table of its
+ * three most influential conditions; without it (a sensitivity folder's own report), every
+ * measure gets its chart, sentences and full table of indices.
+ */
+export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpec) => Html, opts: { id?: string; heading?: string; files?: boolean; drawn?: readonly string[] } = {}): Section {
   const s = input.sensitivity;
   const scenario = mainScenario(s);
   const out: Html[] = [];
@@ -71,7 +77,9 @@ export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpe
     ? `Indices of the mean over the ${s.scenarios.length} scenarios (${s.scenarios.join(', ')}) at each point`
     : `Indices, at each point, of the mean over those of the ${s.scenarios.length} scenarios (${s.scenarios.join(', ')}) where the result has a value at every point, named per metric below`;
   out.push(html`<p class="aside">${where}; the paired difference is ${pair !== null ? `${pair[0]} − ${pair[1]} on the same seeds` : 'not available with one hypothesis'}.</p>`);
+  if (opts.drawn !== undefined) out.push(summaryTable(s, byMetric));
   for (const { metric, results } of byMetric) {
+    if (opts.drawn !== undefined && !opts.drawn.includes(metric)) continue;
     out.push(html`<h3>${capitalFirst(metricWords(metric))}</h3>`);
     if (scenario === 'all' && !full) out.push(html`<p class="aside">${overWords(s, results)}</p>`);
     const drawn = results.find((r) => r.skipped === null);
@@ -79,13 +87,35 @@ export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpe
       out.push(fig(s.method === 'sobol' ? sobolChart(s, drawn, { id: `sobol-${metric}` }) : morrisChart(s, drawn, { id: `morris-${metric}` })));
     }
     out.push(html`<ul>${results.map((r) => html`<li>${sensitivitySentence(s, r)}</li>`)}</ul>`);
-    out.push(indexTable(s, results));
+    if (opts.drawn === undefined) out.push(indexTable(s, results));
   }
   // In another folder's report, where these numbers came from.
   if (opts.files === true) {
     out.push(html`<h3>Sensitivity files</h3>`, html`<p>From <code>${input.dir}</code>, made by <code>npm run sensitivity</code> from <code>${s.experiment.file}</code> (seed ${String(s.seed)}):</p>`, filesTable(input.files));
   }
   return { id: opts.id ?? SENSITIVITY_SECTION_ID, title: opts.heading ?? 'Which conditions matter', body: joinHtml(out) };
+}
+
+/** Every measure in one table: its three most influential conditions for the paired difference (or the first hypothesis), with intervals. */
+function summaryTable(s: Sensitivity, byMetric: { metric: string; results: SensitivityResult[] }[]): Html {
+  const target = differenceTarget(s) ?? s.hypotheses[0];
+  const cell = (x: ReturnType<typeof rankedFactors>[number] | undefined) => {
+    if (x === undefined) return '–';
+    const [v, i] = s.method === 'sobol' ? [x.total, x.totalInterval] as const : [x.muStar, x.muStarInterval] as const;
+    if (!Number.isFinite(v)) return '–';
+    return html`${x.factor} ${fx(v, 2)}<span class="ci-line">[${fx(i[0], 2)}, ${fx(i[1], 2)}]</span>`;
+  };
+  const rows = byMetric.map(({ metric, results }) => {
+    const r = results.find((q) => q.target === target);
+    if (r === undefined || r.skipped !== null) return [metricWords(metric), html`<span class="aside">${r?.skipped ?? 'no result'}</span>`, '', ''];
+    const ranked = rankedFactors(s, r);
+    return [metricWords(metric), cell(ranked[0]), cell(ranked[1]), cell(ranked[2])];
+  });
+  const what = s.method === 'sobol' ? 'total index ST' : 'μ*';
+  return joinHtml([
+    table(['measure', 'first', 'second', 'third'], rows, { caption: `The three conditions that matter most for each measure (${what} of ${target === differenceTarget(s) ? `the paired difference ${target}` : target}, with ${Math.round(s.level * 100)}% intervals)` }),
+    html`<p class="aside">Charts for the key measures follow; every index of every measure and hypothesis is in <code>sensitivity.csv</code> of the sensitivity folder, and in its own report (<code>npm run report -- &lt;sensitivity folder&gt;</code>).</p>`,
+  ]);
 }
 
 /** The scenarios a metric's "all" results average: one phrase when they agree, else one per target. */
