@@ -93,6 +93,10 @@ export function waterfallChart(e: PairExplanation, _opts: { top?: number } = {})
       + 'events and the forgetting before them; every end of a bar is a level trust had. Each bar is labelled with what '
       + 'moved trust most in it.',
   ].join(' ');
+  // A value is printed right of its bar, or left of it where the bar ends near the right edge
+  // (trust near 1 leaves no room there).
+  const x = domain(bars);
+  const leftOf = (b: WaterfallBar) => Math.max(b.x1, b.x2) > x[1] - 0.15 * (x[1] - x[0]);
   // Room for the title, legend and wrapped caption (about 95 characters a line), then 44 px a bar.
   const height = 190 + Math.ceil(caption.length / 95) * 23 + 72 + bars.length * 44;
   return {
@@ -111,13 +115,16 @@ export function waterfallChart(e: PairExplanation, _opts: { top?: number } = {})
     plot: {
       marginLeft: MARGIN_LEFT,
       marginRight: 30,
-      x: { domain: domain(bars), label: 'trust (probability)', grid: true },
+      x: { domain: x, label: 'trust (probability)', grid: true },
       y: { domain: bars.map((b) => b.row), label: null, tickSize: 0, tickFormat: (r: number) => labels[r] ?? '' },
       marks: [
         Plot.barX(moves, { y: 'row', x1: 'x1', x2: 'x2', fill, insetTop: 4, insetBottom: 4 }),
         Plot.tickX(levels, { y: 'row', x: 'x1', stroke: LEVEL_COLOR, strokeWidth: 4 }),
-        Plot.text(bars, {
+        Plot.text(bars.filter((b) => !leftOf(b)), {
           y: 'row', x: (b: WaterfallBar) => Math.max(b.x1, b.x2), text: 'value', textAnchor: 'start', dx: 8, fill: INK.text,
+        }),
+        Plot.text(bars.filter(leftOf), {
+          y: 'row', x: (b: WaterfallBar) => Math.min(b.x1, b.x2), text: 'value', textAnchor: 'end', dx: -8, fill: INK.text,
         }),
       ],
     },

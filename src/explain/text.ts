@@ -130,7 +130,12 @@ function sentences(e: PairExplanation): string[] {
   const out: string[] = [];
   // Enough decimals that the change does not read as zero when it is not.
   const digits = Math.abs(dP) >= 0.005 || dP === 0 ? 2 : Math.abs(dP) >= 0.0005 ? 3 : 4;
-  const f = (v: number) => v.toFixed(digits);
+  // A level is never printed as 0 or 1 when it is not (trust is a probability strictly between).
+  const f = (v: number) => {
+    let k = digits;
+    while (k < 4 && ((v < 1 && Number(v.toFixed(k)) === 1) || (v > 0 && Number(v.toFixed(k)) === 0))) k++;
+    return v.toFixed(k);
+  };
   const signed = (v: number) => withSign(v, digits);
   const when = e.from.step === e.to.step ? `In ${e.from.date}` : `Between ${e.from.date} and ${e.to.date}`;
   const whose = `${possessive(A)} trust in ${B}`;
