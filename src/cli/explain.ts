@@ -9,15 +9,13 @@ import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
 import { planExplainCharts, writeExplainCharts, type ExplainCharts } from '../report/explain-charts.js';
-import { explainPair, queryProblems, type PairExplanation } from '../explain/explain.js';
+import { DEFAULT_TOP, explainPair, queryProblems, type PairExplanation } from '../explain/explain.js';
 import { readRunDir } from '../explain/read-run.js';
 import type { ExplainRun } from '../explain/run.js';
 import { explanationText } from '../explain/terminal.js';
 import type { Problem } from '../io/problem.js';
 import { MONTH_PATTERN } from '../model/calendar.js';
 import { InputError, optionProblem, runCommand } from './common.js';
-
-const DEFAULT_TOP = 8;
 
 const HELP_AFTER = `
 What it does:
@@ -27,7 +25,7 @@ What it does:
   escalated incidents, defections, reputation through partners at forum meetings, leadership
   changes) and the forgetting between events (trust relaxing toward its baseline). Contributions
   are grouped by kind (activities by forum, or by activity for bilateral ones, and by what became
-  of them), ranked by size, and each is given its share of the change.
+  of them), ranked by size, and each is given its share of all the movement.
 
 The range:
   --from T and --to T take a step number, as in series.csv, pairs.csv and events.jsonl (0 is
@@ -38,13 +36,15 @@ The range:
   --to 2014-03 ends after them. A month between two steps (runs with several months a step)
   starts the range at the next step and ends it at the previous one.
 
-Log-odds and probability:
-  The model adds evidence to trust in log-odds, so there the contributions add up exactly to the
-  change. Trust is reported as a probability, where they do not: the change in probability is
-  split in proportion to the log-odds contributions (a contribution that is 40% of the log-odds
-  change gets 40% of the probability change), so shares are the same in both scales and both
-  columns add up to the change. --json also gives each event's probability change at the moment
-  it happened ("probabilityAtTheTime").
+How the change is attributed:
+  Each event is given the change in trust (a probability) it made at the moment it happened:
+  trust just after it minus just before it (events.jsonl's "delta"). Forgetting is given the
+  actual change in trust between events. These add up exactly to the change over the range, and
+  every running total in the order things happened is a level trust had. Shares are of all the
+  movement, up and down (the contributions in absolute value, added up), so no share is above
+  100% and a push down has a negative share. The same decomposition in log-odds, the scale in
+  which the model adds evidence, is given beside it. The sentences and the table name the same
+  --top groups and count the same "smaller contributions" after them.
 
 What it reads (from the run folder):
   run.json, events.jsonl (a run made with --no-events cannot be explained), series.csv (the
@@ -55,9 +55,10 @@ What it reads (from the run folder):
 
 What it writes:
   The explanation on standard output (text, or JSON with --json), and a waterfall chart of the
-  contributions: by default <run dir>/explain-A-B.svg and .png (with -<from>-to-<to> added for a
-  part of the run); --out FILE writes FILE only, SVG or PNG by its extension; --no-chart writes
-  none. The charts are recorded in the folder's ledger (.entente.json): explain replaces only
+  change in the order it happened (each bar floats between two levels trust had, over one
+  period of the range): by default <run dir>/explain-A-B.svg and .png (with -<from>-to-<to>
+  added for a part of the run); --out FILE writes FILE only, SVG or PNG by its extension;
+  --no-chart writes none. The charts are recorded in the folder's ledger (.entente.json): explain replaces only
   charts it wrote there, never another file. Beside the run they belong to it: simulating the
   same run into the folder again keeps them; simulate --overwrite with another run removes them.
 
@@ -89,7 +90,7 @@ export function buildProgram(): Command {
     .requiredOption('--pair <A,B>', "the pair to explain: A's trust in B, as two state ids separated by a comma")
     .option('--from <T>', 'first step of the range: a step number or YYYY-MM (default: 0, the initial state)')
     .option('--to <T>', 'last step of the range: a step number or YYYY-MM (default: the last step)')
-    .option('--top <K>', `contributions shown in the table and the chart before the rest are gathered (default ${DEFAULT_TOP})`)
+    .option('--top <K>', `groups named in the sentences and the table before the rest are gathered as smaller contributions (default ${DEFAULT_TOP})`)
     .option('--out <file>', 'the chart file, .svg or .png (default: <run>/explain-A-B.svg and .png)')
     .addOption(new Option('--no-chart', 'write no chart'))
     .option('--json', 'print the decomposition as JSON instead of text')
@@ -164,7 +165,7 @@ export function planExplain(dir: string, o: ExplainCliOptions): Plan {
     problems.push(...queryProblems(run, query).filter((p) => !p.message.includes('is outside the run')));
   }
   if (problems.length > 0) throw new InputError(problems);
-  const explanation = explainPair(run, { observer: ids[0], subject: ids[1], from, to });
+  const explanation = explainPair(run, { observer: ids[0], subject: ids[1], from, to, top });
   let charts: ExplainCharts | null = null;
   if (o.chart) {
     const planned = planExplainCharts(dir, explanation, run.dates.length - 1, o.out);

@@ -1,7 +1,7 @@
 /**
- * The exact decomposition of a pair's change in log-odds over a range of steps: trust at the
+ * The exact decomposition of a pair's change in trust over a range of steps: trust at the
  * range's ends (MODEL 7.1: between events L relaxes toward its baseline), then each event's
- * change and the forgetting before, between and after them.
+ * change and the forgetting before, between and after them, in probability and in log-odds.
  */
 import { optionProblem, ProblemError } from '../io/problem.js';
 import { logit, sigmoid } from '../model/logistic.js';
@@ -81,12 +81,15 @@ export function endpoints(run: ExplainRun, rows: TrustRow[], a: number, b: numbe
 }
 
 /**
- * Each event of the range with the forgetting before it, its group's totals (probability shares
- * still to fill), and the forgetting after the last, as one `forgetting` group. `toP` attributes
- * a log-odds contribution its share of the probability change.
+ * Each event of the range with the forgetting before it, its group's totals (shares still to
+ * fill), and the forgetting after the last, as one `forgetting` group. In probability an event
+ * is given the change it made when it happened (`p2 - p1` of its row), and forgetting the
+ * actual change between events (`p1` of a row minus `p2` of the pair's previous one, or the
+ * start): these telescope, so they add up to `end.P - start.P` to rounding. Rows of one step
+ * keep the log's order.
  */
-export function contributions(run: ExplainRun, rows: TrustRow[], start: Point, end: Point, from: number, to: number, toP: (c: number) => number):
-  { events: EventContribution[]; groups: Map<string, ContributionGroup>; forgettingAfter: number } {
+export function contributions(run: ExplainRun, rows: TrustRow[], start: Point, end: Point, from: number, to: number):
+  { events: EventContribution[]; groups: Map<string, ContributionGroup>; forgettingAfter: number; forgettingAfterTrust: number } {
   const events: EventContribution[] = [];
   const groups = new Map<string, ContributionGroup>();
   let prev: Point = start;
@@ -94,34 +97,34 @@ export function contributions(run: ExplainRun, rows: TrustRow[], start: Point, e
   for (const row of rows) {
     if (row.step < from) continue;
     if (row.step > to) break;
-    const before = row.l1 - prev.L;
+    const before = row.l1 - prev.L, beforeP = row.p1 - prev.P;
     forgetting += before;
-    forgettingP += row.p1 - prev.P;
-    const c = row.l2 - row.l1;
+    forgettingP += beforeP;
+    const c = row.l2 - row.l1, cP = row.p2 - row.p1;
     const g = groupOf(row);
     events.push({
       index: row.index, step: row.step, date: run.dates[row.step], kind: row.kind, group: g.key,
-      logOdds: c, probability: toP(c), probabilityAtTheTime: row.p2 - row.p1, forgettingBefore: before, trustAfter: row.p2,
+      logOdds: c, probability: cP, forgettingBefore: before, forgettingBeforeTrust: beforeP, trustBefore: row.p1, trustAfter: row.p2,
     });
     let group = groups.get(g.key);
     if (group === undefined) {
-      group = { ...g, label: '', count: 0, logOdds: 0, probability: 0, probabilityAtTheTime: 0, share: null, firstStep: row.step, lastStep: row.step };
+      group = { ...g, label: '', count: 0, logOdds: 0, probability: 0, share: null, firstStep: row.step, lastStep: row.step };
       groups.set(g.key, group);
     }
     group.count++;
     group.logOdds += c;
-    group.probabilityAtTheTime += row.p2 - row.p1;
+    group.probability += cP;
     group.lastStep = row.step;
     prev = { L: row.l2, P: row.p2 };
   }
-  const forgettingAfter = end.L - prev.L;
+  const forgettingAfter = end.L - prev.L, forgettingAfterTrust = end.P - prev.P;
   forgetting += forgettingAfter;
-  forgettingP += end.P - prev.P;
-  if (forgetting !== 0) {
+  forgettingP += forgettingAfterTrust;
+  if (forgetting !== 0 || forgettingP !== 0) {
     groups.set('forgetting', {
       key: 'forgetting', kind: 'forgetting', label: '', activity: null, forum: null, group: null, outcome: null,
-      count: 0, logOdds: forgetting, probability: 0, probabilityAtTheTime: forgettingP, share: null, firstStep: null, lastStep: null,
+      count: 0, logOdds: forgetting, probability: forgettingP, share: null, firstStep: null, lastStep: null,
     });
   }
-  return { events, groups, forgettingAfter };
+  return { events, groups, forgettingAfter, forgettingAfterTrust };
 }

@@ -2,29 +2,33 @@
  * Why did A's trust in B move? An exact decomposition of the change in one directed pair's trust
  * over a range of steps into the events that moved it and the forgetting between them.
  *
- * Trust is a probability T = σ(L), but the model adds evidence to the log-odds L (MODEL 7.1), and
- * between events L relaxes toward its baseline (forgetting). So in log-odds the change from the
- * start of step `from` to the end of step `to` is exactly the sum of each event's change
- * (`l2 − l1` of its row in the event log) and the forgetting before, between and after them.
+ * Trust is a probability T = σ(L); the model adds evidence to the log-odds L (MODEL 7.1), and
+ * between events L relaxes toward its baseline (forgetting). Each event is given the change in
+ * trust it made at the moment it happened (trust just after it minus just before it, the event
+ * log's `delta`), and forgetting the actual change between events (trust before an event minus
+ * trust after the pair's previous one, or the range's start; and from the last event to the
+ * range's end). The levels telescope, so these add up exactly (to rounding) to T(end) − T(start),
+ * and every running total in the order things happened is a level trust had, inside [0, 1].
+ * The same decomposition in log-odds (`l2 − l1`, and the forgetting between) is reported too.
  *
- * In probability terms the pieces do not add up (σ is not linear), so the probability change is
- * attributed in proportion to the log-odds contributions: a contribution of c out of a log-odds
- * change ΔL is given c / ΔL of the probability change ΔT. Shares are the same in both scales,
- * and both columns add up to the change exactly. Each event's probability change at the moment
- * it happened (what events.jsonl calls `delta`) is reported too, as `probabilityAtTheTime`; those
- * also add up, but depend on where trust stood when the event came.
+ * An event's change in probability depends on where trust stood when it came (σ is steepest at
+ * 0.5): two tests worth the same in log-odds can move trust by different amounts. That is what
+ * happened, and what these numbers say.
  */
 import { ProblemError } from '../io/problem.js';
 import { contextOf } from './context.js';
 import { contributions, endpoints, rowsOf } from './decompose.js';
-import { ATTRIBUTION, type ExplainQuery, type PairExplanation } from './explanation.js';
-import { rankGroups } from './groups.js';
+import { ATTRIBUTION, DEFAULT_PERIODS, DEFAULT_TOP, type ExplainQuery, type PairExplanation } from './explanation.js';
+import { rankGroups, smallerThan } from './groups.js';
+import { periodsOf } from './periods.js';
 import { queryProblems } from './query.js';
 import type { ExplainRun } from './run.js';
-import { describe } from './text.js';
+import { describe, periodLabel } from './text.js';
 
-export { ATTRIBUTION } from './explanation.js';
-export type { ContributionGroup, ContributionKind, Endpoint, EventContribution, ExplainQuery, PairExplanation } from './explanation.js';
+export { ATTRIBUTION, DEFAULT_PERIODS, DEFAULT_TOP } from './explanation.js';
+export type {
+  ContributionGroup, ContributionKind, Endpoint, EventContribution, ExplainQuery, PairExplanation, Period, SmallerContributions,
+} from './explanation.js';
 export { queryProblems } from './query.js';
 
 /**
@@ -40,15 +44,13 @@ export function explainPair(run: ExplainRun, q: ExplainQuery): PairExplanation {
   const last = run.dates.length - 1;
   const a = run.ids.indexOf(q.observer), b = run.ids.indexOf(q.subject);
   const from = q.from ?? 0, to = q.to ?? last;
+  const top = Math.max(1, Math.floor(q.top ?? DEFAULT_TOP));
   const rows = rowsOf(run, a, b);
   const { start, end } = endpoints(run, rows, a, b, from, to);
-  const dL = end.L - start.L;
-  const dP = end.P - start.P;
-  const toP = (c: number) => (dL !== 0 ? dP * (c / dL) : 0);
 
   // Events in the range and the forgetting before each.
-  const { events, groups, forgettingAfter } = contributions(run, rows, start, end, from, to, toP);
-  const ranked = rankGroups(groups, dL, toP);
+  const { events, groups, forgettingAfter, forgettingAfterTrust } = contributions(run, rows, start, end, from, to);
+  const { ranked, movement } = rankGroups(groups);
 
   const context = contextOf(run, q.observer, q.subject, from, to);
   const explanation: PairExplanation = {
@@ -57,14 +59,21 @@ export function explainPair(run: ExplainRun, q: ExplainQuery): PairExplanation {
     subject: { id: q.subject, name: run.names[b] },
     from: { step: from, date: run.dates[from], trust: start.P, logOdds: start.L },
     to: { step: to, date: run.dates[to], trust: end.P, logOdds: end.L },
-    change: { trust: dP, logOdds: dL },
+    change: { trust: end.P - start.P, logOdds: end.L - start.L },
     groups: ranked,
+    top,
+    smaller: smallerThan(ranked, top, movement),
+    movement,
     events,
     forgettingAfter,
+    forgettingAfterTrust,
+    periods: [],
     context,
     sentences: [],
     attribution: ATTRIBUTION,
   };
   describe(run, explanation);
+  explanation.periods = periodsOf(events, { from, to, start: start.P, end: end.P, forgettingAfter: forgettingAfterTrust },
+    run.dates, q.periods ?? DEFAULT_PERIODS, (key, count) => periodLabel(run, explanation, key, count));
   return explanation;
 }

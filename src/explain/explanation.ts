@@ -1,5 +1,10 @@
-/** What an explanation of a pair's trust is: the query, its contributions, their groups and the endpoints. */
+/** What an explanation of a pair's trust is: the query, its contributions, their groups, its periods and the endpoints. */
 import type { RowOutcome } from './run.js';
+
+/** Groups named before the rest are gathered as smaller contributions, by default. */
+export const DEFAULT_TOP = 8;
+/** Chronological periods of the waterfall, at most, by default. */
+export const DEFAULT_PERIODS = 10;
 
 export interface ExplainQuery {
   /** Whose trust (a state id). */
@@ -10,6 +15,14 @@ export interface ExplainQuery {
   from?: number;
   /** Last step of the range (default: the run's last): trust is taken at the end of this step. */
   to?: number;
+  /**
+   * Groups named in the sentences, the table and the by-kind chart before the rest are
+   * gathered as "smaller contributions" (default {@link DEFAULT_TOP}, 8): the sentences and the
+   * table count the same remainder.
+   */
+  top?: number;
+  /** Chronological periods of the waterfall, at most (default {@link DEFAULT_PERIODS}, 10). */
+  periods?: number;
 }
 
 /** What a group of contributions is. `forgetting` gathers all the forgetting in the range. */
@@ -27,13 +40,15 @@ export interface EventContribution {
   group: string;
   /** Change in log-odds this event caused. */
   logOdds: number;
-  /** Its share of the probability change (proportional to `logOdds`). */
+  /** The change in trust (probability) it caused when it happened: `trustAfter - trustBefore` (events.jsonl's `delta`). */
   probability: number;
-  /** The probability change it caused when it happened. */
-  probabilityAtTheTime: number;
   /** Forgetting, in log-odds, since the previous event of the pair (or the start of the range). */
   forgettingBefore: number;
-  /** Trust after the event (probability). */
+  /** The same forgetting as the actual change in trust (probability): `trustBefore` minus trust after the previous event (or at the start). */
+  forgettingBeforeTrust: number;
+  /** Trust (probability) just before the event, after the forgetting since the previous one. */
+  trustBefore: number;
+  /** Trust (probability) just after the event. */
   trustAfter: number;
 }
 
@@ -50,14 +65,50 @@ export interface ContributionGroup {
   outcome: RowOutcome | null;
   /** Number of events (0 for forgetting). */
   count: number;
+  /** Change in log-odds, the model's scale (MODEL 7.1). */
   logOdds: number;
-  /** Share of the probability change, proportional to `logOdds`. */
+  /** Change in trust (probability): the sum of its events' changes at the moment they happened (for forgetting, the actual changes between events). */
   probability: number;
-  probabilityAtTheTime: number;
-  /** `logOdds / change.logOdds` (negative for a group that pulled against the change); null when the change is 0. */
+  /**
+   * `probability / movement`: the group's part of all the movement, up and down (negative for a
+   * push down). The absolute shares of all groups add up to 1, so none is above 100%. Null when
+   * nothing moved.
+   */
   share: number | null;
   firstStep: number | null;
   lastStep: number | null;
+}
+
+/** The groups after the `top` largest, gathered: the "smaller contributions" of the sentences, the table and the chart. */
+export interface SmallerContributions {
+  /** How many groups. */
+  groups: number;
+  /** How many events they hold (forgetting counts none). */
+  events: number;
+  probability: number;
+  logOdds: number;
+  /** `probability / movement`; null when nothing moved. */
+  share: number | null;
+}
+
+/**
+ * A stretch of the range in chronological order: from trust just after the previous period's
+ * last event (or at the start of the range) to trust just after its own last event (the last
+ * period: to the end of the range), so it holds its events and the forgetting before them.
+ * Both ends are levels trust actually had.
+ */
+export interface Period {
+  /** Steps and months of its first and last events (the last period ends at the range's end). */
+  firstStep: number;
+  lastStep: number;
+  firstDate: string;
+  lastDate: string;
+  trustBefore: number;
+  trustAfter: number;
+  /** Events in it. */
+  events: number;
+  /** Its groups' labels (counted within the period), largest change first. */
+  largest: string[];
 }
 
 export interface Endpoint {
@@ -75,12 +126,22 @@ export interface PairExplanation {
   from: Endpoint;
   to: Endpoint;
   change: { trust: number; logOdds: number };
-  /** Every group, largest first (by absolute log-odds); forgetting is one group among them. */
+  /** Every group, largest first (by absolute change in trust); forgetting is one group among them. */
   groups: ContributionGroup[];
+  /** Groups named before the rest are gathered (the query's `top`). */
+  top: number;
+  /** The groups after the first `top`, gathered; null when there are none. */
+  smaller: SmallerContributions | null;
+  /** All the movement, up and down: the sum of the groups' absolute changes in trust (what shares are of). */
+  movement: number;
   /** Every event in the range that moved the pair's trust, in the order they happened. */
   events: EventContribution[];
   /** Forgetting after the range's last event (log-odds). */
   forgettingAfter: number;
+  /** The same, as the actual change in trust (probability). */
+  forgettingAfterTrust: number;
+  /** The range in chronological periods, for the waterfall. */
+  periods: Period[];
   /** Things that moved no trust but help to read it. */
   context: {
     /** Signals the subject sent the observer that the observer did not heed. */
@@ -94,10 +155,12 @@ export interface PairExplanation {
   };
   /** The explanation in plain sentences. */
   sentences: string[];
-  /** How log-odds contributions map to the probability change, in words. */
+  /** How contributions are measured and what shares are of, in words. */
   attribution: string;
 }
 
-export const ATTRIBUTION = 'Contributions add up exactly in log-odds, the scale in which the model adds evidence. '
-  + 'The change in trust (a probability) is split in proportion to them: a contribution that is 40% of the '
-  + 'log-odds change is given 40% of the probability change, so shares are the same in both scales.';
+export const ATTRIBUTION = 'Each event is given the change in trust it made at the moment it happened (trust just after it '
+  + 'minus just before it), and forgetting the actual change in trust between events, so the contributions add up '
+  + 'exactly to the change over the range. Shares are of all the movement, up and down (the contributions in absolute '
+  + 'value, added up), so no share is above 100% and a push down has a negative share. '
+  + 'The log-odds column is the same decomposition in the scale in which the model adds evidence.';

@@ -1,5 +1,5 @@
 /** Grouping a pair's contributions by what they were, and ranking the groups. */
-import type { ContributionGroup } from './explanation.js';
+import type { ContributionGroup, SmallerContributions } from './explanation.js';
 import type { RowOutcome, TrustRow } from './run.js';
 
 /**
@@ -22,13 +22,29 @@ export function groupOf(row: TrustRow): Pick<ContributionGroup, 'key' | 'kind' |
   }
 }
 
-/** The groups with their probability shares filled, largest first by absolute log-odds (by key on ties). */
-export function rankGroups(groups: Map<string, ContributionGroup>, dL: number, toP: (c: number) => number): ContributionGroup[] {
+/**
+ * The groups with their shares filled, largest first by absolute change in trust (by key on
+ * ties), and the movement shares are of: the sum of the groups' absolute changes, so that the
+ * absolute shares add up to 1 and none is above 100%.
+ */
+export function rankGroups(groups: Map<string, ContributionGroup>): { ranked: ContributionGroup[]; movement: number } {
   const ranked = [...groups.values()];
-  for (const g of ranked) {
-    g.probability = toP(g.logOdds);
-    g.share = dL !== 0 ? g.logOdds / dL : null;
-  }
-  ranked.sort((x, y) => Math.abs(y.logOdds) - Math.abs(x.logOdds) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  return ranked;
+  const movement = ranked.reduce((s, g) => s + Math.abs(g.probability), 0);
+  for (const g of ranked) g.share = movement > 0 ? g.probability / movement : null;
+  ranked.sort((x, y) => Math.abs(y.probability) - Math.abs(x.probability) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return { ranked, movement };
+}
+
+/** The groups after the first `top`, gathered; null when there are none. */
+export function smallerThan(ranked: readonly ContributionGroup[], top: number, movement: number): SmallerContributions | null {
+  const rest = ranked.slice(top);
+  if (rest.length === 0) return null;
+  const probability = rest.reduce((s, g) => s + g.probability, 0);
+  return {
+    groups: rest.length,
+    events: rest.reduce((s, g) => s + g.count, 0),
+    probability,
+    logOdds: rest.reduce((s, g) => s + g.logOdds, 0),
+    share: movement > 0 ? probability / movement : null,
+  };
 }

@@ -109,8 +109,20 @@ export function describe(run: ExplainRun, e: PairExplanation): void {
   e.sentences = sentences(e);
 }
 
+/** A group's label for `count` of its events within a period of the waterfall; "forgetting" for the forgetting. */
+export function periodLabel(run: ExplainRun, e: PairExplanation, key: string, count: number): string {
+  const g = e.groups.find((x) => x.key === key);
+  return g === undefined || g.kind === 'forgetting' ? 'forgetting' : groupLabel(run, e, { ...g, count });
+}
+
 /** Short name of a group inside a sentence ("forgetting" rather than its long label). */
 const inSentence = (g: ContributionGroup) => (g.kind === 'forgetting' ? 'forgetting' : g.label);
+/** "a", "a and b", "a, b and c". */
+const list = (parts: string[]) => (parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`);
+
+/** The sentence that ends every explanation that moved: how contributions and shares are measured. */
+export const SHARES_SENTENCE = '(Each contribution is the change in trust it made when it happened, and forgetting the change '
+  + 'between events, so together they add up to the change; shares are of all the movement, up and down, so none is above 100%.)';
 
 function sentences(e: PairExplanation): string[] {
   const A = e.observer.name, B = e.subject.name;
@@ -118,11 +130,16 @@ function sentences(e: PairExplanation): string[] {
   const out: string[] = [];
   // Enough decimals that the change does not read as zero when it is not.
   const digits = Math.abs(dP) >= 0.005 || dP === 0 ? 2 : Math.abs(dP) >= 0.0005 ? 3 : 4;
-  const f = (v: number) => v.toFixed(digits);
+  // A level is never printed as 0 or 1 when it is not (trust is a probability strictly between).
+  const f = (v: number) => {
+    let k = digits;
+    while (k < 4 && ((v < 1 && Number(v.toFixed(k)) === 1) || (v > 0 && Number(v.toFixed(k)) === 0))) k++;
+    return v.toFixed(k);
+  };
   const signed = (v: number) => withSign(v, digits);
   const when = e.from.step === e.to.step ? `In ${e.from.date}` : `Between ${e.from.date} and ${e.to.date}`;
   const whose = `${possessive(A)} trust in ${B}`;
-  if (dL === 0 && e.events.length === 0) {
+  if (e.groups.length === 0) {
     out.push(`${when} ${whose} stayed at ${f(e.from.trust)}: no event moved it, and it sat at its baseline, so there was nothing to forget.`);
     out.push(...contextSentences(e));
     return out;
@@ -131,65 +148,47 @@ function sentences(e: PairExplanation): string[] {
   out.push(dL === 0
     ? `${when} ${whose} ${verb}, at ${f(e.to.trust)}: its rises and falls cancelled out.`
     : `${when} ${whose} ${verb} from ${f(e.from.trust)} to ${f(e.to.trust)} (${signed(dP)}).`);
-  if (dL !== 0) {
-    const noun = dL > 0 ? 'rise' : 'fall';
-    const same = e.groups.filter((g) => Math.sign(g.logOdds) === Math.sign(dL));
-    const against = e.groups.filter((g) => Math.sign(g.logOdds) === -Math.sign(dL));
-    const top = same[0];
-    const share = top.share ?? 0;
-    const forgetting = e.groups.find((g) => g.kind === 'forgetting');
-    const mentioned = new Set<ContributionGroup>();
-    const listed = (gs: ContributionGroup[]) => {
-      for (const g of gs) mentioned.add(g);
-      const parts = gs.map((g) => `${inSentence(g)} (${signedAmount(g.probability)})`);
-      return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-    };
-    // When pushes against the change took away more than a third of those with it, shares of the
-    // net change mislead (a group can be 300% of it): name the pushes on each side instead.
-    const pushes = same.reduce((s, g) => s + g.logOdds, 0);
-    // Name up to `k` a side, leaving out any too small to matter beside the largest of all.
-    const floor = 0.05 * Math.abs(e.groups[0].logOdds);
-    const big = (gs: ContributionGroup[], k: number) => gs.slice(0, k).filter((g, i) => i === 0 || Math.abs(g.logOdds) >= floor);
-    if (share > 1.005 || Math.abs(pushes) > 1.5 * Math.abs(dL)) {
-      // Pushes on both sides larger than the net change: say so rather than quote shares over 100%.
-      const [dir, back] = dL > 0 ? ['up', 'down'] : ['down', 'up'];
-        out.push(`The net change hides larger movements on both sides: it was pushed ${dir} by ${listed(big(same, 3))}, `
-        + `and ${back} by ${listed(big(against, 3))}.`);
-    } else {
-      out.push(e.groups.length === 1 ? `All of the ${noun} came from ${inSentence(top)}.`
-        : share >= 0.95 ? `Nearly all of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`
-          : share > 0.5 ? `Most of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`
-            : `The largest part of the ${noun} (${percent(share)}) came from ${inSentence(top)}.`);
-      mentioned.add(top);
-      const next = big(same.slice(1), 2).filter((g) => Math.abs(g.logOdds) >= floor);
-      if (next.length > 0) {
-        for (const g of next) mentioned.add(g);
-        out.push(`Next came ${next.map((g) => `${inSentence(g)} (${signedAmount(g.probability)}, ${percent(g.share)})`).join(' and ')}.`);
-      }
-      const shownAgainst = big(against, 2);
-      if (forgetting !== undefined && Math.sign(forgetting.logOdds) === -Math.sign(dL) && !shownAgainst.includes(forgetting)) shownAgainst.push(forgetting);
-      if (shownAgainst.length > 0) {
-        for (const g of shownAgainst) mentioned.add(g);
-        const verb = dL > 0 ? 'took away' : 'added back';
-        out.push(capitalise(shownAgainst.map((g) => `${inSentence(g)} ${verb} ${amount(g.probability)}`).join('; ')) + '.');
-      }
+  // Only the groups the table names (the first `top`) are named here; the rest are counted as
+  // the table counts them.
+  const named = e.groups.slice(0, e.top);
+  const rises = named.filter((g) => g.probability > 0), falls = named.filter((g) => g.probability < 0);
+  const [withIt, against] = dL < 0 ? [falls, rises] : [rises, falls];
+  const [dir, back] = dL < 0 ? ['down', 'up'] : ['up', 'down'];
+  // Name up to `k` a side, leaving out any too small to matter beside the largest of all.
+  const floor = 0.05 * Math.abs(e.groups[0].probability);
+  const big = (gs: ContributionGroup[], k: number) => gs.slice(0, k).filter((g, i) => i === 0 || Math.abs(g.probability) >= floor);
+  const item = (g: ContributionGroup) => `${inSentence(g)} (${signedAmount(g.probability)}, ${percent(g.share)})`;
+  const mentioned = new Set<ContributionGroup>();
+  const forgetting = named.find((g) => g.kind === 'forgetting');
+  if (e.groups.length === 1) {
+    out.push(`All of the ${dL < 0 ? 'fall' : 'rise'} came from ${inSentence(e.groups[0])}.`);
+    mentioned.add(e.groups[0]);
+  } else {
+    const pushes = big(withIt, 3);
+    if (pushes.length > 0) {
+      for (const g of pushes) mentioned.add(g);
+      out.push(`It was pushed ${dir} most by ${list(pushes.map(item))}.`);
     }
-    if (forgetting !== undefined && !mentioned.has(forgetting)) {
-      out.push(`Forgetting ${forgetting.logOdds > 0 ? 'added' : 'took away'} ${amount(forgetting.probability)}.`);
-      mentioned.add(forgetting);
-    }
-    if (forgetting !== undefined && forgetting.logOdds > 0 && Math.abs(forgetting.probability) >= 0.0005) {
-      out.push(`(Forgetting added trust: for much of the time ${possessive(A)} trust in ${B} was below its baseline and relaxed back up toward it.)`);
-    }
-    const rest = e.groups.filter((g) => !mentioned.has(g));
-    if (rest.length > 0) {
-      const sum = rest.reduce((s, g) => s + g.probability, 0);
-      const events = rest.reduce((s, g) => s + g.count, 0);
-      out.push(`${rest.length} smaller ${plural(rest.length, 'contribution')} (${events} ${plural(events, 'event')}) made up the rest (${signedAmount(sum)}).`);
+    const pulls = big(against, 2);
+    if (forgetting !== undefined && against.includes(forgetting) && !pulls.includes(forgetting)) pulls.push(forgetting);
+    if (pulls.length > 0) {
+      for (const g of pulls) mentioned.add(g);
+      out.push(`${pushes.length > 0 ? 'Pushing it' : 'It was pushed'} ${back}: ${list(pulls.map(item))}.`);
     }
   }
+  if (forgetting !== undefined && !mentioned.has(forgetting)) {
+    out.push(`Forgetting ${forgetting.probability > 0 ? 'added' : 'took away'} ${amount(forgetting.probability)} (${percent(forgetting.share)}).`);
+  }
+  if (forgetting !== undefined && forgetting.probability > 0 && Math.abs(forgetting.probability) >= 0.0005) {
+    out.push(`(Forgetting added trust: for much of the time ${possessive(A)} trust in ${B} was below its baseline and relaxed back up toward it.)`);
+  }
+  if (e.smaller !== null) {
+    const n = e.smaller.groups, events = e.smaller.events;
+    out.push(`${n} smaller ${plural(n, 'contribution')} (${events} ${plural(events, 'event')}), after the ${e.top} largest, `
+      + `came to ${signedAmount(e.smaller.probability)} together (${percent(e.smaller.share)}).`);
+  }
   out.push(...contextSentences(e));
-  out.push('(Shares are of the change in log-odds, where contributions add up exactly; the change in trust is split in the same proportions.)');
+  out.push(SHARES_SENTENCE);
   return out;
 }
 

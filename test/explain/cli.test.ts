@@ -29,14 +29,16 @@ describe('npm run explain on the ASEAN run (seed 1)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Indonesia's trust in Malaysia (IDN -> MYS), 2006-01 to 2025-12");
     expect(r.stdout).toMatch(/Between 2006-01 and 2025-12 Indonesia's trust in Malaysia (rose|fell) from 0\.\d\d to 0\.\d\d/);
-    expect(r.stdout).toMatch(/contribution \(largest first\)\s+events\s+log-odds\s+trust\s+share/);
-    expect(r.stdout).toMatch(/total change\s+\d+\s+[+-]\d\.\d{4}\s+[+-]\d\.\d{4}\s+100\.0%/);
-    expect(r.stdout).toContain('split in proportion');
+    expect(r.stdout).toMatch(/contribution \(largest first\)\s+events\s+trust\s+share\s+log-odds/);
+    expect(r.stdout).toMatch(/total change\s+\d+\s+[+-]\d\.\d{4}\s+-\s+[+-]\d\.\d{4}/);
+    expect(r.stdout).toMatch(/when, in order: what moved trust most\s+events\s+from\s+to\s+change/);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Shares are of all the movement, up and down');
     const svg = join(asean, 'explain-IDN-MYS.svg'), png = join(asean, 'explain-IDN-MYS.png');
     expect(r.stdout).toContain(`Chart written to ${svg} and ${png}`);
     const text = readFileSync(svg, 'utf8');
     expect(text.startsWith('<svg')).toBe(true);
-    expect(text).toContain("Why Indonesia&#39;s trust in Malaysia");
+    expect(text).toContain("How Indonesia&#39;s trust in Malaysia");
+    expect(text).toContain('in the order it happened');
     expect([...readFileSync(png).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     // The same explanation as the public API gives.
     const run = readRunDir(asean);
@@ -63,12 +65,49 @@ describe('npm run explain on the ASEAN run (seed 1)', () => {
     expect(e.groups.map((g) => g.kind)).toContain('leadership'); // Manila's change of government, 2016
     expect(e.charts).toEqual([]);
     expect(e.caveats).toEqual([]);
-    expect(e.attribution).toMatch(/proportion/);
+    expect(e.attribution).toMatch(/at the moment it happened/);
+    expect(e.periods.length).toBeGreaterThan(0);
     expect(listing(asean)).toEqual(before);
     // Step numbers name the same range.
     const bySteps = cli('explain', [asean, '--pair', 'PHL,CHN', '--from', '73', '--to', '132', '--json', '--no-chart']);
     expect(bySteps.status).toBe(0);
     expect((JSON.parse(bySteps.stdout) as PairExplanation).change).toEqual(e.change);
+  });
+
+  it('the issue\'s example, PHL -> CHN over the whole run: trust contributions add up to the change, no share above 100%, '
+    + 'and the sentences and the table count the same smaller contributions', () => {
+    for (const top of ['8', '3']) {
+      const r = cli('explain', [asean, '--pair', 'PHL,CHN', '--top', top, '--no-chart']);
+      expect(r.status, r.stderr).toBe(0);
+      const lines = r.stdout.split('\n');
+      const head = lines.findIndex((l) => l.startsWith('contribution (largest first)'));
+      const total = lines.findIndex((l, k) => k > head && l.startsWith('total change'));
+      const cells = lines.slice(head + 2, total).map((l) => l.trim().split(/\s{2,}/));
+      expect(cells.length).toBe(Number(top) + 1);
+      const trust = cells.map((c) => Number(c[2]));
+      const totalTrust = Number(lines[total].trim().split(/\s{2,}/)[2]);
+      // Four decimals a row: the rows add up to the total within their rounding.
+      expect(Math.abs(sum(trust) - totalTrust)).toBeLessThanOrEqual(0.00005 * (cells.length + 1));
+      for (const c of cells) {
+        expect(Math.abs(Number(c[2]))).toBeLessThanOrEqual(1);
+        expect(Math.abs(Number(c[3].replace('%', '')))).toBeLessThanOrEqual(100);
+      }
+      const smaller = cells[cells.length - 1];
+      const [, groups] = /^(\d+) smaller contributions?$/.exec(smaller[0])!;
+      const text = r.stdout.replace(/\s+/g, ' ');
+      expect(text).toContain(`${groups} smaller ${groups === '1' ? 'contribution' : 'contributions'} (${smaller[1]} event`);
+      expect(text).toContain(`after the ${top} largest`);
+      // The chronological table: each line starts where the one before ended, inside [0, 1].
+      const when = lines.findIndex((l) => l.startsWith('when, in order'));
+      const periods: string[][] = [];
+      for (let k = when + 2; lines[k].trim() !== ''; k++) periods.push(lines[k].trim().split(/\s{2,}/));
+      expect(periods.length).toBeGreaterThan(1);
+      periods.forEach((p, k) => {
+        const [a, b] = [Number(p[2]), Number(p[3])];
+        expect(a >= 0 && a <= 1 && b >= 0 && b <= 1).toBe(true);
+        if (k > 0) expect(p[2]).toBe(periods[k - 1][3]);
+      });
+    }
   });
 
   it('a part of the run gets its own chart file, and --out writes just the file named', () => {
@@ -83,7 +122,7 @@ describe('npm run explain on the ASEAN run (seed 1)', () => {
     const o = cli('explain', [asean, '--pair', 'KHM,VNM', '--out', out, '--top', '4']);
     expect(o.status, o.stderr).toBe(0);
     expect(listing(join(tmp, 'charts'))).toEqual(['.entente.json', 'khm-vnm.svg']);
-    expect(readFileSync(out, 'utf8')).toContain('smaller contributions');
+    expect(readFileSync(out, 'utf8')).toContain('in the order it happened');
     // The ledger says explain wrote it: explain may replace it.
     expect(cli('explain', [asean, '--pair', 'VNM,KHM', '--out', out, '--top', '4']).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('Viet');
@@ -156,11 +195,11 @@ describe('a damaged run folder is refused (exit 2), naming the file and the firs
 });
 
 describe('npm run explain -- --help', () => {
-  it('explains every option, the range, the attribution to probability, the files and the exit code', () => {
+  it('explains every option, the range, how the change is attributed, the files and the exit code', () => {
     const r = cli('explain', ['--help']);
     expect(r.status).toBe(0);
     for (const s of ['--pair <A,B>', '--from <T>', '--to <T>', '--top <K>', '--out <file>', '--no-chart', '--json',
-      'YYYY-MM', 'log-odds', 'in proportion', 'events.jsonl', 'pairs.csv', 'explain-A-B.svg', 'code 2']) {
+      'YYYY-MM', 'log-odds', 'at the moment it happened', 'no share is above', 'smaller contributions', 'events.jsonl', 'pairs.csv', 'explain-A-B.svg', 'code 2']) {
       expect(r.stdout).toContain(s);
     }
   });
