@@ -1,6 +1,7 @@
 /**
- * Where an explanation's waterfall chart goes, and writing it through the one owner of output
- * folders: by default beside the run (`explain-A-B.svg` and `.png`, with `-<from>-to-<to>` for a
+ * Where an explanation's charts go, and writing them through the one owner of output folders: by
+ * default beside the run (the chronological waterfall `explain-A-B.svg` and `.png`, the
+ * contributions by kind `explain-A-B-by-kind.svg` and `.png`, with `-<from>-to-<to>` for a
  * part of the run), recorded in the run folder's ledger as derived from the run (so simulating
  * the same run again keeps it, and replacing the run with --overwrite removes it); or one file
  * named by `out`. A file the ledger does not say explain wrote is never replaced.
@@ -30,7 +31,8 @@ export function planExplainCharts(runDir: string, e: PairExplanation, lastStep: 
     const range = e.from.step === 0 && e.to.step === lastStep ? '' : `-${e.from.date}-to-${e.to.date}`;
     const stem = `explain-${safeComponent(e.observer.id)}-${safeComponent(e.subject.id)}${range}`;
     folder = resolve(runDir);
-    names = [`${stem}.svg`, `${stem}.png`];
+    // The chronological waterfall, and the contributions by kind as bars from zero.
+    names = [`${stem}.svg`, `${stem}.png`, `${stem}-by-kind.svg`, `${stem}-by-kind.png`];
   }
   const derivedFrom = samePath(folder, runDir) ? runEntryKey(runDir) : undefined;
   const plan = planOutput(folder, {
@@ -44,8 +46,12 @@ export function planExplainCharts(runDir: string, e: PairExplanation, lastStep: 
 /** Draws the waterfall and writes the planned chart files; the problem of a failed write otherwise. */
 export async function writeExplainCharts(charts: ExplainCharts, e: PairExplanation, top: number): Promise<LoadResult<string[]>> {
   // The renderer (Observable Plot, resvg) is loaded only when a chart is wanted.
-  const [{ renderPng, renderSvg }, { waterfallChart }] = await Promise.all([import('../charts/render.js'), import('../charts/waterfall.js')]);
+  const [{ renderPng, renderSvg }, { waterfallChart }, { contributionsChart }] = await Promise.all([import('../charts/render.js'), import('../charts/waterfall.js'), import('../charts/contributions.js')]);
   const svg = renderSvg(waterfallChart(e, { top }));
-  const written = commitOutput(charts.plan, charts.files.map((c) => [basename(c.file), c.format === 'svg' ? svg : renderPng(svg)] as const));
+  const byKind = renderSvg(contributionsChart(e));
+  const written = commitOutput(charts.plan, charts.files.map((c) => {
+    const chart = basename(c.file).includes('-by-kind.') ? byKind : svg;
+    return [basename(c.file), c.format === 'svg' ? chart : renderPng(chart)] as const;
+  }));
   return written.ok ? { ok: true, value: charts.files.map((c) => c.file) } : written;
 }

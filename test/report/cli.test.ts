@@ -190,7 +190,7 @@ describe('npm run report', () => {
     expect(empty).toBeGreaterThan(0);
     const undecided = all.filter((r) => r.n > 0 && r.verdict === 'undecided').length;
     expect(html).toMatch(/<th[^>]*>no values<\/th>/);
-    expect(html).toMatch(new RegExp(`<td>activity kept up after a betrayal</td><td>higher</td><td[^>]*>0\\.05</td>(<td[^>]*>\\d+</td>){3}<td[^>]*>${undecided}</td><td[^>]*>${empty}</td>`));
+    expect(html).toMatch(new RegExp(`<td>activity kept up after a betrayal<span class="ci-line">higher is better; margin 0\\.05</span></td>(<td[^>]*>\\d+</td>){3}<td[^>]*>${undecided}</td><td[^>]*>${empty}</td>`));
     expect(html).toContain('“no values” counts the cells where the metric has no value in any run');
   });
 

@@ -52,7 +52,8 @@ describe('a sensitivity report in Chromium', () => {
   for (const [name, want] of [
     ['sobol', ['fig-sobol-partnerbelief', 'fig-where-partnerbelief', 'fig-where-activitycontinuation']],
     ['morris', ['fig-morris-trusterpayoff', 'fig-where-brier']],
-    ['experiment', ['fig-where-partnerbelief', 'fig-sobol-brier', 'fig-sweep-1']],
+    // An experiment report draws the key measures' Sobol bars (the others are in its summary table) and the verdicts chart.
+    ['experiment', ['fig-where-partnerbelief', 'fig-sobol-partnerbelief', 'fig-sweep-1', 'fig-verdicts']],
   ] as const) {
     it(`of ${name === 'experiment' ? 'an experiment with --sensitivity' : `a ${name} folder`}: every chart renders, no errors, no request but the file, prints to A4 and Letter`, async () => {
       const r = reports[name];

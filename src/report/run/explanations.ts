@@ -1,4 +1,5 @@
 /** The run report's "Why trust moved": the explanations of the pairs that moved most and those chosen, with their waterfalls. */
+import { contributionsChart } from '../../charts/contributions.js';
 import { waterfallChart } from '../../charts/waterfall.js';
 import { explainPair, type PairExplanation } from '../../explain/index.js';
 import type { ChartSet } from '../charts.js';
@@ -39,26 +40,26 @@ export function explanationSection(c: RunContext): Section {
 
 /** One explanation: heading, sentences, the table of the largest contributions, the waterfall. */
 function explanationBlock(e: PairExplanation, why: string, fig: (spec: Parameters<ChartSet['add']>[0]) => Html): Html {
-  const top = e.groups.slice(0, 8);
-  const rest = e.groups.slice(8);
+  // The groups the sentences name, then the same remainder they give (e.smaller): one count everywhere.
+  const top = e.groups.slice(0, e.groups.length - (e.smaller?.groups ?? 0));
   const rows: (string | Html)[][] = top.map((g) => [
     g.kind === 'forgetting' ? 'forgetting between events' : g.label,
     g.kind === 'forgetting' ? '–' : thousands(g.count),
     sx(g.probability, 4),
     g.share === null ? '–' : pct(g.share),
   ]);
-  if (rest.length > 0) {
-    const p = rest.reduce((s, g) => s + g.probability, 0);
-    const l = rest.reduce((s, g) => s + g.logOdds, 0);
-    rows.push([`${rest.length} smaller contributions`, thousands(rest.reduce((s, g) => s + g.count, 0)), sx(p, 4), e.change.logOdds !== 0 ? pct(l / e.change.logOdds) : '–']);
+  if (e.smaller !== null) {
+    const r = e.smaller;
+    rows.push([`${r.groups} smaller contributions`, thousands(r.events), sx(r.probability, 4), r.share === null ? '–' : pct(r.share)]);
   }
-  rows.push([html`<strong>total change</strong>`, thousands(e.events.length), html`<strong>${sx(e.change.trust, 4)}</strong>`, e.change.logOdds !== 0 ? '100%' : '–']);
+  rows.push([html`<strong>total change</strong>`, thousands(e.events.length), html`<strong>${sx(e.change.trust, 4)}</strong>`, '–']);
   return html`<div class="explanation">
 <h3>${e.observer.name}'s trust in ${e.subject.name} (${e.observer.id} → ${e.subject.id}): ${fx(e.from.trust)} → ${fx(e.to.trust)}</h3>
 <p class="aside">Why this pair: ${why}.</p>
 ${paragraphs(e.sentences.join(' '))}
-${table(['contribution (largest first)', 'events', 'change in trust', 'share'], rows, { numeric: [1, 2, 3] })}
+${table(['contribution (largest first)', 'events', 'change in trust', 'share of all the movement'], rows, { numeric: [1, 2, 3] })}
 ${fig(waterfallChart(e))}
+${fig(contributionsChart(e))}
 </div>`;
 }
 
