@@ -8,7 +8,7 @@
  * one run for explanations, and what it takes to reproduce the experiment.
  */
 import type { ChartSet } from '../charts.js';
-import type { Html } from '../html.js';
+import { html, join as joinHtml, type Html } from '../html.js';
 import type { Section } from '../page.js';
 import { answerSection } from './answer.js';
 import { comparisonSection } from './comparison.js';
@@ -52,6 +52,8 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
   sections.push(trustOverTimeSection(x), scenariosSection(x));
   const table = comparisonTableSection(x);
   if (table !== null) sections.push(table);
-  sections.push(explanationsSection(x), reproduceSection(x));
+  // How to replay a run for explanations belongs with reproducing the experiment: one section.
+  const replay = explanationsSection(x), reproduce = reproduceSection(x);
+  sections.push({ ...reproduce, body: joinHtml([reproduce.body, html`<h3>${replay.title}: replaying a run</h3>`, replay.body]) });
   return { title: `${x.plan.name}: experiment report`, cover, sections };
 }

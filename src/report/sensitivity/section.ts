@@ -84,7 +84,9 @@ export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpe
     if (scenario === 'all' && !full) out.push(html`<p class="aside">${overWords(s, results)}</p>`);
     const drawn = results.find((r) => r.skipped === null);
     if (drawn !== undefined) {
-      out.push(fig(s.method === 'sobol' ? sobolChart(s, drawn, { id: `sobol-${metric}` }) : morrisChart(s, drawn, { id: `morris-${metric}` })));
+      const spec = s.method === 'sobol' ? sobolChart(s, drawn, { id: `sobol-${metric}` }) : morrisChart(s, drawn, { id: `morris-${metric}` });
+      // In an experiment report, shorter bars: two charts to a printed page.
+      out.push(fig(opts.drawn !== undefined ? { ...spec, height: Math.min(spec.height ?? 600, 620) } : spec));
     }
     out.push(html`<ul>${results.map((r) => html`<li>${sensitivitySentence(s, r)}</li>`)}</ul>`);
     if (opts.drawn === undefined) out.push(indexTable(s, results));
