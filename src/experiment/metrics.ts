@@ -77,11 +77,13 @@ export const METRICS: readonly MetricDef[] = [
   { name: 'networkClosureRatio', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'Triadic closure of new agreements: ties that closed a triangle over the number expected had each tie been drawn uniformly from the partner pairs without an agreement then (1: as chance among partners). Empty when no tie had some but not all candidates closing a triangle.' },
   { name: 'networkClosingTies', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Ties that closed a triangle, among the ties counted in networkClosureRatio (its numerator).' },
   { name: 'networkClosingExpected', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Closing ties expected under the null among partner pairs (the denominator of networkClosureRatio).' },
+  { name: 'networkClosingExcess', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'networkClosingTies - networkClosingExpected: closing ties beyond chance per run; its mean over runs is above 0 exactly when the pooled ratio (all observed over all expected) is above 1.' },
   { name: 'networkClosureTies', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Ties counted in networkClosureRatio: those whose candidates were neither all closing nor all not closing a triangle.' },
   { name: 'networkClosureAboveChance', kind: 'value', better: 'higher', neutral: true, margin: 0.05, description: '1 when networkClosureRatio is above 1, 0 when not, empty when it is: its mean is the share of runs above chance.' },
   { name: 'networkAttachmentRatio', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'Preferential attachment of new agreements: the signed pairs\' endpoint degree sum over its expectation had each tie been drawn uniformly from the partner pairs without an agreement then (1: as chance among partners). Empty when no tie had candidates of different degree sums.' },
   { name: 'networkAttachmentDegree', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Endpoint degree sum of the ties counted in networkAttachmentRatio (its numerator).' },
   { name: 'networkAttachmentExpected', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Endpoint degree sum expected under the null among partner pairs (the denominator of networkAttachmentRatio).' },
+  { name: 'networkAttachmentExcess', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'networkAttachmentDegree - networkAttachmentExpected: endpoint degree beyond chance per run; its mean over runs is above 0 exactly when the pooled ratio is above 1.' },
   { name: 'networkAttachmentTies', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Ties counted in networkAttachmentRatio: those whose candidates differed in endpoint degree sum.' },
   { name: 'networkAttachmentAboveChance', kind: 'value', better: 'higher', neutral: true, margin: 0.05, description: '1 when networkAttachmentRatio is above 1, 0 when not, empty when it is: its mean is the share of runs above chance.' },
   { name: 'networkTriadicShare', kind: 'value', better: 'higher', neutral: true, margin: 0.05, description: 'Share of the run\'s ties that closed a triangle when signed, with no null (the run\'s networkTriadicShare at the end; empty without a tie).' },
@@ -193,20 +195,22 @@ export function summariseRun(series: Series, ix: SeriesIndex, partners: PartnerS
   networkMetrics(network, out, k);
 }
 
-/** The twelve network metrics, from `networkClosureRatio` to `networkDegreeDependence`; NaN where undefined. Returns the next column. */
+/** The fourteen network metrics, from `networkClosureRatio` to `networkDegreeDependence`; NaN where undefined. Returns the next column. */
 export function networkMetrics(net: RunNetwork | null, out: Float64Array, k: number): number {
-  if (net === null) { out.fill(NaN, k, k + 12); return k + 12; }
+  if (net === null) { out.fill(NaN, k, k + 14); return k + 14; }
   const z = net.null;
   const above = (r: number) => (Number.isNaN(r) ? NaN : r > 1 ? 1 : 0);
   const closure = z.closureTies > 0, attachment = z.attachmentTies > 0;
   out[k++] = z.closureRatio;
   out[k++] = closure ? z.closingObserved : NaN;
   out[k++] = closure ? z.closingExpected : NaN;
+  out[k++] = closure ? z.closingObserved - z.closingExpected : NaN;
   out[k++] = z.closureTies;
   out[k++] = above(z.closureRatio);
   out[k++] = z.attachmentRatio;
   out[k++] = attachment ? z.degreeObserved : NaN;
   out[k++] = attachment ? z.degreeExpected : NaN;
+  out[k++] = attachment ? z.degreeObserved - z.degreeExpected : NaN;
   out[k++] = z.attachmentTies;
   out[k++] = above(z.attachmentRatio);
   // The run records 0 before these are defined; here they are empty, so that a mean is over the runs that have them.

@@ -7,10 +7,15 @@ import { COMPARISON_METRIC_WORDS, type Comparison, type ComparisonRow, type Step
 import { paramsLabel } from '../../charts/common.js';
 import { ChartSet, figure } from '../charts.js';
 import type { Html } from '../html.js';
+import { METRICS } from '../../experiment/metrics.js';
 import { readSteps } from '../read.js';
+import { NETWORK_METRIC_WORDS } from './agreement-network.js';
 import type { ExperimentInput } from './input.js';
 
-export const metricWords = (m: string) => COMPARISON_METRIC_WORDS[m] ?? m;
+export const metricWords = (m: string) => COMPARISON_METRIC_WORDS[m] ?? NETWORK_METRIC_WORDS[m] ?? m;
+
+/** Neither direction of the metric is better for trust-building (MetricDef `neutral`): the report says no hypothesis leads on it. */
+export const isNeutral = (m: string): boolean => METRICS.find((d) => d.name === m)?.neutral === true;
 
 /** Rows of one comparison for one scenario and metric, by set. */
 export function rowsOf(c: Comparison, scenario: string, metric: string): ComparisonRow[] {
