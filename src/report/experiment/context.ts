@@ -116,7 +116,8 @@ export function experimentContext(input: ExperimentInput, charts: ChartSet, ctx:
   const setLabel = (k: number) => paramsLabel(plan.sets[k] ?? {});
   const { baseSet, baseWords, baseNote } = shownSet(plan.sets, comparisons.length > 0);
   // The headline: partner belief at the end (MODEL 10.1), a partner-pair metric that the starting value does not decide.
-  const headline = plan.metrics.includes('partnerBelief') ? 'partnerBelief' : plan.metrics[0];
+  // A neutral metric (the agreement network's) is never the headline: no hypothesis leads on it.
+  const headline = plan.metrics.includes('partnerBelief') ? 'partnerBelief' : (plan.metrics.find((m) => !isNeutral(m)) ?? plan.metrics[0]);
   const A = c0?.a ?? plan.hypotheses[0], B = c0?.b ?? plan.hypotheses[1] ?? '';
 
   // The rows of steps.csv drawn: mean trust, for the base set and each scenario's set of largest difference.
