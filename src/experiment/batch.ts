@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { resolveWorld } from '../world/resolve.js';
 import type { World } from '../world/world.js';
 import { applySet } from './conditions.js';
-import { RECORD_WIDTH, seriesIndex, summariseRun, TRACE_WIDTH, type SeriesIndex, type Thresholds } from './metrics.js';
+import { RECORD_WIDTH, runNetwork, seriesIndex, summariseRun, TRACE_WIDTH, type SeriesIndex, type Thresholds } from './metrics.js';
 import { runCoords, seedOf, type SeedsMode } from './plan.js';
 
 /** What a worker needs to know of the plan (structured-cloneable). */
@@ -68,7 +68,7 @@ export class BatchRunner {
       const seed = seedOf(this.ctx, s.name, c.set, c.replication);
       const result = simulateWorld(world, seed, { events: false });
       this.index ??= seriesIndex(result.series.columns);
-      summariseRun(result.series, this.index, result.partners, world.trustworthiness, records, k * RECORD_WIDTH, traces, at);
+      summariseRun(result.series, this.index, result.partners, world.trustworthiness, records, k * RECORD_WIDTH, traces, at, runNetwork(world, result.final));
       at += s.steps * TRACE_WIDTH;
     });
     return { start, end, records, traces };

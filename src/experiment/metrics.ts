@@ -5,10 +5,12 @@
  * statistics (record/partners.ts). Definitions: docs/MODEL.md section 10.1.
  */
 import { z } from 'zod';
+import { agreementNull, type AgreementNull } from '../record/network.js';
 import type { PartnerStats } from '../record/partners.js';
 import { ROBUSTNESS_WINDOW, type Robustness } from '../record/robustness.js';
-import type { Series } from '../run/simulate.js';
+import type { FinalState, Series } from '../run/simulate.js';
 import { auc } from '../stats/auc.js';
+import type { World } from '../world/world.js';
 
 export interface MetricDef {
   name: string;
@@ -25,6 +27,12 @@ export interface MetricDef {
    */
   margin: number;
   description: string;
+  /**
+   * Neither direction is better for trust-building (the agreement network's measures against
+   * Kinne 2018): `better` is then only the direction of the number, and the experiment report
+   * does not say which hypothesis "leads" on it. Default false.
+   */
+  neutral?: boolean;
 }
 
 /**
@@ -63,6 +71,23 @@ export const METRICS: readonly MetricDef[] = [
   { name: 'incidents', kind: 'value', better: 'lower', margin: 1, description: 'Incidents over the run.' },
   { name: 'defections', kind: 'value', better: 'lower', margin: 0.5, description: 'Defections on core national interest over the run.' },
   { name: 'agreements', kind: 'value', better: 'higher', margin: 0.5, description: 'Defence cooperation agreements signed by the end.' },
+  // --- the agreement network against Kinne (2018): new ties against a null among partner pairs
+  // (record/network.ts, AgreementNull); empty where no tie had a non-degenerate null. Neutral:
+  // a preference for connected states or closed triangles is not better for trust-building.
+  { name: 'networkClosureRatio', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'Triadic closure of new agreements: ties that closed a triangle over the number expected had each tie been drawn uniformly from the partner pairs without an agreement then (1: as chance among partners). Empty when no tie had some but not all candidates closing a triangle.' },
+  { name: 'networkClosingTies', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'Ties that closed a triangle, among the ties counted in networkClosureRatio (its numerator).' },
+  { name: 'networkClosingExpected', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'Closing ties expected under the null among partner pairs (the denominator of networkClosureRatio).' },
+  { name: 'networkClosingExcess', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'networkClosingTies - networkClosingExpected: closing ties beyond chance per run; its mean over runs is above 0 exactly when the pooled ratio (all observed over all expected) is above 1.' },
+  { name: 'networkClosureTies', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Ties counted in networkClosureRatio: those whose candidates were neither all closing nor all not closing a triangle.' },
+  { name: 'networkClosureAboveChance', kind: 'value', better: 'higher', neutral: true, margin: 0.05, description: '1 when networkClosureRatio is above 1, 0 when not, empty when it is: its mean is the share of runs above chance.' },
+  { name: 'networkAttachmentRatio', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'Preferential attachment of new agreements: the signed pairs\' endpoint degree sum over its expectation had each tie been drawn uniformly from the partner pairs without an agreement then (1: as chance among partners). Empty when no tie had candidates of different degree sums.' },
+  { name: 'networkAttachmentDegree', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Endpoint degree sum of the ties counted in networkAttachmentRatio (its numerator).' },
+  { name: 'networkAttachmentExpected', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Endpoint degree sum expected under the null among partner pairs (the denominator of networkAttachmentRatio).' },
+  { name: 'networkAttachmentExcess', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'networkAttachmentDegree - networkAttachmentExpected: endpoint degree beyond chance per run; its mean over runs is above 0 exactly when the pooled ratio is above 1.' },
+  { name: 'networkAttachmentTies', kind: 'value', better: 'higher', neutral: true, margin: 0.5, description: 'Ties counted in networkAttachmentRatio: those whose candidates differed in endpoint degree sum.' },
+  { name: 'networkAttachmentAboveChance', kind: 'value', better: 'higher', neutral: true, margin: 0.05, description: '1 when networkAttachmentRatio is above 1, 0 when not, empty when it is: its mean is the share of runs above chance.' },
+  { name: 'networkTriadicShare', kind: 'value', better: 'higher', neutral: true, margin: 0.05, description: 'Share of the run\'s ties that closed a triangle when signed, with no null (the run\'s networkTriadicShare at the end; empty without a tie).' },
+  { name: 'networkDegreeDependence', kind: 'value', better: 'higher', neutral: true, margin: 0.1, description: 'Endpoint degree sum of new ties over twice the mean degree then, after the first tie, with every pair of states as the null (the run\'s networkDegreeDependence at the end; empty with fewer than 2 ties).' },
 ];
 
 export const METRIC_NAMES: readonly string[] = METRICS.map((m) => m.name);
@@ -111,13 +136,32 @@ export function seriesIndex(columns: readonly string[]): SeriesIndex {
   };
 }
 
+/** What the network metrics read of a run: its ties against the null among partner pairs, and the run's own measures. */
+export interface RunNetwork {
+  null: AgreementNull;
+  /** The run's final triadicShare and degreeDependence (record/network.ts, NetworkMeasures). */
+  triadicShare: number;
+  degreeDependence: number;
+}
+
+/** A run's network, from its world (the partner pairs) and final state (the ties in signing order). */
+export function runNetwork(world: Pick<World, 'n' | 'partners'>, final: Pick<FinalState, 'agreementOrder' | 'network'>): RunNetwork {
+  const order = final.agreementOrder;
+  return {
+    null: agreementNull(order, order.length, world.n, world.partners),
+    triadicShare: final.network.triadicShare,
+    degreeDependence: final.network.degreeDependence,
+  };
+}
+
 /**
  * Writes a run's record into `out[at .. at + RECORD_WIDTH)` and its trace (steps x TRACE_WIDTH,
  * step-major) into `trace[traceAt ..]`. `partners` are the run's partner-pair statistics
- * (RunResult.partners), `trustworthiness` the states' hidden trustworthiness (world.trustworthiness).
+ * (RunResult.partners), `trustworthiness` the states' hidden trustworthiness (world.trustworthiness),
+ * `network` the agreement network's measures (`runNetwork`; null: the network metrics are empty).
  */
 export function summariseRun(series: Series, ix: SeriesIndex, partners: PartnerStats, trustworthiness: ArrayLike<number>,
-  out: Float64Array, at: number, trace: Float32Array, traceAt: number): void {
+  out: Float64Array, at: number, trace: Float32Array, traceAt: number, network: RunNetwork | null = null): void {
   // Row 0 of the series is the initial state, before any activity: the metrics and the trace
   // read the steps run, rows 1 .. steps (trace row t is the end of step t + 1).
   const d = series.data, w = ix.width, steps = series.rows - 1;
@@ -147,7 +191,32 @@ export function summariseRun(series: Series, ix: SeriesIndex, partners: PartnerS
   out[k++] = tensionSum / steps;
   out[k++] = incidents;
   out[k++] = defections;
-  out[k] = d[last + ix.agreementsTotal];
+  out[k++] = d[last + ix.agreementsTotal];
+  networkMetrics(network, out, k);
+}
+
+/** The fourteen network metrics, from `networkClosureRatio` to `networkDegreeDependence`; NaN where undefined. Returns the next column. */
+export function networkMetrics(net: RunNetwork | null, out: Float64Array, k: number): number {
+  if (net === null) { out.fill(NaN, k, k + 14); return k + 14; }
+  const z = net.null;
+  const above = (r: number) => (Number.isNaN(r) ? NaN : r > 1 ? 1 : 0);
+  const closure = z.closureTies > 0, attachment = z.attachmentTies > 0;
+  out[k++] = z.closureRatio;
+  out[k++] = closure ? z.closingObserved : NaN;
+  out[k++] = closure ? z.closingExpected : NaN;
+  out[k++] = closure ? z.closingObserved - z.closingExpected : NaN;
+  out[k++] = z.closureTies;
+  out[k++] = above(z.closureRatio);
+  out[k++] = z.attachmentRatio;
+  out[k++] = attachment ? z.degreeObserved : NaN;
+  out[k++] = attachment ? z.degreeExpected : NaN;
+  out[k++] = attachment ? z.degreeObserved - z.degreeExpected : NaN;
+  out[k++] = z.attachmentTies;
+  out[k++] = above(z.attachmentRatio);
+  // The run records 0 before these are defined; here they are empty, so that a mean is over the runs that have them.
+  out[k++] = z.ties > 0 ? net.triadicShare : NaN;
+  out[k++] = z.ties > 1 ? net.degreeDependence : NaN;
+  return k;
 }
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);

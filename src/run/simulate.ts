@@ -40,6 +40,8 @@ export interface FinalState {
   understanding: number[][];
   /** Pairs that signed a defence cooperation agreement, [i, j] with i < j. */
   agreements: [number, number][];
+  /** The same agreements in the order they were signed, `i * n + j` with i < j (for the network's null, record/network.ts). */
+  agreementOrder: number[];
   /** Region totals of the nine outcomes. */
   outcomes: Record<string, number>;
   /** Per state: payoffs gained and lost in tested cooperation, defections, capability, budget. */
@@ -140,6 +142,7 @@ function finalState(c: Ctx): FinalState {
     habit: matrix((i, j) => (i === j ? 0 : habitNow(c, i * n + j))),
     understanding: matrix((i, j) => s.U[i * n + j]),
     agreements,
+    agreementOrder: Array.from(s.agreementOrder.subarray(0, s.agreementCount)),
     outcomes: Object.fromEntries(OUTCOMES.map((o, k) => [o, s.outcomeTotals[k]])),
     states: w.ids.map((id, i) => ({
       id, gains: gains[i], losses: losses[i], defections: s.defections[i], capability: s.capability[i], budget: s.budget[i],

@@ -70,10 +70,13 @@ describe('the record of a run', () => {
       'betrayalDrop', 'activityContinuation', 'beliefRecovery', 'beliefRecovery.reached', 'activityRecovery', 'activityRecovery.reached',
       'regionalTrust', 'regionalTrustMean', 'regionalTrustGain', 'regionalTrustSpread', 'regionalHabit',
       'meanTension', 'incidents', 'defections', 'agreements',
+      'networkClosureRatio', 'networkClosingTies', 'networkClosingExpected', 'networkClosingExcess', 'networkClosureTies', 'networkClosureAboveChance',
+      'networkAttachmentRatio', 'networkAttachmentDegree', 'networkAttachmentExpected', 'networkAttachmentExcess', 'networkAttachmentTies', 'networkAttachmentAboveChance',
+      'networkTriadicShare', 'networkDegreeDependence',
     ]);
-    expect(RECORD_WIDTH).toBe(27);
-    // 25 metrics, two of them times (a value and a reached flag each): 23 + 2 x 2 = 27 columns.
-    expect(METRICS).toHaveLength(25);
+    expect(RECORD_WIDTH).toBe(41);
+    // 39 metrics, two of them times (a value and a reached flag each): 37 + 2 x 2 = 41 columns.
+    expect(METRICS).toHaveLength(39);
     expect(METRICS.filter((m) => m.kind === 'time').map((m) => m.name)).toEqual(['beliefRecovery', 'activityRecovery']);
     expect(TRACE_COLUMNS).toEqual(['meanTrust', 'trustSpread', 'meanTension', 'meanHabit']);
     expect(TRACE_WIDTH).toBe(4);
@@ -95,7 +98,7 @@ describe('the record of a run', () => {
     expect([...out.subarray(0, RECORD_WIDTH)].every((v) => v === -7)).toBe(true);
     expect([...out.subarray(2 * RECORD_WIDTH)].every((v) => v === -7)).toBe(true);
     expect(out[RECORD_WIDTH]).toBe(0.25); // partnerBelief, first column of the second record
-    expect(out[27 + 18]).toBe(0.3); // regionalTrust, column 18 of the second record
+    expect(out[RECORD_WIDTH + 18]).toBe(0.3); // regionalTrust, column 18 of the second record
     expect([...trace.subarray(0, 2)]).toEqual([-7, -7]);
     expect([...trace.subarray(2 + 3 * TRACE_WIDTH)]).toEqual([-7, -7]);
     expect([...trace.subarray(2, 2 + 3 * TRACE_WIDTH)]).toEqual(

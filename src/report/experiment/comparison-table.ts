@@ -4,18 +4,20 @@ import { sideOf, verdictOfRow } from '../../charts/comparison.js';
 import { decimalsFor, sx } from '../common.js';
 import { html, join as joinHtml, raw, table, type Html, type HtmlValue } from '../html.js';
 import type { Section } from '../page.js';
-import { metricWords, rowsOf, type ExperimentContext } from './context.js';
+import { isNeutral, metricWords, rowsOf, type ExperimentContext } from './context.js';
 
 function compareCell(c: Comparison, r: ComparisonRow | undefined, d: number): HtmlValue {
   if (r === undefined) return '–';
   if (!Number.isFinite(r.meanDiff)) return html`<span class="d">–</span><span class="ci">no paired values</span>`;
+  // Neither direction better: the difference without a mark.
+  if (isNeutral(r.metric)) return html`<span class="d">${sx(r.meanDiff, d)}</span><span class="ci">[${sx(r.ciLow, d)}, ${sx(r.ciHigh, d)}]</span>`;
   const side = sideOf(c, r);
   const mark = side === 'a' ? ' A' : side === 'b' ? ' B' : r.verdict !== undefined && verdictOfRow(r) === 'equivalent' ? ' =' : '';
   return html`<span class="d">${sx(r.meanDiff, d)}${mark}</span><span class="ci">[${sx(r.ciLow, d)}, ${sx(r.ciHigh, d)}]</span>`;
 }
 
 function leadClass(c: Comparison, r: ComparisonRow | undefined): string {
-  const side = r === undefined ? 'none' : sideOf(c, r);
+  const side = r === undefined || isNeutral(r.metric) ? 'none' : sideOf(c, r);
   return side === 'a' ? 'lead-a' : side === 'b' ? 'lead-b' : '';
 }
 
@@ -63,7 +65,7 @@ function fullTable({ plan, c0, A, B, R, level, setLabel }: ExperimentContext): S
   const byKey = new Map(c0.rows.map((r) => [`${r.scenario}\u0000${r.set}\u0000${r.metric}`, r]));
   const colorA = mix(hypothesisColor(A), '#FFFFFF', 0.8), colorB = mix(hypothesisColor(B), '#FFFFFF', 0.8);
   const tables: Html[] = [
-    html`<p>Every scenario, parameter set and metric: the mean paired difference A − B (A = ${A}, B = ${B}) over ${R} seed${R === 1 ? '' : 's'}, and below it its ${level}% bootstrap interval. <span class="swatch" style="background:${colorA}"></span>A or <span class="swatch" style="background:${colorB}"></span>B after the number, in bold on a shaded cell: that hypothesis leads (it does better, the whole interval lies beyond the metric's margin of practical equivalence, and the test adjusted for the many cells agrees); “=” after the number: the two are equivalent (the whole interval lies within the margin); nothing: undecided. Under each metric: whether higher or lower is better. The same numbers, with each hypothesis's mean, win shares, effect sizes, p-values (raw and adjusted) and the replications an undecided cell would need, are in <code>comparison.txt</code> and <code>comparison.json</code>.</p>`,
+    html`<p>Every scenario, parameter set and metric: the mean paired difference A − B (A = ${A}, B = ${B}) over ${R} seed${R === 1 ? '' : 's'}, and below it its ${level}% bootstrap interval. <span class="swatch" style="background:${colorA}"></span>A or <span class="swatch" style="background:${colorB}"></span>B after the number, in bold on a shaded cell: that hypothesis leads (it does better, the whole interval lies beyond the metric's margin of practical equivalence, and the test adjusted for the many cells agrees); “=” after the number: the two are equivalent (the whole interval lies within the margin); nothing: undecided. Under each metric: whether higher or lower is better (“neither better” for the agreement network's measures, which describe how the network grows: no hypothesis leads on them). The same numbers, with each hypothesis's mean, win shares, effect sizes, p-values (raw and adjusted) and the replications an undecided cell would need, are in <code>comparison.txt</code> and <code>comparison.json</code>.</p>`,
   ];
   plan.scenarios.forEach((s) => {
     tables.push(html`<h3>${s.name}</h3>`);
@@ -72,7 +74,7 @@ function fullTable({ plan, c0, A, B, R, level, setLabel }: ExperimentContext): S
         const rows = rowsOf(c0, s.name, m);
         return [m, decimalsFor(Math.max(...rows.flatMap((r) => [Math.abs(r.meanDiff), Math.abs(r.ciLow), Math.abs(r.ciHigh)]).filter(Number.isFinite), 0))];
       }));
-      const head = [html`condition`, ...chunk.map((m) => html`${metricWords(m)}<span class="better">${(rowsOf(c0, s.name, m)[0]?.better ?? 'higher')} better</span>`)];
+      const head = [html`condition`, ...chunk.map((m) => html`${metricWords(m)}<span class="better">${isNeutral(m) ? 'neither better' : `${rowsOf(c0, s.name, m)[0]?.better ?? 'higher'} better`}</span>`)];
       const body = plan.sets.map((_, set) => html`<tr><td>${setLabel(set)}</td>${chunk.map((m) => {
         const r = byKey.get(`${s.name}\u0000${set}\u0000${m}`);
         const cls = leadClass(c0, r);

@@ -8,7 +8,7 @@ import { paramsLabel } from '../../charts/common.js';
 import { decimalsFor, sx } from '../common.js';
 import { html, join as joinHtml, table, type Html } from '../html.js';
 import type { Section } from '../page.js';
-import { MANY_SETS, metricWords, type ExperimentContext } from './context.js';
+import { isNeutral, MANY_SETS, metricWords, type ExperimentContext } from './context.js';
 import { differencesFigures, sweepMapFigures } from './differences.js';
 import { outcomeFigures } from './outcomes.js';
 import { trajectoryFigures } from './trajectories.js';
@@ -66,11 +66,16 @@ function leadTables({ comparisons, S, P }: ExperimentContext): Html[] {
   const out: Html[] = [];
   for (const c of comparisons) {
     const withVerdicts = c.rows.some((r) => r.verdict !== undefined);
-    const metrics = [...new Set(c.rows.map((r) => r.metric))];
+    // Metrics on which neither direction is better (the agreement network's) have no leader: they are left out here.
+    const all = [...new Set(c.rows.map((r) => r.metric))];
+    const metrics = all.filter((m) => !isNeutral(m));
+    const neutral = all.filter(isNeutral);
     const best = (rows: ComparisonRow[]) => [...rows].sort((x, y) => Math.abs(y.meanDiff) - Math.abs(x.meanDiff))[0];
     const where = (r: ComparisonRow | undefined) => r === undefined ? '–'
       : html`${S > 1 ? `${r.scenario}, ` : ''}${setWords(r)}: ${sx(r.meanDiff, decimalsFor(Math.abs(r.meanDiff)))} <span class="aside">[${sx(r.ciLow, decimalsFor(Math.abs(r.meanDiff)))}, ${sx(r.ciHigh, decimalsFor(Math.abs(r.meanDiff)))}]</span>`;
     out.push(html`<h3>Which hypothesis leads: ${c.a} against ${c.b}</h3>`);
+    const neutralNote = neutral.length > 0 ? html`<p class="aside">Not counted here: ${neutral.map(metricWords).join('; ')}. Neither direction of these is better for trust-building (they describe how the agreement network grows), so no hypothesis leads on them; their paired differences are in the comparison table, and their reading in “The agreement network against Kinne (2018)”.</p>` : null;
+    if (metrics.length === 0) { if (neutralNote !== null) out.push(neutralNote); continue; }
     const anyEmpty = c.rows.some(hasNoValues);
     const empty = (rows: ComparisonRow[]) => (anyEmpty ? [String(rows.filter(hasNoValues).length)] : []);
     if (withVerdicts) {
@@ -95,6 +100,7 @@ function leadTables({ comparisons, S, P }: ExperimentContext): Html[] {
         return [metricWords(m), rows[0]?.better ?? 'higher', String(la.length), String(lb.length), String(valued.length - la.length - lb.length), ...empty(rows), where(best(la)), where(best(lb))];
       }), { numeric: anyEmpty ? [2, 3, 4, 5] : [2, 3, 4] }));
     }
+    if (neutralNote !== null) out.push(neutralNote);
     out.push(html`<p class="aside">Counts are of ${S > 1 ? 'scenario and parameter set combinations' : 'parameter sets'} (${c.rows.filter((r) => r.metric === metrics[0]).length} per metric)${anyEmpty ? html`; “no values” counts the cells where the metric has no value in any run (e.g. activity kept up after a betrayal, in a scenario that scripts none), which are neither leads nor undecided, and the other counts are of the cells with values` : ''}.</p>`);
   }
   return out;

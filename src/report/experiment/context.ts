@@ -7,10 +7,15 @@ import { COMPARISON_METRIC_WORDS, type Comparison, type ComparisonRow, type Step
 import { paramsLabel } from '../../charts/common.js';
 import { ChartSet, figure } from '../charts.js';
 import type { Html } from '../html.js';
+import { METRICS } from '../../experiment/metrics.js';
 import { readSteps } from '../read.js';
+import { NETWORK_METRIC_WORDS } from './agreement-network.js';
 import type { ExperimentInput } from './input.js';
 
-export const metricWords = (m: string) => COMPARISON_METRIC_WORDS[m] ?? m;
+export const metricWords = (m: string) => COMPARISON_METRIC_WORDS[m] ?? NETWORK_METRIC_WORDS[m] ?? m;
+
+/** Neither direction of the metric is better for trust-building (MetricDef `neutral`): the report says no hypothesis leads on it. */
+export const isNeutral = (m: string): boolean => METRICS.find((d) => d.name === m)?.neutral === true;
 
 /** Rows of one comparison for one scenario and metric, by set. */
 export function rowsOf(c: Comparison, scenario: string, metric: string): ComparisonRow[] {
@@ -112,7 +117,8 @@ export function experimentContext(input: ExperimentInput, charts: ChartSet, ctx:
   const setLabel = (k: number) => paramsLabel(plan.sets[k] ?? {});
   const { baseSet, baseWords, baseNote } = shownSet(plan.sets, comparisons.length > 0);
   // The headline: partner belief at the end (MODEL 10.1), a partner-pair metric that the starting value does not decide.
-  const headline = plan.metrics.includes('partnerBelief') ? 'partnerBelief' : plan.metrics[0];
+  // A neutral metric (the agreement network's) is never the headline: no hypothesis leads on it.
+  const headline = plan.metrics.includes('partnerBelief') ? 'partnerBelief' : (plan.metrics.find((m) => !isNeutral(m)) ?? plan.metrics[0]);
   const A = c0?.a ?? plan.hypotheses[0], B = c0?.b ?? plan.hypotheses[1] ?? '';
 
   // The rows of steps.csv drawn: mean trust, for the base set and each scenario's set of largest difference.

@@ -4,12 +4,14 @@
  * never runs.csv): the experiment's and its scenarios' descriptions and teaching notes, the key
  * figures, trust over time with bands per hypothesis, the hypotheses' trajectories on the same
  * dice, paired differences with intervals per scenario and condition, a sweep map when two
- * conditions vary together, outcomes when recorded, the full comparison table, how to replay
+ * conditions vary together, outcomes when recorded, the agreement network against Kinne (2018)
+ * when the experiment has its metrics, the full comparison table, how to replay
  * one run for explanations, and what it takes to reproduce the experiment.
  */
 import type { ChartSet } from '../charts.js';
 import { html, join as joinHtml, type Html } from '../html.js';
 import type { Section } from '../page.js';
+import { agreementNetworkSection } from './agreement-network.js';
 import { answerSection } from './answer.js';
 import { comparisonSection } from './comparison.js';
 import { comparisonTableSection } from './comparison-table.js';
@@ -26,9 +28,10 @@ export { readExperimentInput, type ExperimentInput } from './input.js';
 export { sweepAxes } from './sweep.js';
 export { whereAxes, whereCandidates, whereEachWinsSection, WHERE_METRICS, type WhereSource } from './where-each-wins.js';
 
-/** What an experiment report may add: a sensitivity folder's sections (--sensitivity) and the two conditions of the where-each-wins map (--where). */
 /** The measures whose sensitivity charts an experiment report draws (the others are in its summary table). */
 export const REPORT_SENSITIVITY_METRICS = ['partnerBelief', 'reliance', 'trusterPayoff', 'exploitationLoss'] as const;
+
+/** What an experiment report may add: a sensitivity folder's sections (--sensitivity) and the two conditions of the where-each-wins map (--where). */
 
 export interface ExperimentExtras {
   sensitivity?: SensitivityInput;
@@ -49,6 +52,9 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
     const source = extras.sensitivity !== undefined ? { kind: 'points' as const, input: extras.sensitivity, margins: x.c0 } : { kind: 'comparison' as const, comparison: x.c0 };
     sections.push(whereEachWinsSection(source, x.fig, extras.where));
   }
+  // Kinne (2018): shown when the experiment has the network metrics.
+  const network = agreementNetworkSection(x);
+  if (network !== null) sections.push(network);
   sections.push(trustOverTimeSection(x), scenariosSection(x));
   const table = comparisonTableSection(x);
   if (table !== null) sections.push(table);
