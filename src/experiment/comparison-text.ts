@@ -3,6 +3,7 @@
  * set, with each metric's verdict (leads, equivalent, undecided) against its margin and the
  * adjusted p-value, and for an undecided cell the replications a decision would need.
  */
+import { METRICS } from './metrics.js';
 import type { PlanInfo } from './plan-info.js';
 import type { Comparison, ComparisonRow } from './rows.js';
 
@@ -34,6 +35,9 @@ function undecidedWhy(r: ComparisonRow, alpha: number): string {
   return '';
 }
 
+/** A measure that describes the runs without either hypothesis being better for it (the agreement network against Kinne 2018). */
+const neutral = (m: string): boolean => METRICS.find((d) => d.name === m)?.neutral === true;
+
 /** The printed table (comparison.txt): per scenario and parameter set, each metric's verdict. */
 export function comparisonText(info: PlanInfo, comparisons: Comparison[]): string {
   const out: string[] = [];
@@ -52,6 +56,7 @@ export function comparisonText(info: PlanInfo, comparisons: Comparison[]): strin
     const metrics = [...new Set(c.rows.map((r) => r.metric))];
     for (const m of metrics) {
       const rs = c.rows.filter((r) => r.metric === m);
+      if (neutral(m)) { out.push(`  ${m.padEnd(21)} ${'neither is better on this measure: differences only, no verdicts'.padStart(18)}`); continue; }
       const count = (f: (r: ComparisonRow) => boolean) => String(rs.filter(f).length);
       out.push(`  ${m.padEnd(21)} ${count((r) => r.verdict === 'leads' && r.leads === c.a).padStart(18)} ${count((r) => r.verdict === 'leads' && r.leads === c.b).padStart(18)} ${count((r) => r.verdict === 'equivalent').padStart(10)} ${count((r) => r.verdict === 'undecided' && r.n > 0).padStart(9)} ${count((r) => r.n === 0).padStart(9)}`);
     }
@@ -63,7 +68,7 @@ export function comparisonText(info: PlanInfo, comparisons: Comparison[]): strin
         out.push('', g);
         out.push(`  ${'metric'.padEnd(21)} ${'A'.padStart(8)} ${'B'.padStart(8)} ${'A - B'.padStart(9)}  ${'interval'.padEnd(21)} ${'margin'.padStart(6)} ${'p adj'.padStart(6)} ${'A wins'.padStart(6)} ${'B wins'.padStart(6)}  verdict`);
       }
-      const verdict = r.verdict === 'leads' ? `${r.leads} leads` : r.verdict === 'undecided' ? `undecided${undecidedWhy(r, alpha)}` : r.verdict;
+      const verdict = neutral(r.metric) ? 'difference only (neither is better)' : r.verdict === 'leads' ? `${r.leads} leads` : r.verdict === 'undecided' ? `undecided${undecidedWhy(r, alpha)}` : r.verdict;
       out.push(`  ${r.metric.padEnd(21)} ${fmt(r.meanA).padStart(8)} ${fmt(r.meanB).padStart(8)} ${fmt(r.meanDiff, 4).padStart(9)}  ${`[${fmt(r.ciLow, 4)}, ${fmt(r.ciHigh, 4)}]`.padEnd(21)} ${marginText(r.margin).padStart(6)} ${pText(r.pAdjusted).padStart(6)} ${pct(r.winsA).padStart(6)} ${pct(r.winsB).padStart(6)}  ${verdict}${r.n < info.replications ? ` (n=${r.n})` : ''}`);
     }
     out.push('');

@@ -358,8 +358,11 @@ describe('comparison.json', () => {
     const text = readFileSync(join(dir, 'comparison.txt'), 'utf8');
     for (const c of comparisons) {
       expect(text).toContain(`${c.a} (A) versus ${c.b} (B)`);
-      for (const row of c.rows.filter((r) => r.verdict === 'leads')) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* ${row.leads.replace('.', '\\.')} leads`));
-      for (const row of c.rows.filter((r) => r.verdict === 'equivalent')) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* equivalent`));
+      // Measures that describe the runs without either hypothesis being better (the agreement network) get no verdict.
+      const neutral = new Set(METRICS.filter((m) => m.neutral === true).map((m) => m.name));
+      for (const row of c.rows.filter((r) => r.verdict === 'leads' && !neutral.has(r.metric))) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* ${row.leads.replace('.', '\\.')} leads`));
+      for (const row of c.rows.filter((r) => r.verdict === 'equivalent' && !neutral.has(r.metric))) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* equivalent`));
+      for (const row of c.rows.filter((r) => neutral.has(r.metric))) expect(text).toMatch(new RegExp(`\\n  ${row.metric} .* difference only \\(neither is better\\)`));
       // Its counts per metric add up to the cells, the cells without values apart.
       const cells = SCENARIO_FILES.length * TENSIONS.length;
       expect(text).toContain(`Counts over the ${cells} cells (scenario and parameter set) of each metric:`);
@@ -368,7 +371,8 @@ describe('comparison.json', () => {
         const want = [rs.filter((r) => r.verdict === 'leads' && r.leads === c.a).length, rs.filter((r) => r.verdict === 'leads' && r.leads === c.b).length,
           rs.filter((r) => r.verdict === 'equivalent').length, rs.filter((r) => r.verdict === 'undecided' && r.n > 0).length, rs.filter((r) => r.n === 0).length];
         expect(want.reduce((a, b) => a + b, 0)).toBe(cells);
-        expect(text).toMatch(new RegExp(`\\n  ${m.name} +${want.join(' +')}\\n`));
+        if (m.neutral === true) expect(text).toMatch(new RegExp(`\\n  ${m.name} +neither is better on this measure: differences only, no verdicts\\n`));
+        else expect(text).toMatch(new RegExp(`\\n  ${m.name} +${want.join(' +')}\\n`));
       }
     }
   });
