@@ -28,6 +28,11 @@ export interface ChartSpec {
   legend?: { label: string; color: string; shape?: 'square' | 'line' | 'dashed' | 'circle' | 'outline' }[];
   /** Continuous legend. */
   colorBar?: ColorBar;
+  /**
+   * Numbered notes below the plot (in two columns when there are several), e.g. the full text of
+   * labels the plot shortens; unlike the caption, a slide keeps them.
+   */
+  footnotes?: string[];
   /** Total width in px (default 960). */
   width?: number;
   /** Target total height in px (default 540); the plot shrinks to fit title and caption, but not below 260 px. */
@@ -49,3 +54,5 @@ export const DEFAULT_HEIGHT = 540;
 export const MIN_PLOT_HEIGHT = 260;
 /** Margin around the page, in px. */
 export const PAD = 24;
+/** A slide is 16:9: `SLIDE_RATIO[0]` wide for `SLIDE_RATIO[1]` high. */
+export const SLIDE_RATIO = [16, 9] as const;
