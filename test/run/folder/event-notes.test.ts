@@ -3,6 +3,7 @@
  * events.jsonl (and only there), read back by the events.jsonl reader.
  */
 import { describe, expect, it } from 'vitest';
+import { explainPair, runFromResult } from '../../../src/explain/index.js';
 import { eventsJsonl } from '../../../src/index.js';
 import { parseEvents } from '../../../src/run/folder/parse.js';
 import { simulate } from '../../../src/run/simulate.js';
@@ -62,5 +63,16 @@ describe('event notes', () => {
     expect(plain).not.toContain('"note"');
     const stripped = rows.map(({ note: _, ...e }) => JSON.stringify(e)).join('\n') + '\n';
     expect(stripped).toBe(plain);
+  });
+
+  it('appear in the explanation of a pair whose trust they moved, and only there', () => {
+    const run = runFromResult(r);
+    const ab = explainPair(run, { observer: 'A', subject: 'B' });
+    const line = ab.sentences.find((t) => t.startsWith('Scheduled'));
+    expect(line).toContain(`"${STANDOFF}" (2012-05, `);
+    const bc = explainPair(run, { observer: 'B', subject: 'C' });
+    expect(bc.sentences.some((t) => t.includes(STANDOFF))).toBe(false);
+    const plainRun = runFromResult(simulate(without, { seed: 3 }));
+    expect(explainPair(plainRun, { observer: 'A', subject: 'B' }).sentences.some((t) => t.startsWith('Scheduled'))).toBe(false);
   });
 });
