@@ -79,3 +79,13 @@ export function legendBlock(spec: ChartSpec, width: number): Block | null {
     },
   };
 }
+
+/**
+ * The key of short state names a chart labels with when the full names do not fit: one line,
+ * "Short names: BRN Brunei Darussalam, KHM Cambodia, ...", for the footnotes; null when every
+ * name is its id (nothing to explain).
+ */
+export function shortNamesKey(ids: readonly string[], names: ReadonlyMap<string, string>): string | null {
+  const pairs = ids.filter((id) => (names.get(id) ?? id) !== id).map((id) => `${id} ${names.get(id)}`);
+  return pairs.length === 0 ? null : `Short names: ${pairs.join(', ')}.`;
+}
