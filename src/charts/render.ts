@@ -16,7 +16,7 @@ import { findPlotSvg, serialise, type DomNode } from './plot-svg.js';
 import { PAD, type ChartSpec } from './spec.js';
 import { escapeXml, fmt, idStem } from './svg-text.js';
 
-export type { ChartSpec, ColorBar } from './spec.js';
+export type { ChartSpec, ColorBar, LegendItem } from './spec.js';
 export { DEFAULT_HEIGHT, DEFAULT_WIDTH, SLIDE_RATIO } from './spec.js';
 export type { LayoutOptions } from './layout.js';
 export { escapeXml } from './svg-text.js';

@@ -17,6 +17,17 @@ export interface ColorBar {
   format?: (v: number) => string;
 }
 
+/** One entry of a categorical legend: a swatch and its label (wrapped when longer than a line). */
+export interface LegendItem {
+  label: string;
+  color: string;
+  shape?: 'square' | 'line' | 'dashed' | 'circle' | 'outline' | 'band';
+  /** `band`: the fills of the bands it stands for, side by side in the swatch (default: `color`). */
+  colors?: readonly string[];
+  /** `band`: the bands' fill opacity (default 1). */
+  opacity?: number;
+}
+
 export interface ChartSpec {
   /** File-name stem, e.g. "trust-over-time"; also prefixes the ids inside the SVG. */
   id: string;
@@ -25,7 +36,7 @@ export interface ChartSpec {
   /** What the chart shows, in words computed from the data. */
   caption: string;
   /** Categorical legend: a swatch and a label per entry. */
-  legend?: { label: string; color: string; shape?: 'square' | 'line' | 'dashed' | 'circle' | 'outline' }[];
+  legend?: LegendItem[];
   /** Continuous legend. */
   colorBar?: ColorBar;
   /**
