@@ -26,6 +26,13 @@ export function safeId(id: string): string {
   return s === '' ? 'chart' : s;
 }
 
+/** A file of the charts folder; `companions` are written with it (a chart's slide). */
+export interface ChartFile {
+  name: string;
+  data: string | Uint8Array;
+  companions?: ChartFile[];
+}
+
 /** The charts folder's subfolder of slides. */
 export const SLIDES_FOLDER = 'slides';
 
@@ -74,13 +81,20 @@ export class ChartSet {
     return chart;
   }
 
-  /** Every chart file, `<id>.svg` and `<id>.png`, and its slide (`slides/<slug>--<id>.svg`, `.png`), once the PNGs are drawn. */
-  async files(): Promise<{ name: string; data: string | Uint8Array }[]> {
+  /**
+   * Every chart file, `<id>.svg` and `<id>.png`, once the PNGs are drawn; the PNG carries the
+   * chart's slide (`slides/<slug>--<id>.svg`, `.png`) as its companions, written with it, so
+   * that the list still holds two files a chart.
+   */
+  async files(): Promise<ChartFile[]> {
     const pngs = await Promise.all(this.pngs);
     const slides = await Promise.all(this.slides.map((s) => s.png));
     return this.charts.flatMap((c, k) => [
-      { name: `${c.id}.svg`, data: c.svg }, { name: `${c.id}.png`, data: pngs[k] },
-      { name: slideName(this.slug, c.id, 'svg'), data: this.slides[k].svg }, { name: slideName(this.slug, c.id, 'png'), data: slides[k] },
+      { name: `${c.id}.svg`, data: c.svg },
+      {
+        name: `${c.id}.png`, data: pngs[k],
+        companions: [{ name: slideName(this.slug, c.id, 'svg'), data: this.slides[k].svg }, { name: slideName(this.slug, c.id, 'png'), data: slides[k] }],
+      },
     ]);
   }
 }

@@ -11,7 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { runEntryKey } from '../run/folder/index.js';
-import { SLIDES_FOLDER, safeId } from './charts.js';
+import { SLIDES_FOLDER, safeId, type ChartFile } from './charts.js';
 import { commitOutput, planOutput, samePath, type OutputPlan } from '../io/output.js';
 import { optionProblem, type LoadResult, type Problem } from '../io/problem.js';
 
@@ -47,17 +47,19 @@ export function reportOutputProblems(file: string, source: string): Problem[] {
 }
 
 /**
- * Slides whose report named no slug (`slides/--<id>.png`) are named by the folder reported on
- * (an experiment's folder is named after the experiment).
+ * The chart files with their companions (slides); slides whose report named no slug
+ * (`slides/--<id>.png`) are named by the folder reported on (an experiment's folder is named
+ * after the experiment).
  */
-function namedSlides(source: string, charts: readonly { name: string; data: string | Uint8Array }[]): { name: string; data: string | Uint8Array }[] {
+function namedSlides(source: string, files: readonly ChartFile[]): { name: string; data: string | Uint8Array }[] {
   const prefix = `${SLIDES_FOLDER}/--`;
+  const charts = files.flatMap(({ companions, ...f }) => [f, ...(companions ?? [])]);
   const slug = safeId(basename(resolve(source)));
   return charts.map((c) => (c.name.startsWith(prefix) ? { ...c, name: `${SLIDES_FOLDER}/${slug}--${c.name.slice(prefix.length)}` } : c));
 }
 
 /** Writes the HTML file and its chart files (with their slides) as one result; the problems (nothing replaced) when it cannot. */
-export function writeReport(file: string, source: string, text: string, files: readonly { name: string; data: string | Uint8Array }[]): LoadResult<OutputPlan> {
+export function writeReport(file: string, source: string, text: string, files: readonly ChartFile[]): LoadResult<OutputPlan> {
   const charts = namedSlides(source, files);
   const plan = planOutput(dirname(file), request(file, source, charts.map((c) => c.name)));
   if (!plan.ok) return plan;
