@@ -75,8 +75,10 @@ export function trustNetworkChart(final: FinalData, opts: TrustNetworkOptions = 
   interface Edge { a: string; b: string; w: number; path: [number, number][] }
   // Directed: the two directions of a pair on either side of the chord.
   const side = mode === 'directed' ? 0.05 : 0;
+  // Neighbours on the circle have no node between them: their edge stays straight.
+  const apart = (i: number, j: number) => Math.min((i - j + n) % n, (j - i + n) % n);
   const edge = (i: number, j: number, w: number): Edge => ({
-    a: states[i], b: states[j], w, path: edgeCurve(nodes[i].x, nodes[i].y, nodes[j].x, nodes[j].y, side),
+    a: states[i], b: states[j], w, path: edgeCurve(nodes[i].x, nodes[i].y, nodes[j].x, nodes[j].y, side, apart(i, j) === 1 ? 1 : undefined),
   });
   const edges: Edge[] = [];
   for (let i = 0; i < n; i++) {
