@@ -7,6 +7,7 @@
  */
 import { renderAsync } from '@resvg/resvg-js';
 import { renderSvg, resvgOptions, svgSize, type ChartSpec } from '../charts/index.js';
+import { SLIDE_PNG_WIDTH } from '../charts/png.js';
 import { html, raw, type Html } from './html.js';
 
 export interface ReportChart {
@@ -41,9 +42,9 @@ export function slideName(slug: string, id: string, ext: 'png' | 'svg'): string 
   return `${SLIDES_FOLDER}/${slug === '' ? '' : safeId(slug)}--${id}.${ext}`;
 }
 
-/** PNG bytes of an SVG, drawn off the main thread. */
-function png(svg: string): Promise<Uint8Array> {
-  const p = renderAsync(svg, resvgOptions(2)).then((img) => {
+/** PNG bytes of an SVG, drawn off the main thread: at twice its size, or `width` pixels wide. */
+function png(svg: string, width?: number): Promise<Uint8Array> {
+  const p = renderAsync(svg, resvgOptions(2, width)).then((img) => {
     const b = img.asPng();
     return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   });
@@ -77,7 +78,8 @@ export class ChartSet {
     this.charts.push(chart);
     this.pngs.push(png(svg));
     const slide = renderSvg({ ...spec, id: `${id}-slide` }, { slide: true });
-    this.slides.push({ svg: slide, png: png(slide) });
+    // A slide's PNG is 1920 x 1080 whatever its size: sharp on a projector, and cheap to draw.
+    this.slides.push({ svg: slide, png: png(slide, SLIDE_PNG_WIDTH) });
     return chart;
   }
 
