@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { PairRow } from './data.js';
 import type { ChartSpec } from './render.js';
-import { f, listWords, monthDate, monthLabel, signed, stepMonths, timeAxis } from './common.js';
+import { f, listWords, monthDate, monthLabel, plural, signed, stepMonths, timeAxis } from './common.js';
 import { CATEGORICAL } from './palette.js';
 
 export interface PairTrustOptions {
@@ -86,27 +86,30 @@ export function pairTrustChart(rows: readonly PairRow[], opts: PairTrustOptions 
   const pairName = (t: PairTrack) => `${t.from} → ${t.to}`;
   const colors = new Map(chosen.map((t, k) => [pairName(t), CATEGORICAL[k % CATEGORICAL.length]]));
 
-  // Caption.
+  // Caption: only the lines drawn (the gainer and loser among them, how many rose and fell).
   const sentences: string[] = [];
-  const gainer = byChange[0];
-  const loser = byChange[byChange.length - 1];
+  const drawn = [...chosen].sort((a, b) => b.change - a.change || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  const gainer = drawn[0];
+  const loser = drawn[drawn.length - 1];
   const windowWords = `${w * months}-month`;
+  sentences.push(opts.pairs
+    ? `Lines show i's trust in j (i → j) for ${listWords(chosen.map(pairName))}; the legend gives each pair's change over the run.`
+    : `Lines show i's trust in j (i → j) for the ${plural(chosen.length, 'pair')} of the ${all.length} directed pairs whose trust moved most; the legend gives each pair's change over the run.`);
   if (gainer && gainer.change > 0) {
     const st = steepest(gainer.rows, w, 1)!;
     const a = gainer.rows[0], z = gainer.rows[gainer.rows.length - 1];
-    sentences.push(`Of the ${all.length} directed pairs, ${gainer.from}'s trust in ${gainer.to} gained most: from ${f(a.trust)} in ${monthLabel(a.date)} to ${f(z.trust)} in ${monthLabel(z.date)}, with its steepest ${windowWords} rise (${signed(st.d)}) between ${monthLabel(st.a.date)} and ${monthLabel(st.b.date)}${jumpWords(gainer.rows, st.d, 1)}.`);
+    sentences.push(`Of the lines drawn, ${gainer.from}'s trust in ${gainer.to} gained most: from ${f(a.trust)} in ${monthLabel(a.date)} to ${f(z.trust)} in ${monthLabel(z.date)}, with its steepest ${windowWords} rise (${signed(st.d)}) between ${monthLabel(st.a.date)} and ${monthLabel(st.b.date)}${jumpWords(gainer.rows, st.d, 1)}.`);
   }
   if (loser && loser.change < 0) {
     const st = steepest(loser.rows, w, -1)!;
     const a = loser.rows[0], z = loser.rows[loser.rows.length - 1];
     sentences.push(`${loser.from}'s trust in ${loser.to} fell most: from ${f(a.trust)} to ${f(z.trust)}, fastest (${signed(st.d)}) between ${monthLabel(st.a.date)} and ${monthLabel(st.b.date)}${jumpWords(loser.rows, st.d, -1)}.`);
   }
-  const rising = all.filter((t) => t.change > 0.01).length;
-  const falling = all.filter((t) => t.change < -0.01).length;
-  sentences.push(`Over the run ${rising} pairs gained more than 0.01 and ${falling} lost more than 0.01.`);
-  sentences.push(opts.pairs
-    ? `Lines show i's trust in j (i → j) for ${listWords(chosen.map(pairName))}.`
-    : `Lines show i's trust in j (i → j) for the ${chosen.length} pairs that moved most; the legend gives each pair's change.`);
+  if (drawn.length > 2) {
+    const rising = drawn.filter((t) => t.change > 0.01).length;
+    const falling = drawn.filter((t) => t.change < -0.01).length;
+    sentences.push(`Of the ${drawn.length} lines, ${rising} gained more than 0.01 and ${falling} lost more than 0.01 over the run.`);
+  }
 
   const data = chosen.flatMap((t) => t.rows.map((r) => ({ pair: pairName(t), x: monthDate(r.date), trust: r.trust })));
   return {

@@ -10,16 +10,22 @@ import { INK, TYPE } from './palette.js';
  * A PNG of an SVG, drawn by resvg with DejaVu Sans only (no system fonts), on white.
  * `scale` multiplies the pixel size (default 2, sharp on projectors and in print).
  */
-export function renderPng(svg: string, opts: { scale?: number } = {}): Uint8Array {
-  const resvg = new Resvg(svg, resvgOptions(opts.scale ?? 2));
+export function renderPng(svg: string, opts: { scale?: number; width?: number } = {}): Uint8Array {
+  const resvg = new Resvg(svg, resvgOptions(opts.scale ?? 2, opts.width));
   const png = resvg.render().asPng();
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }
 
-/** The resvg options of {@link renderPng}: DejaVu Sans only, white background, zoom `scale`. */
-export function resvgOptions(scale = 2): ResvgRenderOptions {
+/** Pixel width of a slide's PNG: 1920 x 1080, whatever the slide's size in the SVG. */
+export const SLIDE_PNG_WIDTH = 1920;
+
+/**
+ * The resvg options of {@link renderPng}: DejaVu Sans only, white background, zoom `scale`, or,
+ * given `width`, scaled to that many pixels wide (a slide: {@link SLIDE_PNG_WIDTH}).
+ */
+export function resvgOptions(scale = 2, width?: number): ResvgRenderOptions {
   return {
-    fitTo: { mode: 'zoom', value: scale },
+    fitTo: width === undefined ? { mode: 'zoom', value: scale } : { mode: 'width', value: width },
     background: INK.background,
     font: {
       loadSystemFonts: false,

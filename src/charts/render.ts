@@ -10,16 +10,17 @@
  */
 import * as Plot from '@observablehq/plot';
 import { FONT_FAMILY } from './font.js';
-import { layout, plotOptions } from './layout.js';
+import { layout, plotOptions, type LayoutOptions } from './layout.js';
 import { INK, TYPE } from './palette.js';
 import { findPlotSvg, serialise, type DomNode } from './plot-svg.js';
 import { PAD, type ChartSpec } from './spec.js';
 import { escapeXml, fmt, idStem } from './svg-text.js';
 
-export type { ChartSpec, ColorBar } from './spec.js';
-export { DEFAULT_HEIGHT, DEFAULT_WIDTH } from './spec.js';
+export type { ChartSpec, ColorBar, LegendItem } from './spec.js';
+export { DEFAULT_HEIGHT, DEFAULT_WIDTH, SLIDE_RATIO } from './spec.js';
+export type { LayoutOptions } from './layout.js';
 export { escapeXml } from './svg-text.js';
-export { renderPng, resvgOptions } from './png.js';
+export { renderPng, resvgOptions, SLIDE_PNG_WIDTH } from './png.js';
 
 /** Lines of text, one <text> each, `lineHeight` apart from baseline `y`. */
 function textLines(lines: string[], x: number, y: number, size: number, lineHeight: number, attrs: string): string {
@@ -29,11 +30,13 @@ function textLines(lines: string[], x: number, y: number, size: number, lineHeig
 }
 
 /**
- * One standalone SVG document: a white page with the title, subtitle, legend, Plot's chart and
- * the caption (wrapped), in DejaVu Sans. Well-formed XML; every string from the spec is escaped.
+ * One standalone SVG document: a white page with the title, subtitle, legend, Plot's chart, its
+ * footnotes and the caption (wrapped), in DejaVu Sans. Well-formed XML; every string from the
+ * spec is escaped. With `slide`, the page is 16:9 and has no caption paragraph (the caption stays
+ * in the SVG's `<desc>`, for screen readers).
  */
-export function renderSvg(spec: ChartSpec): string {
-  const L = layout(spec);
+export function renderSvg(spec: ChartSpec, opts: LayoutOptions = {}): string {
+  const L = layout(spec, opts);
   const stem = idStem(spec.id);
   const figure = Plot.plot(plotOptions(spec, L.width, L.plotH)) as unknown as DomNode;
   const chart = serialise(findPlotSvg(figure), stem, {
@@ -63,8 +66,9 @@ export function renderSvg(spec: ChartSpec): string {
   }
   if (L.legend) parts.push(L.legend.draw(y + 10));
   parts.push(chart);
-  const cy = L.headerH + L.plotH + 12 + TYPE.caption * 0.8;
-  parts.push(textLines(L.captionLines, PAD, cy, TYPE.caption, TYPE.caption + 7, ` fill="${INK.text}"`));
+  if (L.footnotes) parts.push(L.footnotes.draw(L.headerH + L.plotH));
+  const cy = L.headerH + L.plotH + L.footH + 12 + TYPE.caption * 0.8;
+  if (L.captionLines.length > 0) parts.push(textLines(L.captionLines, PAD, cy, TYPE.caption, TYPE.caption + 7, ` fill="${INK.text}"`));
   parts.push('</svg>');
   return parts.join('\n') + '\n';
 }

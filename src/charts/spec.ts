@@ -17,6 +17,17 @@ export interface ColorBar {
   format?: (v: number) => string;
 }
 
+/** One entry of a categorical legend: a swatch and its label (wrapped when longer than a line). */
+export interface LegendItem {
+  label: string;
+  color: string;
+  shape?: 'square' | 'line' | 'dashed' | 'circle' | 'outline' | 'band';
+  /** `band`: the fills of the bands it stands for, side by side in the swatch (default: `color`). */
+  colors?: readonly string[];
+  /** `band`: the bands' fill opacity (default 1). */
+  opacity?: number;
+}
+
 export interface ChartSpec {
   /** File-name stem, e.g. "trust-over-time"; also prefixes the ids inside the SVG. */
   id: string;
@@ -25,9 +36,14 @@ export interface ChartSpec {
   /** What the chart shows, in words computed from the data. */
   caption: string;
   /** Categorical legend: a swatch and a label per entry. */
-  legend?: { label: string; color: string; shape?: 'square' | 'line' | 'dashed' | 'circle' | 'outline' }[];
+  legend?: LegendItem[];
   /** Continuous legend. */
   colorBar?: ColorBar;
+  /**
+   * Numbered notes below the plot (in two columns when there are several), e.g. the full text of
+   * labels the plot shortens; unlike the caption, a slide keeps them.
+   */
+  footnotes?: string[];
   /** Total width in px (default 960). */
   width?: number;
   /** Target total height in px (default 540); the plot shrinks to fit title and caption, but not below 260 px. */
@@ -49,3 +65,5 @@ export const DEFAULT_HEIGHT = 540;
 export const MIN_PLOT_HEIGHT = 260;
 /** Margin around the page, in px. */
 export const PAD = 24;
+/** A slide is 16:9: `SLIDE_RATIO[0]` wide for `SLIDE_RATIO[1]` high. */
+export const SLIDE_RATIO = [16, 9] as const;

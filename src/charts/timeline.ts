@@ -11,8 +11,10 @@ import { EVENT_COLORS, INK, TYPE } from './palette.js';
 import { textWidth } from './font.js';
 import { timelineCaption } from './timeline-caption.js';
 import { LANE_COLOR, LANES, labelFor, laneEvents } from './timeline-lanes.js';
+import { NOTE_ROW, NOTE_SIZE, noteMarkers } from './timeline-notes.js';
 
 export { EXERCISE_ACTIVITIES, laneEvents, type LaneEvent } from './timeline-lanes.js';
+export { eventNotes, noteMarkers, type NoteMarker } from './timeline-notes.js';
 
 export interface TimelineOptions {
   id?: string;
@@ -84,6 +86,23 @@ export function timelineChart(series: readonly SeriesRow[], events: readonly Eve
     Plot.text(laneLabels, { x: () => x0, y: 'y', text: 'lane', textAnchor: 'end', dx: -12, fontSize: TYPE.label, fill: INK.text }),
   ];
   const dates = series.map((r) => r.date);
+  // The scenario's notes on its scheduled events: numbered markers in rows above the plot, the
+  // full text in the footnotes.
+  // NOTE_GAP keeps them clear of the label of the peak of tension.
+  const width = 960, marginLeft = 190, marginRight = 50, marginTop = 34, NOTE_GAP = 14;
+  const notes = noteMarkers(events, dates[0], dates[dates.length - 1], width - marginLeft - marginRight);
+  if (notes.markers.length > 0) {
+    marks.push(Plot.ruleX(notes.markers, { x: 'x', y1: 0, y2: yMax, stroke: '#BBBBBB', strokeDasharray: '1,3' }));
+    for (let row = 0; row < notes.rows; row++) {
+      const inRow = notes.markers.filter((m) => m.row === row);
+      const dy = -(NOTE_GAP + NOTE_ROW * row + NOTE_ROW / 2);
+      marks.push(
+        Plot.dot(inRow, { x: 'x', frameAnchor: 'top', dy, r: 3.5, fill: INK.text }),
+        Plot.text(inRow, { x: 'x', frameAnchor: 'top', dy, dx: 7, text: 'text', textAnchor: 'start', fontSize: NOTE_SIZE, fill: INK.text }),
+      );
+    }
+    sentences.push(`Numbered above the plot: the scenario's notes on ${notes.footnotes.length === 1 ? 'one of its scheduled events' : `${notes.footnotes.length} of its scheduled events`}, in full below it.`);
+  }
   return {
     id: opts.id ?? 'timeline',
     title: opts.title ?? 'Tension and events over time',
@@ -93,10 +112,13 @@ export function timelineChart(series: readonly SeriesRow[], events: readonly Eve
       { label: 'mean tension', color: INK.text, shape: 'line' },
       ...(totalEsc > 0 ? [{ label: 'escalated incidents (black foot of a bar)', color: INK.text }] : []),
     ],
-    height: 720,
+    ...(notes.footnotes.length > 0 ? { footnotes: notes.footnotes } : {}),
+    width,
+    height: 720 + (notes.rows > 0 ? NOTE_GAP + notes.rows * NOTE_ROW : 0),
     plot: {
-      marginLeft: 190,
-      marginRight: 50,
+      marginLeft,
+      marginRight,
+      marginTop: marginTop + (notes.rows > 0 ? NOTE_GAP + notes.rows * NOTE_ROW : 0),
       x: timeAxis(months, { domain: [monthDate(dates[0]), monthDate(dates[dates.length - 1])] }),
       y: { domain: [-(LANES.length + 0.1) * laneH, yMax], ticks, label: 'mean tension (0-1)', labelArrow: 'none', labelAnchor: 'top', tickFormat: (v: number) => f(v) },
       r: { type: 'identity' },

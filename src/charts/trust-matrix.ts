@@ -1,11 +1,15 @@
 /**
  * Chart 2: who trusts whom. The trust matrix as a heatmap (rows: the truster; columns: the
- * trusted), as small multiples at chosen times, all on one fixed 0-1 colour scale.
+ * trusted), as small multiples at chosen times, all on one fixed 0-1 colour scale. States are
+ * labelled by their full names on an axis where these fit, by their ids (short names) otherwise,
+ * with a key of the short names below the chart.
  */
 import * as Plot from '@observablehq/plot';
 import type { FinalData, PairRow } from './data.js';
 import type { ChartSpec } from './render.js';
 import { f, monthLabel, shortMonth, signed, unique } from './common.js';
+import { textWidth } from './font.js';
+import { shortNamesKey } from './legend.js';
 import { TRUST_STOPS, textOn, trustColor } from './palette.js';
 
 export interface TrustMatrixOptions {
@@ -16,7 +20,14 @@ export interface TrustMatrixOptions {
   steps?: number[];
   /** State order for rows and columns (default: order of first appearance, i.e. the scenario's). */
   states?: string[];
+  /** Full names of the states by id (default: the ids); used as labels where they fit, else in a key of short names. */
+  names?: ReadonlyMap<string, string> | Record<string, string>;
 }
+
+/** The widest a row label (full name) may be, px. */
+const MAX_ROW_LABEL = 220;
+/** The longest a rotated column label (full name) may be, px. */
+const MAX_COLUMN_LABEL = 170;
 
 interface Cell { from: string; to: string; trust: number; panel: string; step: number }
 
@@ -45,8 +56,19 @@ export function trustMatrixChart(rows: readonly PairRow[], opts: TrustMatrixOpti
   const cellPx = n <= 6 ? 44 : n <= 10 ? 30 : 20;
   const labelSize = n <= 10 ? 14 : 12;
   const showValues = n <= 8;
-  const width = Math.max(960, Math.ceil(steps.length * (n * cellPx + 24) + 90));
-  const height = Math.max(540, n * cellPx + 330);
+  // Full names where they fit: rows when the widest fits the left margin; columns when each fits
+  // its cell (upright) or, rotated, the bottom margin.
+  const nameOf = opts.names instanceof Map ? opts.names : new Map(Object.entries(opts.names ?? {}));
+  const full = (id: string) => nameOf.get(id) ?? id;
+  const widest = Math.max(...states.map((s) => textWidth(full(s), labelSize)));
+  const rotate = n > 8;
+  const fullRows = widest <= MAX_ROW_LABEL;
+  const fullColumns = rotate ? widest <= MAX_COLUMN_LABEL : widest <= cellPx - 4;
+  const marginLeft = fullRows ? Math.max(80, Math.ceil(widest) + 30) : 80;
+  const marginBottom = rotate && fullColumns ? Math.max(70, Math.ceil(widest) + 36) : 70;
+  const key = fullRows && fullColumns ? null : shortNamesKey(states, nameOf);
+  const width = Math.max(960, Math.ceil(steps.length * (n * cellPx + 24) + 10 + marginLeft));
+  const height = Math.max(540, n * cellPx + 330 + (marginBottom - 70));
 
   // Caption: extremes at the last panel, change since the first, most and least trusted, asymmetry.
   const last = steps[steps.length - 1];
@@ -102,18 +124,19 @@ export function trustMatrixChart(rows: readonly PairRow[], opts: TrustMatrixOpti
     subtitle: opts.subtitle,
     caption: sentences.join(' '),
     colorBar: { label: "i's trust in j", domain: [0, 1], colors: TRUST_STOPS, ticks: [0, 0.25, 0.5, 0.75, 1] },
+    ...(key === null ? {} : { footnotes: [key] }),
     width,
     height,
     fontSize: labelSize,
     plot: {
-      marginLeft: 80,
+      marginLeft,
       marginTop: 34,
-      marginBottom: 70,
+      marginBottom,
       marginRight: 10,
       color: { type: 'identity' },
       fx: { domain: panels, label: null, padding: 0.08 },
-      x: { domain: states, label: 'trusted state j →', tickRotate: n > 8 ? -90 : 0, tickSize: 0, labelArrow: 'none', labelAnchor: 'center' },
-      y: { domain: states, label: '↓ truster i', tickSize: 0, labelArrow: 'none' },
+      x: { domain: states, label: 'trusted state j →', tickRotate: rotate ? -90 : 0, tickSize: 0, labelArrow: 'none', labelAnchor: 'center', ...(fullColumns ? { tickFormat: full } : {}) },
+      y: { domain: states, label: '↓ truster i', tickSize: 0, labelArrow: 'none', ...(fullRows ? { tickFormat: full } : {}) },
       marks,
     },
   };

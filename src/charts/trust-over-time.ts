@@ -23,6 +23,9 @@ export interface TrustOverTimeOptions {
   colors?: Record<string, string>;
 }
 
+/** Fill opacity of the bands, and of their swatch in the legend. */
+export const BAND_OPACITY = 0.18;
+
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const x of xs) {
@@ -54,7 +57,7 @@ export function trustOverTimeChart(rows: readonly TrendRow[], opts: TrustOverTim
   if (hasBand) {
     for (const name of names) {
       marks.push(Plot.areaY(data.filter((r) => r.series === name && Number.isFinite(r.lo) && Number.isFinite(r.hi)), {
-        x: 'x', y1: 'lo', y2: 'hi', fill: colors.get(name)!, fillOpacity: 0.18, curve: 'linear',
+        x: 'x', y1: 'lo', y2: 'hi', fill: colors.get(name)!, fillOpacity: BAND_OPACITY, curve: 'linear',
       }));
     }
   }
@@ -68,7 +71,8 @@ export function trustOverTimeChart(rows: readonly TrendRow[], opts: TrustOverTim
     caption: sentences.join(' '),
     legend: [
       ...names.map((n) => ({ label: n, color: colors.get(n)!, shape: 'line' as const })),
-      ...(hasBand ? [{ label: opts.bandLabel ?? 'band', color: '#BBBBBB' }] : []),
+      // The bands in their own colours (each series' band fill, at the band's opacity).
+      ...(hasBand ? [{ label: opts.bandLabel ?? 'band', color: colors.get(names[0])!, shape: 'band' as const, colors: names.map((n) => colors.get(n)!), opacity: BAND_OPACITY }] : []),
     ],
     plot: {
       x: timeAxis(months),

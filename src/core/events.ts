@@ -42,9 +42,14 @@ export const EventFlag = {
  * Where the core reports events. Trust rows carry `observer` (whose trust moved), `subject` (in
  * whom) and three log-odds: `l0` before the forgetting since the pair was last touched, `l1`
  * after it (just before the event) and `l2` after the event. Other rows keep their one number
- * (tension, pressure, members) in `l2` and 0 in `l0`, `l1`. Unused indices are -1.
+ * (tension, pressure, members) in `l2` and 0 in `l0`, `l1`. Unused indices are -1. The rows a
+ * scheduled event with a note made are annotated with it afterwards, so no mechanism carries it.
  */
 export interface EventSink {
   push(step: number, kind: number, actor: number, target: number, observer: number, subject: number,
     activity: number, flags: number, l0: number, l1: number, l2: number): void;
+  /** Rows pushed so far. */
+  readonly length: number;
+  /** Gives the rows from `from` to the last pushed the scenario's note of the scheduled event that made them. */
+  annotate(from: number, note: string): void;
 }

@@ -60,6 +60,8 @@ function budgets(c: Ctx): void {
 function scheduledEvent(c: Ctx, k: number): void {
   const { w, s, n } = c;
   const e = w.events[k];
+  // The rows this event makes carry its note (the scenario's words for it), if it has one.
+  const from = s.log !== null && e.note !== null ? s.log.length : -1;
   switch (e.type) {
     case 'coreInterestIssue':
       coreInterestIssue(c, e.group, e.issue, e.decision);
@@ -99,6 +101,7 @@ function scheduledEvent(c: Ctx, k: number): void {
       break;
     }
   }
+  if (from >= 0) s.log!.annotate(from, e.note!);
 }
 
 /**

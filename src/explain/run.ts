@@ -39,6 +39,8 @@ export interface TrustRow {
   /** The group a defector defected from. */
   group: string | null;
   outcome: RowOutcome | null;
+  /** The scenario's note on the scheduled event that made the row, if it has one. */
+  note: string | null;
   /** Log-odds of the observer's trust: before the forgetting since the pair's previous row, before this event, after it. */
   l0: number;
   l1: number;
@@ -63,6 +65,8 @@ export interface NoteRow {
   b: string;
   activity: string | null;
   forum: string | null;
+  /** The scenario's note on the scheduled event that made the row, if it has one. */
+  note: string | null;
 }
 
 export interface ExplainRun {
@@ -157,17 +161,17 @@ export function buildRows(entries: Iterable<LogEntry>, ids: readonly string[],
         index: k, step: e.step, kind: e.kind, observer, subject,
         from: 'from' in e ? e.from : null, to: 'to' in e ? e.to : null, activity: e.activity ?? null, forum,
         group: e.kind === 'defection' ? e.group ?? null : null,
-        outcome: outcomeOf(e), l0, l1, l2, p0, p1, p2,
+        outcome: outcomeOf(e), note: e.note ?? null, l0, l1, l2, p0, p1, p2,
       });
       continue;
     }
     // Rows that moved no trust but that a reader of one pair wants to know about.
     if (e.kind === 'activity' && e.heeded === false && e.from && e.to) {
-      notes.push({ index: k, step: e.step, kind: 'unheeded', a: e.from, b: e.to, activity: e.activity ?? null, forum });
+      notes.push({ index: k, step: e.step, kind: 'unheeded', a: e.from, b: e.to, activity: e.activity ?? null, forum, note: e.note ?? null });
     } else if (e.kind === 'test' && e.relied === false && e.truster && e.trustee) {
-      notes.push({ index: k, step: e.step, kind: 'not-relied', a: e.truster, b: e.trustee, activity: null, forum: null });
+      notes.push({ index: k, step: e.step, kind: 'not-relied', a: e.truster, b: e.trustee, activity: null, forum: null, note: e.note ?? null });
     } else if ((e.kind === 'incident' && e.escalated === false) || e.kind === 'agreement') {
-      if (e.between) notes.push({ index: k, step: e.step, kind: e.kind, a: e.between[0], b: e.between[1], activity: null, forum: null });
+      if (e.between) notes.push({ index: k, step: e.step, kind: e.kind, a: e.between[0], b: e.between[1], activity: null, forum: null, note: e.note ?? null });
     }
   }
   return { rows, notes };

@@ -106,7 +106,26 @@ export function groupLabel(run: ExplainRun, e: Pick<PairExplanation, 'observer' 
 /** Fills in the group labels and the sentences of an explanation. */
 export function describe(run: ExplainRun, e: PairExplanation): void {
   for (const g of e.groups) g.label = groupLabel(run, e, g);
-  e.sentences = sentences(e);
+  e.sentences = [...sentences(e), ...noteSentences(run, e)];
+}
+
+/** The scenario's notes on the scheduled events in the range that moved the pair's trust, or that concern the pair and moved none. */
+function noteSentences(run: ExplainRun, e: PairExplanation): string[] {
+  const moved = new Map(e.events.map((c) => [c.index, c]));
+  const notes = new Map<string, { date: string; probability: number | null }>();
+  for (const r of run.rows) {
+    const c = moved.get(r.index);
+    if (c === undefined || r.note === null) continue;
+    const n = notes.get(r.note) ?? { date: c.date, probability: 0 };
+    notes.set(r.note, { ...n, probability: (n.probability ?? 0) + c.probability });
+  }
+  const pair = new Set([e.observer.id, e.subject.id]);
+  for (const r of run.notes) {
+    if (r.note !== null && !notes.has(r.note) && r.step >= e.from.step && r.step <= e.to.step && pair.has(r.a) && pair.has(r.b)) notes.set(r.note, { date: run.dates[r.step], probability: null });
+  }
+  if (notes.size === 0) return [];
+  const list = [...notes].sort((x, y) => (x[1].date < y[1].date ? -1 : x[1].date > y[1].date ? 1 : 0)).map(([note, n]) => `"${note}" (${n.date}${n.probability === null ? ', no change' : `, ${signedAmount(n.probability)}`})`);
+  return [`Scheduled ${plural(notes.size, 'event')} in the scenario's words: ${list.join('; ')}.`];
 }
 
 /** A group's label for `count` of its events within a period of the waterfall; "forgetting" for the forgetting. */

@@ -9,6 +9,7 @@
  * hot loop stores log-odds and leaves the exponentials to whoever reads the log). Summed over a
  * pair's rows, drift + delta, plus the forgetting after its last row, give the pair's whole
  * change: explanations add up. Other rows keep their one number (tension, pressure...) in `l2`.
+ * The rows of a scheduled event with a note (`annotate`) index the table of notes.
  */
 import type { EventSink } from '../core/events.js';
 import { sigmoid } from '../model/logistic.js';
@@ -30,6 +31,11 @@ export class EventLog implements EventSink {
   l0 = new Float64Array(1024);
   l1 = new Float64Array(1024);
   l2 = new Float64Array(1024);
+  /** Row k's note is `notes[note[k] - 1]`; 0: none. Only rows of scheduled events with a note have one. */
+  note = new Uint32Array(1024);
+  /** The distinct notes, in the order first logged (a note is stored once, not per row). */
+  readonly notes: string[] = [];
+  private readonly noteIndex = new Map<string, number>();
 
   push(step: number, kind: number, actor: number, target: number, observer: number, subject: number,
     activity: number, flags: number, l0: number, l1: number, l2: number): void {
@@ -39,6 +45,18 @@ export class EventLog implements EventSink {
     this.observer[k] = observer; this.subject[k] = subject; this.activity[k] = activity; this.flags[k] = flags;
     this.l0[k] = l0; this.l1[k] = l1; this.l2[k] = l2;
   }
+
+  annotate(from: number, note: string): void {
+    let ref = this.noteIndex.get(note);
+    if (ref === undefined) {
+      this.notes.push(note);
+      this.noteIndex.set(note, (ref = this.notes.length));
+    }
+    this.note.fill(ref, Math.max(0, from), this.length);
+  }
+
+  /** The note of row k (the scenario's words for the scheduled event that made it); null when it has none. */
+  noteOf(k: number): string | null { return this.note[k] === 0 ? null : this.notes[this.note[k] - 1]; }
 
   /** Change in trust (probability) from forgetting just before event k (trust rows). */
   drift(k: number): number { return sigmoid(this.l1[k]) - sigmoid(this.l0[k]); }
@@ -51,13 +69,13 @@ export class EventLog implements EventSink {
 
   private grow(): void {
     const cap = this.step.length * 2;
-    const g = <T extends Int32Array | Uint8Array | Int16Array | Float64Array>(a: T): T => {
+    const g = <T extends Int32Array | Uint8Array | Int16Array | Uint32Array | Float64Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(cap);
       b.set(a);
       return b;
     };
     this.step = g(this.step); this.kind = g(this.kind); this.actor = g(this.actor); this.target = g(this.target);
     this.observer = g(this.observer); this.subject = g(this.subject); this.activity = g(this.activity);
-    this.flags = g(this.flags); this.l0 = g(this.l0); this.l1 = g(this.l1); this.l2 = g(this.l2);
+    this.flags = g(this.flags); this.l0 = g(this.l0); this.l1 = g(this.l1); this.l2 = g(this.l2); this.note = g(this.note);
   }
 }

@@ -4,12 +4,14 @@
  * (writer `report`, identity the HTML file's name), recorded as derived from the run when the
  * report sits in its run folder. Each report has its own charts folder, named after its file
  * (`report.html` -> `charts/`, `week-3.html` -> `week-3-charts/`), so two reports in one folder
- * never share chart files. A file the ledger does not list (the user's own slides in a charts
+ * never share chart files; its slides (16:9, no caption) are in the charts folder's `slides/`,
+ * part of the same result. A file the ledger does not list (the user's own slides in a charts
  * folder, notes beside the report) is never replaced or deleted.
  */
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { runEntryKey } from '../run/folder/index.js';
+import { SLIDES_FOLDER, safeId, type ChartFile } from './charts.js';
 import { commitOutput, planOutput, samePath, type OutputPlan } from '../io/output.js';
 import { optionProblem, type LoadResult, type Problem } from '../io/problem.js';
 
@@ -44,8 +46,21 @@ export function reportOutputProblems(file: string, source: string): Problem[] {
   return plan.ok ? [] : plan.problems;
 }
 
-/** Writes the HTML file and its chart files as one result; the problems (nothing replaced) when it cannot. */
-export function writeReport(file: string, source: string, text: string, charts: readonly { name: string; data: string | Uint8Array }[]): LoadResult<OutputPlan> {
+/**
+ * The chart files with their companions (slides); slides whose report named no slug
+ * (`slides/--<id>.png`) are named by the folder reported on (an experiment's folder is named
+ * after the experiment).
+ */
+function namedSlides(source: string, files: readonly ChartFile[]): { name: string; data: string | Uint8Array }[] {
+  const prefix = `${SLIDES_FOLDER}/--`;
+  const charts = files.flatMap(({ companions, ...f }) => [f, ...(companions ?? [])]);
+  const slug = safeId(basename(resolve(source)));
+  return charts.map((c) => (c.name.startsWith(prefix) ? { ...c, name: `${SLIDES_FOLDER}/${slug}--${c.name.slice(prefix.length)}` } : c));
+}
+
+/** Writes the HTML file and its chart files (with their slides) as one result; the problems (nothing replaced) when it cannot. */
+export function writeReport(file: string, source: string, text: string, files: readonly ChartFile[]): LoadResult<OutputPlan> {
+  const charts = namedSlides(source, files);
   const plan = planOutput(dirname(file), request(file, source, charts.map((c) => c.name)));
   if (!plan.ok) return plan;
   const folder = chartsFolderName(file);

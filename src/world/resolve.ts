@@ -242,17 +242,18 @@ export function resolveWorld(scenario: Scenario, options: ResolveOptions = {}): 
 
 function resolveEvents(scenario: Scenario, idx: (id: string) => number, groups: Group[], issueIds: string[], params: Params): WorldEvent[] {
   const out: WorldEvent[] = scenario.events.map((e): WorldEvent => {
+    const note = e.note ?? null;
     switch (e.type) {
       case 'coreInterestIssue':
-        return { type: e.type, step: e.step, group: groups.findIndex((g) => g.id === e.group), issue: issueIds.indexOf(e.issue), decision: e.decision };
+        return { type: e.type, step: e.step, note, group: groups.findIndex((g) => g.id === e.group), issue: issueIds.indexOf(e.issue), decision: e.decision };
       case 'incident':
-        return { type: e.type, step: e.step, a: idx(e.between[0]), b: idx(e.between[1]), escalates: e.escalates };
+        return { type: e.type, step: e.step, note, a: idx(e.between[0]), b: idx(e.between[1]), escalates: e.escalates };
       case 'leadershipChange':
-        return { type: e.type, step: e.step, state: idx(e.state), trustShift: e.trustShift, will: e.will ?? null, toward: e.toward ? Int32Array.from(e.toward.map(idx)) : null };
+        return { type: e.type, step: e.step, note, state: idx(e.state), trustShift: e.trustShift, will: e.will ?? null, toward: e.toward ? Int32Array.from(e.toward.map(idx)) : null };
       case 'shock':
-        return { type: e.type, step: e.step, states: Int32Array.from(e.states.map(idx)), tension: e.tension };
+        return { type: e.type, step: e.step, note, states: Int32Array.from(e.states.map(idx)), tension: e.tension };
       case 'test':
-        return { type: e.type, step: e.step, truster: idx(e.truster), trustee: idx(e.trustee), stake: e.stake ?? params.testStake, honours: e.honours };
+        return { type: e.type, step: e.step, note, truster: idx(e.truster), trustee: idx(e.trustee), stake: e.stake ?? params.testStake, honours: e.honours };
     }
   });
   // Stable sort keeps the file's order within a step.

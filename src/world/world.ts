@@ -60,12 +60,17 @@ export interface ProgrammeLine {
   mutual: boolean;
 }
 
+/**
+ * A scheduled event, resolved. `note` is the scenario's words for it (e.g. "Scarborough Shoal
+ * stand-off, April 2012"), null when it has none: the model never reads it; the event log keeps
+ * it on the event's rows, for the timeline and explanations.
+ */
 export type WorldEvent =
-  | { type: 'coreInterestIssue'; step: number; group: number; issue: number; decision: number }
-  | { type: 'incident'; step: number; a: number; b: number; escalates: boolean | undefined }
-  | { type: 'leadershipChange'; step: number; state: number; trustShift: number; will: number | null; toward: Int32Array | null }
-  | { type: 'shock'; step: number; states: Int32Array; tension: number }
-  | { type: 'test'; step: number; truster: number; trustee: number; stake: number; honours: boolean | undefined };
+  | { type: 'coreInterestIssue'; step: number; note: string | null; group: number; issue: number; decision: number }
+  | { type: 'incident'; step: number; note: string | null; a: number; b: number; escalates: boolean | undefined }
+  | { type: 'leadershipChange'; step: number; note: string | null; state: number; trustShift: number; will: number | null; toward: Int32Array | null }
+  | { type: 'shock'; step: number; note: string | null; states: Int32Array; tension: number }
+  | { type: 'test'; step: number; note: string | null; truster: number; trustee: number; stake: number; honours: boolean | undefined };
 
 /**
  * The rival pairs whose tension follows Richardson's arms race (docs/MODEL.md 7.15): their

@@ -14,6 +14,7 @@ import { outcomesChart, profileFromFinal, profileFromSeries } from '../../src/ch
 import { differencesChart, hypothesisTrajectoriesChart, sweepChart } from '../../src/charts/comparison.js';
 import { transmitterReceiverChart } from '../../src/charts/transmitter-receiver.js';
 import type { ChartSpec } from '../../src/charts/render.js';
+import { resolveWorld } from '../../src/world/resolve.js';
 
 export const SCENARIO = 'scenarios/asean-admm.yaml';
 
@@ -31,6 +32,12 @@ export function aseanRun(): RunData {
     asean = runData(simulate(sc, { seed: 1, hypothesis: 'habits-first', pairs: true }), sc.name);
   }
   return asean;
+}
+
+/** The ASEAN scenario's state names by id. */
+export function aseanNames(): Map<string, string> {
+  const w = resolveWorld(scenario());
+  return new Map(w.ids.map((id, k) => [id, w.names[k]]));
 }
 
 let trustFirst: RunData | null = null;
@@ -117,15 +124,16 @@ export function allCharts(): ChartSpec[] {
   const run = aseanRun();
   const name = run.manifest?.scenario.name ?? '';
   const sub = `${name}, seed 1, habits-first`;
+  const names = aseanNames();
   return [
     trustOverTimeChart(trendFromSteps(aseanSteps()), {
       subtitle: `${name}: 6 seeds per hypothesis, same seeds`,
       bandLabel: '95% confidence interval of the mean over 6 runs',
     }),
     pairTrustChart(run.pairs, { subtitle: sub }),
-    trustMatrixChart(run.pairs, { subtitle: sub, states: run.final.states }),
-    trustNetworkChart(run.final, { subtitle: sub, threshold: 0.55 }),
-    trustNetworkChart(run.final, { subtitle: sub, threshold: 0.6, mode: 'directed', id: 'trust-network-directed' }),
+    trustMatrixChart(run.pairs, { subtitle: sub, states: run.final.states, names }),
+    trustNetworkChart(run.final, { subtitle: sub, threshold: 0.55, names }),
+    trustNetworkChart(run.final, { subtitle: sub, threshold: 0.6, mode: 'directed', id: 'trust-network-directed', names }),
     timelineChart(run.series, run.events, { subtitle: sub }),
     outcomesChart([profileFromFinal(run.final, 'habits-first')], { subtitle: sub, id: 'outcomes-one' }),
     outcomesChart([profileFromFinal(run.final, 'habits-first'), profileFromSeries(trustFirstRun().series, 'trust-first')], { subtitle: `${name}, seed 1` }),

@@ -127,7 +127,12 @@ describe('charts of a report', () => {
     expect([a.id, b.id]).toEqual(['net-work', 'net-work-2']);
     expect(b.svg).toContain('id="net-work-2-title"');
     const files = await set.files();
+    // Each chart and its slide (named by the report's slug, filled in by writeReport when empty).
+    // Two files a chart; the PNG carries the chart's slide (named by the report's slug, filled in by writeReport when empty).
     expect(files.map((f) => f.name)).toEqual(['net-work.svg', 'net-work.png', 'net-work-2.svg', 'net-work-2.png']);
+    expect(files[1].companions!.map((f) => f.name)).toEqual(['slides/--net-work.svg', 'slides/--net-work.png']);
+    set.slug = 'ASEAN admm';
+    expect((await set.files())[1].companions![1].name).toBe('slides/asean-admm--net-work.png');
     expect(Buffer.from(files[1].data as Uint8Array).equals(Buffer.from(renderPng(a.svg)))).toBe(true);
   });
 });

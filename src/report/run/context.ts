@@ -2,6 +2,7 @@
  * What every section of a run report reads: the run, its figures, names and the helpers that
  * draw a chart as a figure or say what the run lacks.
  */
+import { basename, extname } from 'node:path';
 import { resolveWorld } from '../../world/resolve.js';
 import { ChartSet, figure } from '../charts.js';
 import { html, type Html } from '../html.js';
@@ -42,6 +43,8 @@ export function runContext(input: RunInput, charts: ChartSet, ctx: { chartsHref:
   const states = data.final.states;
   const sc = input.scenario.value;
   const runLabel = `${m.hypothesis}, seed ${m.seed}`;
+  // Slides are named by the scenario file: scenarios/asean-admm.yaml -> asean-admm--trust-over-time.png.
+  charts.slug = basename(m.scenario.file, extname(m.scenario.file));
   let names: readonly string[] = states;
   if (sc !== null) {
     try {

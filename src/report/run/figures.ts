@@ -34,6 +34,8 @@ export function runCover(c: RunContext): Html {
 export function figureSections(c: RunContext): Section[] {
   const { input, m, data, fig, series, first, last, peak, states, names, subtitle, hasPairs, hasEvents, sum, v, pairsMissing, eventsMissing } = c;
   const sections: Section[] = [];
+  // Full names for the matrix and the network (ids where the scenario is not found).
+  const nameOf = new Map(states.map((s, k) => [s, names[k] ?? s]));
 
   // --- Key figures ---------------------------------------------------------------------------
   const activities = sum('activities'), heeded = sum('heeded');
@@ -96,11 +98,11 @@ export function figureSections(c: RunContext): Section[] {
     body: hasPairs
       ? joinHtml([
         html`<p>The trust matrix at the start, the middle and the end of the run.</p>`,
-        fig(trustMatrixChart(data.pairs, { id: 'trust-matrix', subtitle })),
+        fig(trustMatrixChart(data.pairs, { id: 'trust-matrix', subtitle, names: nameOf })),
       ])
       : joinHtml([
         pairsMissing('only the final trust matrix can be shown'),
-        fig(trustMatrixChart(pairsFromFinal(data.final), { id: 'trust-matrix', subtitle })),
+        fig(trustMatrixChart(pairsFromFinal(data.final), { id: 'trust-matrix', subtitle, names: nameOf })),
       ]),
   });
 
@@ -110,7 +112,7 @@ export function figureSections(c: RunContext): Section[] {
     title: 'The trust network',
     body: joinHtml([
       html`<p>Who trusts whom at the end of the run, as a network; defence cooperation agreements are marked.</p>`,
-      fig(trustNetworkChart(data.final, { id: 'trust-network', subtitle })),
+      fig(trustNetworkChart(data.final, { id: 'trust-network', subtitle, names: nameOf })),
     ]),
   });
 

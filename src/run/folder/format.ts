@@ -94,9 +94,16 @@ export function eventsJsonl(r: RunResult): string {
 /**
  * Event `k` of a run's log as the object written to events.jsonl (ids, not indices). The key
  * order is the file's: step, date, kind, the kind's own fields, the activity, then the trust
- * row's fields (or the tension an incident or shock left).
+ * row's fields (or the tension an incident or shock left), and last the note of a scheduled event
+ * that has one (rows without a note are written as before notes were kept).
  */
 export function eventObject(world: World, log: EventLog, k: number): EventRowInput {
+  const row = eventFields(world, log, k);
+  const note = log.noteOf(k);
+  return note === null ? row : { ...row, note };
+}
+
+function eventFields(world: World, log: EventLog, k: number): EventRowInput {
   const { ids, activities, groups, forums } = world;
   const id = (i: number) => (i >= 0 ? ids[i] : null);
   const kind = EVENT_KINDS[log.kind[k]];

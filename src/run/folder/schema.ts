@@ -85,7 +85,9 @@ const trustFields = {
   delta: finite.optional(),
   trust: z.number().gt(0).lt(1).optional(),
 };
-const base = { step, date: month, activity: z.string().optional(), ...trustFields };
+/** Rows of a scheduled event with a note: the scenario's words for it (last key of the row). */
+const note = { note: z.string().optional() };
+const base = { step, date: month, activity: z.string().optional(), ...trustFields, ...note };
 
 const ActivityEvent = z.object({
   ...base, kind: z.literal('activity'), from: stateId.nullable(), to: stateId.nullable(),
