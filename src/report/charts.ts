@@ -109,7 +109,7 @@ export function figure(c: ReportChart, chartsHref: string): Html {
   // Width/height ratio: in print the width is capped so that the height fits on one page.
   const ratio = (c.width / c.height).toFixed(4);
   const href = (ext: string) => `${chartsHref}/${c.id}.${ext}`;
-  // Wider than tall: printed at most 118 mm high, so that two share a page.
+  // Wider than tall: printed at most 112 mm high, so that two share a page.
   const cls = c.width / c.height >= 1.3 ? 'chart half' : 'chart';
   return html`<figure class="${cls}" id="fig-${c.id}" style="--ratio: ${ratio}">${raw(c.svg)}<figcaption>Figure ${c.number}. Files: <a href="${href('svg')}">${href('svg')}</a>, <a href="${href('png')}">${href('png')}</a></figcaption></figure>`;
 }

@@ -84,6 +84,12 @@ table.compare th, table.compare td { padding: 3px 4px; }
 table.compare th:first-child, table.compare td:first-child { width: 17%; }
 table.compare .d { display: block; white-space: nowrap; }
 table.compare .ci { display: block; color: var(--muted); font-size: 10.5px; }
+table.leads { font-size: 12px; table-layout: fixed; }
+table.leads th, table.leads td { padding: 3px 4px; }
+table.leads th:first-child { width: 19%; }
+table.leads th:nth-last-child(3) { width: 24%; }
+table.leads th:nth-last-child(2) { width: 23%; }
+table.leads th:last-child { width: 9%; }
 td.lead-a { background: #fbe3d6; }
 td.lead-b { background: #d9e8f3; }
 td.lead-a .d, td.lead-b .d { font-weight: bold; }
@@ -118,11 +124,11 @@ blockquote.essay .source { display: block; font-style: normal; font-size: 0.88em
   figure.chart { margin: 8pt 0 12pt; }
   /* A chart never taller than the shorter of A4's and Letter's printable heights. */
   figure.chart svg { width: min(100%, calc(226mm * var(--ratio))); border: none; }
-  /* Two charts to a page where they are wider than tall. */
-  figure.chart.half svg { width: min(100%, calc(118mm * var(--ratio))); margin: 0 auto; }
+  /* Two charts to a page (with their headings) where they are wider than tall. */
+  figure.chart.half svg { width: min(100%, calc(112mm * var(--ratio))); margin: 0 auto; }
   figure.chart figcaption a { color: inherit; text-decoration: none; }
   table { font-size: 8.5pt; }
-  table.compare { font-size: 7.5pt; }
+  table.compare, table.leads { font-size: 7.5pt; }
   table.compare .ci { font-size: 6.8pt; }
   .figures { grid-template-columns: repeat(4, 1fr); gap: 6pt; }
   .figure-card .v { font-size: 13pt; }

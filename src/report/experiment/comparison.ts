@@ -80,7 +80,7 @@ function leadTables({ comparisons, S, P }: ExperimentContext): Html[] {
     const empty = (rows: ComparisonRow[]) => (anyEmpty ? [String(rows.filter(hasNoValues).length)] : []);
     if (withVerdicts) {
       // One line per measure: what is better and its margin under its name; both largest leads in one cell.
-      out.push(table(['measure', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', ...(anyEmpty ? ['no values'] : []), 'in words', 'largest leads (A − B)', 'replications to decide (median of undecided)'], metrics.map((m) => {
+      out.push(table(['measure', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', ...(anyEmpty ? ['no values'] : []), 'in words', 'largest leads (A − B)', 'runs to decide (median of undecided)'], metrics.map((m) => {
         const rows = c.rows.filter((r) => r.metric === m);
         const k = verdictCounts(c, rows);
         const valued = rows.filter((r) => !hasNoValues(r));
@@ -90,7 +90,7 @@ function leadTables({ comparisons, S, P }: ExperimentContext): Html[] {
           lb.length > 0 ? html`<span class="ci-line">${c.b}: ${where(best(lb))}</span>` : '',
         ]);
         return [html`${metricWords(m)}<span class="ci-line">${rows[0]?.better ?? 'higher'} is better; margin ${String(rows[0]?.margin ?? '–')}</span>`, String(k.a), String(k.b), String(k.equivalent), String(k.undecided), ...empty(rows), differenceInWords(c, rows), la.length + lb.length > 0 ? leads : '–', toDecide(valued)];
-      }), { numeric: anyEmpty ? [1, 2, 3, 4, 5] : [1, 2, 3, 4], cls: 'compare' }));
+      }), { numeric: anyEmpty ? [1, 2, 3, 4, 5] : [1, 2, 3, 4], cls: 'leads' }));
     } else {
       // A folder analysed before the verdicts: leading is the interval excluding zero.
       out.push(table(['metric', 'better', `${c.a} leads`, `${c.b} leads`, 'neither', ...(anyEmpty ? ['no values'] : []), `largest lead for ${c.a} (A − B)`, `largest lead for ${c.b} (A − B)`], metrics.map((m) => {

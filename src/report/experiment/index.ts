@@ -31,6 +31,9 @@ export { whereAxes, whereCandidates, whereEachWinsSection, WHERE_METRICS, type W
 /** The measures whose sensitivity charts an experiment report draws (the others are in its summary table). */
 export const REPORT_SENSITIVITY_METRICS = ['partnerBelief', 'reliance', 'trusterPayoff', 'exploitationLoss'] as const;
 
+/** The measures whose where-each-wins maps an experiment report draws (a sensitivity folder's report draws every key one). */
+export const REPORT_WHERE_METRICS = ['partnerBelief', 'trusterPayoff'] as const;
+
 /** What an experiment report may add: a sensitivity folder's sections (--sensitivity) and the two conditions of the where-each-wins map (--where). */
 
 export interface ExperimentExtras {
@@ -50,12 +53,14 @@ export function experimentReport(input: ExperimentInput, charts: ChartSet, ctx: 
   if (extras.sensitivity !== undefined) sections.push(sensitivitySection(extras.sensitivity, x.fig, { files: true, drawn: REPORT_SENSITIVITY_METRICS }));
   if (x.c0 !== undefined) {
     const source = extras.sensitivity !== undefined ? { kind: 'points' as const, input: extras.sensitivity, margins: x.c0 } : { kind: 'comparison' as const, comparison: x.c0 };
-    sections.push(whereEachWinsSection(source, x.fig, extras.where));
+    sections.push(whereEachWinsSection(source, x.fig, extras.where, REPORT_WHERE_METRICS));
   }
   // Kinne (2018): shown when the experiment has the network metrics.
   const network = agreementNetworkSection(x);
   if (network !== null) sections.push(network);
-  sections.push(trustOverTimeSection(x), scenariosSection(x));
+  // Trust over time with bands, when there is no comparison: with one, the trajectories on the same dice show it.
+  if (x.c0 === undefined) sections.push(trustOverTimeSection(x));
+  sections.push(scenariosSection(x));
   const table = comparisonTableSection(x);
   if (table !== null) sections.push(table);
   // How to replay a run for explanations belongs with reproducing the experiment: one section.

@@ -88,7 +88,8 @@ function metricsOf(source: WhereSource): string[] {
 }
 
 /** The section: a map per key metric (and scenario, for an experiment), each with its sentences. */
-export function whereEachWinsSection(source: WhereSource, fig: (spec: ChartSpec) => Html, where?: readonly [string, string]): Section {
+/** `only`: draw the maps of these metrics alone (an experiment report keeps to the key ones; the sensitivity report draws them all). */
+export function whereEachWinsSection(source: WhereSource, fig: (spec: ChartSpec) => Html, where?: readonly [string, string], only?: readonly string[]): Section {
   const out: Html[] = [];
   const axes = whereAxes(source, where);
   const title = 'Where each hypothesis wins';
@@ -107,7 +108,7 @@ export function whereEachWinsSection(source: WhereSource, fig: (spec: ChartSpec)
   out.push(html`<p>${placed} and gathers ${from} into cells: by the values a condition takes when it takes a few (a grid), else into bins holding about as many points each. A cell shows the mean difference over the points in it, so over every other condition; its colour says which hypothesis does better there, whatever the direction in which the metric is better, and grey cells are within the margin: their mean difference lies within the metric's practical-equivalence margin (a mean over the cell, with no interval, so not a finding of equivalence). Choose the same two conditions for every map with <code>--where A,B</code>.</p>`);
   const scenarios = source.kind === 'comparison' ? [...new Set(source.comparison.rows.map((r) => r.scenario))] : [mainScenario(source.input.sensitivity)];
   let drawn = 0;
-  for (const metric of metricsOf(source)) {
+  for (const metric of metricsOf(source).filter((m) => only === undefined || only.includes(m))) {
     for (const scenario of scenarios) {
       const input = inputFor(source, metric, scenario);
       if (input === null) continue;
@@ -119,7 +120,9 @@ export function whereEachWinsSection(source: WhereSource, fig: (spec: ChartSpec)
       out.push(html`<h3>${capitalFirst(metricWords(metric))}${suffix}</h3>`);
       if (perMetric) out.push(html`<p class="aside">Axes: ${own !== null ? own.words : `${x} across and ${y} up (the analysis has no index for this metric's difference, so the two that matter most over all the metrics)`}.</p>`);
       out.push(html`<ul>${winsSentences(map).map((s) => html`<li>${s}</li>`)}</ul>`);
-      out.push(fig(whereEachWinsSpec(map, { id: `where-${metric}${scenarios.length > 1 ? `-${scenarios.indexOf(scenario) + 1}` : ''}` })));
+      const spec = whereEachWinsSpec(map, { id: `where-${metric}${scenarios.length > 1 ? `-${scenarios.indexOf(scenario) + 1}` : ''}` });
+      // In an experiment report (`only`), a lower map: two to a printed page.
+      out.push(fig(only !== undefined ? { ...spec, height: Math.min(spec.height ?? 640, 600) } : spec));
       drawn++;
     }
   }

@@ -68,7 +68,9 @@ export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpe
   const quick = quickWords(s);
   if (quick !== null) out.push(html`<p class="note"><strong>${quick}</strong></p>`);
   out.push(html`<p class="note">${MODEL_CAVEAT}</p>`);
-  out.push(table(['condition', 'from', 'to'], s.factors.map((f) => [html`<code>${f.name}</code>`, fx(f.min, 3), fx(f.max, 3)]), { cls: 'narrow', numeric: [1, 2], caption: 'The conditions varied and their ranges' }));
+  const ranges = table(['condition', 'from', 'to'], s.factors.map((f) => [html`<code>${f.name}</code>`, fx(f.min, 3), fx(f.max, 3)]), { cls: 'narrow', numeric: [1, 2], caption: 'The conditions varied and their ranges' });
+  // In an experiment report the ranges go in one line (they are the experiment file's).
+  out.push(opts.drawn === undefined ? ranges : html`<p class="aside">The conditions varied and their ranges: ${s.factors.map((f) => `${f.name} ${fx(f.min, 3)} to ${fx(f.max, 3)}`).join('; ')}.</p>`);
   const pair = differencePair(s);
   const byMetric = resultsByMetric(s);
   // "all" averages, per result, the scenarios with a value at every point (`over`): said once when every result averages all of them, else per metric.
@@ -80,15 +82,19 @@ export function sensitivitySection(input: SensitivityInput, fig: (spec: ChartSpe
   if (opts.drawn !== undefined) out.push(summaryTable(s, byMetric));
   for (const { metric, results } of byMetric) {
     if (opts.drawn !== undefined && !opts.drawn.includes(metric)) continue;
-    out.push(html`<h3>${capitalFirst(metricWords(metric))}</h3>`);
-    if (scenario === 'all' && !full) out.push(html`<p class="aside">${overWords(s, results)}</p>`);
+    // In an experiment report the chart's own title and subtitle name the measure and the scenarios averaged.
+    if (opts.drawn === undefined) {
+      out.push(html`<h3>${capitalFirst(metricWords(metric))}</h3>`);
+      if (scenario === 'all' && !full) out.push(html`<p class="aside">${overWords(s, results)}</p>`);
+    }
     const drawn = results.find((r) => r.skipped === null);
     if (drawn !== undefined) {
       const spec = s.method === 'sobol' ? sobolChart(s, drawn, { id: `sobol-${metric}` }) : morrisChart(s, drawn, { id: `morris-${metric}` });
       // In an experiment report, shorter bars: two charts to a printed page.
       out.push(fig(opts.drawn !== undefined ? { ...spec, height: Math.min(spec.height ?? 600, 620) } : spec));
     }
-    out.push(html`<ul>${results.map((r) => html`<li>${sensitivitySentence(s, r)}</li>`)}</ul>`);
+    // In an experiment report the chart's caption says what matters; each target's sentences are in the sensitivity report.
+    if (opts.drawn === undefined) out.push(html`<ul>${results.map((r) => html`<li>${sensitivitySentence(s, r)}</li>`)}</ul>`);
     if (opts.drawn === undefined) out.push(indexTable(s, results));
   }
   // In another folder's report, where these numbers came from.
