@@ -127,7 +127,9 @@ describe('a report in Chromium', () => {
   it('of an experiment folder: every chart renders, with a sweep map, and prints', async () => {
     const page = await checkReport('experiment', true);
     const ids = await page.$$eval('figure.chart', (fs) => fs.map((f) => f.id));
-    expect(ids).toEqual(expect.arrayContaining(['fig-trust-over-time-1', 'fig-trajectories-1', 'fig-differences-scenarios', 'fig-differences-1', 'fig-sweep-1', 'fig-sweep-2']));
+    // With a comparison the trajectories on the same dice show trust over time (no separate bands chart).
+    expect(ids).toEqual(expect.arrayContaining(['fig-verdicts', 'fig-trajectories-1', 'fig-differences-scenarios', 'fig-differences-1', 'fig-sweep-1', 'fig-sweep-2']));
+    expect(ids).not.toContain('fig-trust-over-time-1');
     const text = await page.evaluate(() => document.body.innerText);
     expect(text).toContain('Which hypothesis leads');
     expect(text).toContain('The comparison table');

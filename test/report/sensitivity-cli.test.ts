@@ -123,7 +123,9 @@ describe('npm run report on an experiment folder', () => {
     expect(page).toContain('Each map puts tension across and equivocation up (the first two conditions varied)');
     expect(page).toMatch(/Of the 6 cells, trust-first does better in \d(, | and )habits-first in \d/);
     expect(html).not.toContain('Which conditions matter');
-    expect(readdirSync(join(tmp, 'plain-charts'))).toEqual(expect.arrayContaining(['where-partnerbelief.svg', 'where-brier.svg', 'where-trusterpayoff.svg']));
+    // An experiment report maps the key measures, final trust and payoff (a sensitivity report maps every key one).
+    expect(readdirSync(join(tmp, 'plain-charts'))).toEqual(expect.arrayContaining(['where-partnerbelief.svg', 'where-trusterpayoff.svg']));
+    expect(readdirSync(join(tmp, 'plain-charts'))).not.toContain('where-brier.svg');
   });
 
   it('adds a sensitivity folder with --sensitivity, mapping its design points', () => {

@@ -80,7 +80,7 @@ function leadTables({ comparisons, S, P }: ExperimentContext): Html[] {
     const empty = (rows: ComparisonRow[]) => (anyEmpty ? [String(rows.filter(hasNoValues).length)] : []);
     if (withVerdicts) {
       // One line per measure: what is better and its margin under its name; both largest leads in one cell.
-      out.push(table(['measure', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', ...(anyEmpty ? ['no values'] : []), 'in words', 'largest leads (A − B)', 'runs to decide (median of undecided)'], metrics.map((m) => {
+      out.push(table(['measure', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', ...(anyEmpty ? ['no values'] : []), 'in words', 'largest leads (A − B)', 'replications to decide (median of undecided)'], metrics.map((m) => {
         const rows = c.rows.filter((r) => r.metric === m);
         const k = verdictCounts(c, rows);
         const valued = rows.filter((r) => !hasNoValues(r));
