@@ -40,7 +40,7 @@ export function kv(rows: readonly [HtmlValue, HtmlValue][]): Html {
   return html`<table class="kv"><tbody>${rows.map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</tbody></table>`;
 }
 
-/** A scenario's description and teaching note, or why they cannot be shown. */
+/** A scenario's description, teaching note and note for the modeller, or why they cannot be shown. */
 export function scenarioText(found: Found<Scenario>, heading: 'h3' | 'h4' = 'h3'): Html {
   const s = found.value;
   if (s === null) return missingScenario(found);
@@ -48,6 +48,9 @@ export function scenarioText(found: Found<Scenario>, heading: 'h3' | 'h4' = 'h3'
   return join([
     s.description ? join([h('What the scenario is'), paragraphs(s.description)]) : '',
     s.teachingNote ? html`<div class="note">${h('Teaching note')}${paragraphs(s.teachingNote)}</div>` : '',
+    // The teaching note speaks the seminar's language; the ids it would need to be acted on are
+    // kept apart, for whoever edits the scenario (issue 14).
+    s.modellerNote ? html`<div class="modeller"><strong>For the modeller.</strong> ${s.modellerNote.replace(/\s+/g, ' ').trim()}</div>` : '',
   ]);
 }
 

@@ -30,7 +30,8 @@ export const Scenario = z.strictObject({
   $schema: z.string().optional().describe('Where editors find this JSON Schema (e.g. ../schema/scenario.schema.json); not used by the model.'),
   name: z.string().min(1).describe('Title of the scenario, shown in outputs and reports.'),
   description: z.string().min(1).describe('What the scenario stands for: the states, the period, the sources.'),
-  teachingNote: z.string().min(1).describe('For instructors: what the scenario shows and what to vary in a seminar.'),
+  teachingNote: z.string().min(1).describe('For instructors and students: what the scenario shows and what to vary in a seminar, in the seminar\'s words (no parameter ids, event type names or MODEL sections: those go in modellerNote).'),
+  modellerNote: z.string().min(1).optional().describe('For the modeller: what one needs to vary the scenario as the teaching note suggests: parameter ids, state attributes, activity ids, policy and event type names, docs/MODEL.md sections. Shown after the teaching note in a "For the modeller" box.'),
   calendar: z.strictObject({
     start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM').describe('Month of the first step (step 0), as YYYY-MM (e.g. 2006-01).'),
     stepMonths: z.number().int().min(1).max(12).default(1).describe('Months a step lasts, 1 to 12. Default 1 (a step is a month).'),
