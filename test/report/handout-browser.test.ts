@@ -62,7 +62,14 @@ describe('npm start writes a handout and a report a class can follow', () => {
     const answer = await page.$$eval('.answer p', (ps) => ps.map((p) => p.textContent ?? ''));
     expect(answer.length).toBeGreaterThanOrEqual(2);
     expect(answer.length).toBeLessThanOrEqual(4);
-    expect(answer[0]).toMatch(/^Trust in partners at the end: the two views end within 2 trust points of each other .* in \d+ of 400 cells/);
+    expect(answer[0]).toMatch(/^Trust in partners at the end: in \d+ of 400 cells the two views end within 2 trust points of each other/);
+    // The sentence's counts are comparison.json's.
+    const { comparisons } = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')) as { comparisons: { a: string; b: string; rows: { metric: string; n: number; verdict: string; leads: string }[] }[] };
+    const c = comparisons[0];
+    const rows = c.rows.filter((r) => r.metric === 'partnerBelief' && r.n > 0);
+    const k = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).length;
+    expect(answer[0]).toContain(`in ${k((r) => r.verdict === 'equivalent')} of ${rows.length} cells`);
+    expect(answer[0]).toContain(`${c.a} ends higher in ${k((r) => r.verdict === 'leads' && r.leads === c.a)}, ${c.b} in ${k((r) => r.verdict === 'leads' && r.leads === c.b)}, and ${k((r) => r.verdict === 'undecided')} cells are undecided`);
     expect(await page.$eval('.caveat', (p) => p.textContent)).toMatch(/not a finding about real states/);
     expect(await page.$$eval('ol.questions li', (ls) => ls.length)).toBe(3);
     const charts = await page.$$eval('figure.chart svg', (ss) => ss.map((s) => s.getBoundingClientRect().height));

@@ -105,7 +105,7 @@ export function answerOf(x: ExperimentContext, sensitivity?: SensitivityInput): 
     const d = meanDifference(rowsOf(belief));
     const shares = runShares(rowsOf(belief));
     const same = margin !== undefined ? `within ${num(margin * 100, margin * 100 < 1 ? 1 : 0)} trust points of each other (on a scale of 0 to 100)` : 'not clearly apart';
-    let s = `Trust in partners at the end: the two views end ${same} in ${t.equivalent} of ${n} cells; ${A} ends higher in ${t.a}, ${B} in ${t.b}, and ${t.undecided} ${t.undecided === 1 ? 'is' : 'are'} undecided.`;
+    let s = `Trust in partners at the end: in ${t.equivalent} of ${n} cells the two views end ${same}; ${A} ends higher in ${t.a}, ${B} in ${t.b}, and ${t.undecided} ${t.undecided === 1 ? 'cell is' : 'cells are'} undecided.`;
     if (d !== null && shares !== null) s += ` On average ${A} ends ${num(Math.abs(d) * 100, 1)} trust points ${d >= 0 ? 'higher' : 'lower'}, and it ended higher in ${pct(shares.a)} of the paired runs (${B} in ${pct(shares.b)}).`;
     sentences.push(s);
   }
@@ -130,7 +130,7 @@ export function answerOf(x: ExperimentContext, sensitivity?: SensitivityInput): 
       sentences.push(`On ${metricWords(second.m)}, ${u.a >= u.b ? `${A} does better in ${u.a} cells and ${B} in ${u.b}` : `${B} does better in ${u.b} cells and ${A} in ${u.a}`}.`);
     }
   } else if (candidates.length > 0) {
-    sentences.push(`On none of the other measures (${candidates.map((k) => metricWords(k.m)).join(', ')}) does either view lead in any cell.`);
+    sentences.push(`On none of the ${candidates.length} other measures of cooperation, payoff and accuracy does either view lead in any cell.`);
   }
 
   // 3. What decides the gap: the sensitivity analysis of the focus measure, when there is one.
