@@ -78,6 +78,8 @@ export interface Answer {
   factor: { name: string; words: string; total: number } | null;
   /** Cells compared per measure (scenarios x points). */
   cells: number;
+  /** How the views compare on final trust in partners: mostly equivalent, one ahead, or not yet decided (null without the measure). */
+  belief: 'same' | 'a' | 'b' | 'undecided' | 'mixed' | null;
 }
 
 /** The question an experiment asks of the two views. */
@@ -98,8 +100,11 @@ export function answerOf(x: ExperimentContext, sensitivity?: SensitivityInput): 
 
   // 1. Belief in partners at the end.
   const belief = metrics.has('partnerBelief') ? 'partnerBelief' : null;
+  let beliefWords: Answer['belief'] = null;
   if (belief !== null) {
     const t = verdictTally(c, belief);
+    const total = t.a + t.b + t.equivalent + t.undecided;
+    beliefWords = total === 0 ? null : t.equivalent * 2 > total ? 'same' : t.a * 2 > total ? 'a' : t.b * 2 > total ? 'b' : t.undecided * 2 > total ? 'undecided' : 'mixed';
     const n = t.a + t.b + t.equivalent + t.undecided;
     const margin = rowsOf(belief).find((r) => typeof r.margin === 'number')?.margin;
     const d = meanDifference(rowsOf(belief));
@@ -153,7 +158,7 @@ export function answerOf(x: ExperimentContext, sensitivity?: SensitivityInput): 
   })();
   const quick = x.R < 30;
   const caveat = `This is what the model implies, as built and calibrated, over the ranges of conditions tried: not a finding about real states. Each cell rests on ${x.R} paired run${x.R === 1 ? '' : 's'}${quick ? ', a quick run' : ''}; ${pct(undecidedShare)} of all cells stay undecided${quick ? ', and more runs (npm start -- --full) would settle some of them' : ''}.`;
-  return { question: questionOf(x), sentences, caveat, focus, factor, cells };
+  return { question: questionOf(x), sentences, caveat, focus, factor, cells, belief: beliefWords };
 }
 
 /** The two views side by side, with the essay's passage. */
@@ -174,9 +179,15 @@ export function viewsHtml(A: string, B: string): Html {
 /** Three questions for discussion, from the answer. */
 export function discussionQuestions(answer: Answer, A: string, B: string): string[] {
   const qs: string[] = [];
+  // The first question starts from what the belief comparison showed, not from what one might expect.
+  const trust = answer.belief === 'same' ? 'The two views end with much the same trust in partners'
+    : answer.belief === 'a' ? `${A} ends with more trust in partners in most cells`
+    : answer.belief === 'b' ? `${B} ends with more trust in partners in most cells`
+    : answer.belief === 'undecided' ? 'These runs cannot yet tell whether the two views end with the same trust in partners'
+    : 'The two views compare differently on trust in partners from one cell to another';
   qs.push(answer.focus !== null
-    ? `The two views end with much the same trust, yet differ in ${metricWords(answer.focus)}. What does it mean for the essay's argument if states that trust each other equally act differently?`
-    : `The two views end with much the same trust and differ little in what states do. Is the difference between ${A} and ${B} one that a study of real states could detect at all?`);
+    ? `${trust}; they differ most in ${metricWords(answer.focus)}. What does it mean for the essay's argument if states that trust each other alike act differently, or if the difference lies in action rather than in trust?`
+    : `${trust}, and neither view leads on what states do. Is the difference between ${A} and ${B} one that a study of real states could detect at all, and what evidence would it need?`);
   qs.push(answer.factor !== null
     ? `In the model, ${answer.factor.words} decides most of the difference. Which regions you know (the Five Power Defence Arrangements, ASEAN, the Pacific) sit high or low on it, and which view would you then expect to fit them?`
     : 'Which conditions of a region (tension, language, culture, the share of partners that would exploit trust) would you expect to favour each view, and how would you test that with this model?');
