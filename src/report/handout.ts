@@ -8,15 +8,12 @@ import { totalIndexChart, verdictsChart } from '../charts/index.js';
 import { differenceTarget, mainScenario } from '../charts/index.js';
 import { MODEL_VERSION } from '../version.js';
 import type { ChartSet } from './charts.js';
-import { figure } from './charts.js';
 import { answerOf, CONDITION_WORDS, discussionQuestions, viewsHtml } from './experiment/answer.js';
 import { experimentContext, metricWords } from './experiment/context.js';
 import type { ExperimentInput } from './experiment/input.js';
-import { fontFaceCss } from './fonts.js';
-import { html, join, raw, type Html } from './html.js';
-import { CONTENT_SECURITY_POLICY } from './page.js';
+import { html, join, type Html } from './html.js';
+import { documentHtml } from './page.js';
 import type { SensitivityInput } from './sensitivity/input.js';
-import { GENERATOR } from './write.js';
 
 /** The measures of the handout's chart, in order (those the experiment has). */
 export const HANDOUT_METRICS = ['partnerBelief', 'brier', 'reliance', 'trusterPayoff', 'exploitationLoss', 'missedOpportunities'] as const;
@@ -90,26 +87,5 @@ export function handoutPage(input: ExperimentInput, charts: ChartSet, ctx: { cha
     parts.push(html`<h2>For discussion</h2><ol class="questions">${discussionQuestions(answer, x.A, x.B).map((q) => html`<li>${q}</li>`)}</ol>`);
   }
   parts.push(html`<p class="foot">Made by Entente (model ${MODEL_VERSION}) from ${input.dir}${sensitivity !== undefined ? ` and ${sensitivity.dir}` : ''}. The full report, with every measure, scenario and condition, is report.html beside this file; ${ctx.reportCommand} remakes both.</p>`);
-  const doc = html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
-<meta name="generator" content="${GENERATOR}">
-<meta name="entente-model-version" content="${MODEL_VERSION}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>
-${raw(fontFaceCss())}
-${raw(CSS)}
-</style>
-</head>
-<body>
-<div class="page">
-${join(parts)}
-</div>
-</body>
-</html>
-`;
-  return { html: doc.text, title };
+  return { html: documentHtml(title, CSS, join(parts)), title };
 }

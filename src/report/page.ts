@@ -138,11 +138,9 @@ blockquote.essay .source { display: block; font-style: normal; font-size: 0.88em
 }
 `;
 
-/** The whole document. */
-export function renderPage(p: Page): string {
-  const toc = html`<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>${p.sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ol></nav>`;
-  const sections = join(p.sections.map((s) => html`<section id="${s.id}" aria-labelledby="${s.id}-h"><h2 id="${s.id}-h">${s.title}</h2>${s.body}</section>`));
-  const doc = html`<!doctype html>
+/** A self-contained document's head and body: its title, fonts, the styles given and the security policy. */
+export function documentHtml(title: string, css: string, body: Html): string {
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -150,22 +148,28 @@ export function renderPage(p: Page): string {
 <meta name="generator" content="${GENERATOR}">
 <meta name="entente-model-version" content="${MODEL_VERSION}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${p.title}</title>
+<title>${title}</title>
 <style>
 ${raw(fontFaceCss())}
-${raw(CSS)}
+${raw(css)}
 </style>
 </head>
 <body>
 <div class="page">
-<header class="cover">${p.cover}<p class="made-by">${p.madeBy}</p></header>
-${toc}
-<main>
-${sections}
-</main>
+${body}
 </div>
 </body>
 </html>
-`;
-  return doc.text;
+`.text;
+}
+
+/** The whole document. */
+export function renderPage(p: Page): string {
+  const toc = html`<nav class="toc" aria-label="Contents"><strong>Contents</strong><ol>${p.sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ol></nav>`;
+  const sections = join(p.sections.map((s) => html`<section id="${s.id}" aria-labelledby="${s.id}-h"><h2 id="${s.id}-h">${s.title}</h2>${s.body}</section>`));
+  return documentHtml(p.title, CSS, html`<header class="cover">${p.cover}<p class="made-by">${p.madeBy}</p></header>
+${toc}
+<main>
+${sections}
+</main>`);
 }

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayRun } from '../../src/cli/experiment.js';
 import { makeReport } from '../../src/report/index.js';
-import { makeExperiment, makeRun, ROOT } from './fixtures.js';
+import { makeExperiment, makeRun, ROOT, TINY_EXPERIMENT } from './fixtures.js';
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const cli = (name: string, args: string[]) => {
@@ -28,14 +28,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'entente-report-cli-'));
   run = makeRun(join(tmp, 'run'), join(ROOT, 'scenarios/minimal-pair.yaml'), { steps: '24' });
   const file = expFile = join(tmp, 'exp.yaml');
-  exp = await makeExperiment(join(tmp, 'exp'), file, `name: Tiny
-description: One scenario, both hypotheses.
-scenarios: [${JSON.stringify(join(ROOT, 'scenarios/minimal-pair.yaml'))}]
-hypotheses: [trust-first, habits-first]
-replications: 2
-steps: 12
-analysis: { resamples: 100, level: 0.95 }
-`);
+  exp = await makeExperiment(join(tmp, 'exp'), file, TINY_EXPERIMENT);
 }, 120_000);
 afterAll(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
 

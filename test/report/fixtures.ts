@@ -22,6 +22,16 @@ export function makeRun(dir: string, scenario = join(ROOT, 'scenarios/fpda.yaml'
 }
 
 /** An experiment folder: two scenarios over a 2 x 2 grid of two conditions, both hypotheses, 3 replications. */
+/** The smallest experiment: one scenario, both hypotheses, two replications of 12 steps. */
+export const TINY_EXPERIMENT = `name: Tiny
+description: One scenario, both hypotheses.
+scenarios: [${JSON.stringify(join(ROOT, 'scenarios/minimal-pair.yaml'))}]
+hypotheses: [trust-first, habits-first]
+replications: 2
+steps: 12
+analysis: { resamples: 100, level: 0.95 }
+`;
+
 export async function makeExperiment(dir: string, file: string, body?: string): Promise<string> {
   writeFileSync(file, body ?? `name: Report test
 description: Two scenarios over tension and equivocation, under both hypotheses.

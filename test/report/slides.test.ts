@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReport } from '../../src/report/index.js';
-import { makeExperiment, makeRun, ROOT } from './fixtures.js';
+import { makeExperiment, makeRun, ROOT, TINY_EXPERIMENT } from './fixtures.js';
 
 const pngSize = (file: string) => {
   const b = readFileSync(file);
@@ -58,14 +58,7 @@ describe('slides', () => {
   it('an experiment report names its slides by the experiment folder', async () => {
     const file = join(tmp, 'tiny.yaml');
     mkdirSync(join(tmp, 'exps'), { recursive: true });
-    const exp = await makeExperiment(join(tmp, 'exps', 'tiny-experiment'), file, `name: Tiny
-description: One scenario, both hypotheses.
-scenarios: [${JSON.stringify(join(ROOT, 'scenarios/minimal-pair.yaml'))}]
-hypotheses: [trust-first, habits-first]
-replications: 2
-steps: 12
-analysis: { resamples: 100, level: 0.95 }
-`);
+    const exp = await makeExperiment(join(tmp, 'exps', 'tiny-experiment'), file, TINY_EXPERIMENT);
     await makeReport(exp);
     const slides = readdirSync(join(exp, 'charts', 'slides'));
     expect(slides.length).toBeGreaterThan(0);
