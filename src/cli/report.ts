@@ -133,8 +133,8 @@ export async function runReport(dir: string | readonly [string, string], o: Repo
 async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, async () => {
-    const [dir, other, ...extra] = program.args;
-    if (extra.length > 0) throw optionProblem('<folder>', `expected one folder, or two run folders to compare; got ${program.args.length}: ${program.args.join(' ')}`);
+    // Commander refuses a third folder ("too many arguments").
+    const [dir, other] = program.args;
     const o = program.opts<ReportCliOptions>();
     const r = await runReport(other === undefined ? dir : [dir, other], o, argv.slice(2));
     if (!o.quiet) {
