@@ -1,7 +1,8 @@
 /**
  * `npm run report -- <run, experiment or sensitivity folder> [--out FILE] [--pair A,B ...]
  * [--sensitivity FOLDER] [--where A,B] [--quiet]`: one self-contained HTML report for a
- * seminar, with its charts as SVG and PNG files beside it.
+ * seminar, with its charts as SVG and PNG files beside it. `npm run report -- <run A> <run B>
+ * [--out FILE]`: one report that sets two runs side by side.
  */
 import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +44,16 @@ For an experiment folder (npm run experiment): the experiment's and each scenari
   matter" (Sobol bars or a Morris chart per metric) and draws the where-each-wins maps from its
   design points, by default over the two conditions with the largest indices.
 
+For two run folders (npm run report -- <run A> <run B>): both runs side by side, named on the
+  cover with their scenario, hypothesis, seed and steps, and whether they drew the same dice
+  (the same scenario file, by SHA-256, and the same seed); regional trust over time of both on
+  one chart; the key figures of both (final.json's end state, series.csv's counts) with the
+  difference B - A, trust in trust points; and the directed pair whose final trust differs
+  most, its trust over time in both and its explanation in each. Runs with different states
+  are compared on regional figures only. Default file: compare-<B's folder name>.html in run
+  A's folder (recorded as derived from run A: simulating A again with another run removes
+  it); --out puts it anywhere else. Only --out and --quiet apply.
+
 For a sensitivity folder (npm run sensitivity): the conditions varied, which of them matter
   for each metric (Sobol first-order and total indices, or Morris mu* and sigma, with
   intervals and sentences from the numbers), where each hypothesis wins over the two that
@@ -59,6 +70,7 @@ Examples:
   npm run report -- out/trust-first-or-habits-first --out seminar/week3.html
   npm run report -- out/trust-first-or-habits-first --sensitivity out/sobol --where tension,blend
   npm run report -- out/sobol
+  npm run report -- out/asean-admm/trust-first-seed1 out/asean-admm/habits-first-seed1
   npm run report -- out/trust-vs-habits-quick --sensitivity out/trust-vs-habits-quick-sobol --handout
 `;
 
@@ -75,6 +87,7 @@ export function buildProgram(): Command {
   return new Command('report')
     .description('Write a self-contained HTML report of a run, experiment or sensitivity folder, with its charts as SVG and PNG files.')
     .argument('<folder>', 'a run folder (npm run simulate), an experiment folder (npm run experiment) or a sensitivity folder (npm run sensitivity)')
+    .argument('[other]', 'a second run folder: one report that sets the two runs side by side (default file: <folder>/compare-<other\'s name>.html)')
     .option('--out <file>', 'the report file, ending in .html (default: <folder>/report.html); charts go beside it, to charts/ for report.html and <name>-charts/ otherwise')
     .option('--pair <A,B...>', "pairs to show and explain, A's trust in B, each as two state ids: --pair A,B C,D or --pair A,B --pair C,D (run folders only)")
     .option('--sensitivity <folder>', "add a sensitivity folder's sections (which conditions matter; where each hypothesis wins over its points) to an experiment folder's report")
@@ -107,7 +120,7 @@ export function parseWhere(value: string | undefined): [string, string] | undefi
 }
 
 /** Plans, builds and writes a report; returns what it wrote. Bad input throws a ProblemError (nothing written). */
-export async function runReport(dir: string, o: ReportCliOptions, argv: readonly string[]): Promise<{ file: string; chartsDir: string; charts: number; seconds: number; handout?: string }> {
+export async function runReport(dir: string | readonly [string, string], o: ReportCliOptions, argv: readonly string[]): Promise<{ file: string; chartsDir: string; charts: number; seconds: number; handout?: string }> {
   const started = performance.now();
   const pairs = parsePairs(o.pair ?? []);
   const where = parseWhere(o.where);
@@ -120,9 +133,10 @@ export async function runReport(dir: string, o: ReportCliOptions, argv: readonly
 async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, async () => {
-    const [dir] = program.args;
+    // Commander refuses a third folder ("too many arguments").
+    const [dir, other] = program.args;
     const o = program.opts<ReportCliOptions>();
-    const r = await runReport(dir, o, argv.slice(2));
+    const r = await runReport(other === undefined ? dir : [dir, other], o, argv.slice(2));
     if (!o.quiet) {
       const show = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
       process.stdout.write(`Report written to ${show(r.file)} (${r.charts} chart${r.charts === 1 ? '' : 's'}, also as SVG and PNG in ${show(r.chartsDir)}/) in ${r.seconds.toFixed(1)} s.\n`);

@@ -17,6 +17,7 @@
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { optionProblem, ProblemError, type Problem } from '../io/problem.js';
 import { ChartSet } from './charts.js';
+import { compareFile, compareReport, readCompareInput, type CompareInput } from './compare/index.js';
 import { experimentReport, readExperimentInput, whereAxes, type ExperimentInput } from './experiment/index.js';
 import { handoutPage } from './handout.js';
 import { renderPage } from './page.js';
@@ -58,12 +59,15 @@ export function handoutFile(reportFile: string): string {
 }
 
 export interface ReportPlan {
+  /** The folder reported on (run A for a report of two runs: the report is recorded as derived from it when it sits in its folder). */
   dir: string;
-  kind: 'run' | 'experiment' | 'sensitivity';
+  kind: 'run' | 'experiment' | 'sensitivity' | 'compare';
   file: string;
   chartsDir: string;
   command: string;
   run?: RunInput;
+  /** The two runs of a report comparing them. */
+  compare?: CompareInput;
   experiment?: ExperimentInput;
   /** The sensitivity folder reported on, or included in the experiment's report. */
   sensitivity?: SensitivityInput;
@@ -80,8 +84,12 @@ export interface BuiltReport {
 }
 
 
-/** Reads and checks a folder and the options; throws a ProblemError, having written nothing. */
-export function planReport(dir: string, opts: ReportOptions = {}): ReportPlan {
+/**
+ * Reads and checks a folder (or two run folders, to compare them) and the options; throws a
+ * ProblemError, having written nothing.
+ */
+export function planReport(dir: string | readonly [string, string], opts: ReportOptions = {}): ReportPlan {
+  if (typeof dir !== 'string') return planCompare(dir[0], dir[1], opts);
   const problems: Problem[] = [];
   const kind = folderKind(dir);
   const file = resolve(opts.out ?? join(dir, 'report.html'));
@@ -138,15 +146,38 @@ export function planReport(dir: string, opts: ReportOptions = {}): ReportPlan {
   return plan;
 }
 
+/**
+ * The plan of a report of two run folders: by default `compare-<B's folder name>.html` in run
+ * A's folder (recorded in A's ledger as derived from run A: simulating A again with another
+ * run removes it), else `--out`. Options that belong to one run or an experiment are refused.
+ */
+function planCompare(dirA: string, dirB: string, opts: ReportOptions): ReportPlan {
+  const problems: Problem[] = [];
+  const file = resolve(opts.out ?? compareFile(dirA, dirB));
+  const chartsDir = join(dirname(file), chartsFolderName(file));
+  const input = readCompareInput(dirA, dirB);
+  if (!input.ok) problems.push(...input.problems);
+  if (opts.out !== undefined && !/\.html?$/i.test(opts.out)) problems.push(optionProblem('--out', `expected a file name ending in .html, got "${opts.out}"`));
+  else if (input.ok) problems.push(...reportOutputProblems(file, dirA));
+  const refuse = (option: string, what: string) => problems.push(optionProblem(option, `${what}; a report of two runs takes only --out (the pair shown is the one that differs most)`));
+  if ((opts.pairs ?? []).length > 0) refuse('--pair', 'chooses pairs in the report of one run');
+  if (opts.handout === true) refuse('--handout', "writes an experiment's handout");
+  if (opts.sensitivity !== undefined) refuse('--sensitivity', "adds to an experiment's report");
+  if (opts.where !== undefined) refuse('--where', "applies to an experiment's or a sensitivity folder's report");
+  if (problems.length > 0 || !input.ok) throw new ProblemError(problems);
+  return { dir: dirA, kind: 'compare', file, chartsDir, command: opts.command ?? `npm run report -- ${dirA} ${dirB}`, compare: input.value };
+}
+
 /** Draws every chart and the page. */
 export async function buildReport(plan: ReportPlan): Promise<BuiltReport> {
   const charts = new ChartSet();
   const href = relative(dirname(plan.file), plan.chartsDir).split('\\').join('/') || chartsFolderName(plan.file);
   const ctx = { chartsHref: href, reportCommand: plan.command, dataHref: relative(dirname(plan.file), resolve(plan.dir)).split('\\').join('/') || '.' };
   const built = plan.kind === 'run' ? runReport(plan.run!, charts, ctx)
+    : plan.kind === 'compare' ? compareReport(plan.compare!, charts, ctx)
     : plan.kind === 'sensitivity' ? sensitivityReport(plan.sensitivity!, charts, ctx, plan.where)
     : experimentReport(plan.experiment!, charts, ctx, { sensitivity: plan.sensitivity, where: plan.where });
-  const kindWords = plan.kind === 'run' ? 'a run folder' : plan.kind === 'sensitivity' ? 'a sensitivity folder' : plan.sensitivity !== undefined ? `an experiment folder, with the sensitivity folder ${plan.sensitivity.dir}` : 'an experiment folder';
+  const kindWords = plan.kind === 'compare' ? `two run folders, A and B, the second ${plan.compare!.b.dir}` : plan.kind === 'run' ? 'a run folder' : plan.kind === 'sensitivity' ? 'a sensitivity folder' : plan.sensitivity !== undefined ? `an experiment folder, with the sensitivity folder ${plan.sensitivity.dir}` : 'an experiment folder';
   const made = `Made by Entente's npm run report from ${plan.dir} (${kindWords}); charts also as SVG and PNG files in ${basename(plan.chartsDir)}/ beside this file.`;
   const html = renderPage({ title: built.title, cover: built.cover, sections: built.sections, madeBy: made });
   const out: BuiltReport = { html, title: built.title, charts: await charts.files() };
@@ -168,8 +199,8 @@ export function writeReportFiles(plan: ReportPlan, report: BuiltReport): void {
   }
 }
 
-/** Plans, builds and writes a report; returns where it went. */
-export async function makeReport(dir: string, opts: ReportOptions = {}): Promise<{ file: string; chartsDir: string; charts: number; title: string; handout?: string }> {
+/** Plans, builds and writes a report (of a folder, or of two run folders compared); returns where it went. */
+export async function makeReport(dir: string | readonly [string, string], opts: ReportOptions = {}): Promise<{ file: string; chartsDir: string; charts: number; title: string; handout?: string }> {
   const plan = planReport(dir, opts);
   const report = await buildReport(plan);
   writeReportFiles(plan, report);
