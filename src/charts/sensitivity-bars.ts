@@ -116,7 +116,10 @@ export function totalIndexChart(s: Sensitivity, r: SensitivityResult, opts: Tota
   const sentences = [
     `Each bar is one condition: its total Sobol index, the share of the variation in ${sensitivityTargetWords(s, r)} that the condition accounts for, alone and with its interactions; the whiskers are ${level}% bootstrap intervals.`,
   ];
-  if (left > 0) sentences.push(`The other ${left} condition${left === 1 ? '' : 's'} account${left === 1 ? 's' : ''} for less than ${f(shown[shown.length - 1].total, 2)} each.`);
+  if (left > 0) {
+    const most = Math.max(...ranked.slice(shown.length).map((x) => x.total));
+    sentences.push(`The other ${left} condition${left === 1 ? '' : 's'} account${left === 1 ? 's' : ''} for ${most < 0.005 ? 'almost none of it (total index below 0.005 each)' : `at most ${f(most, 2)} each`}.`);
+  }
   sentences.push(`Over the ranges tried (${s.samples} base samples, ${plural(s.replications, 'replication')} a point): the model's sensitivity, not the world's.`);
   const labelW = 24 + Math.max(...data.map((d) => textWidth(d.factor, TYPE.axis)));
   return {

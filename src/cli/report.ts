@@ -67,9 +67,9 @@ unknown state id in --pair) exits with code 2 and writes nothing.
 Examples:
   npm run report -- out/asean-admm/habits-first-seed1
   npm run report -- out/asean-admm/habits-first-seed1 --pair PHL,CHN --pair IDN,MYS
-  npm run report -- out/trust-first-or-habits-first --out seminar/week3.html
-  npm run report -- out/trust-first-or-habits-first --sensitivity out/sobol --where tension,blend
-  npm run report -- out/sobol
+  npm run report -- out/trust-vs-habits-quick --out seminar/week3.html
+  npm run report -- out/trust-vs-habits-quick --sensitivity out/trust-vs-habits-quick-sobol --where willingness,untrustworthyShare
+  npm run report -- out/trust-vs-habits-quick-sobol
   npm run report -- out/asean-admm/trust-first-seed1 out/asean-admm/habits-first-seed1
   npm run report -- out/trust-vs-habits-quick --sensitivity out/trust-vs-habits-quick-sobol --handout
 `;
@@ -115,7 +115,7 @@ export function parsePairs(values: readonly string[]): [string, string][] {
 export function parseWhere(value: string | undefined): [string, string] | undefined {
   if (value === undefined) return undefined;
   const names = value.split(',').map((s) => s.trim());
-  if (names.length !== 2 || names.some((s) => s === '')) throw optionProblem('--where', `expected two conditions separated by a comma, e.g. --where tension,blend; got "${value}"`);
+  if (names.length !== 2 || names.some((s) => s === '')) throw optionProblem('--where', `expected two conditions separated by a comma, e.g. --where willingness,untrustworthyShare; got "${value}"`);
   return [names[0], names[1]];
 }
 

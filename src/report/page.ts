@@ -85,7 +85,7 @@ table.compare th:first-child, table.compare td:first-child { width: 17%; }
 table.compare .d { display: block; white-space: nowrap; }
 table.compare .ci { display: block; color: var(--muted); font-size: 10.5px; }
 table.leads { font-size: 12px; table-layout: fixed; }
-table.leads th, table.leads td { padding: 3px 4px; }
+table.leads th, table.leads td { padding: 3px 4px; overflow-wrap: anywhere; }
 table.leads th:first-child { width: 19%; }
 table.leads th:nth-last-child(3) { width: 24%; }
 table.leads th:nth-last-child(2) { width: 23%; }
@@ -129,6 +129,7 @@ blockquote.essay .source { display: block; font-style: normal; font-size: 0.88em
   figure.chart figcaption a { color: inherit; text-decoration: none; }
   table { font-size: 8.5pt; }
   table.compare, table.leads { font-size: 7.5pt; }
+  .modeller { font-size: 7.5pt; line-height: 1.3; }
   table.compare .ci { font-size: 6.8pt; }
   .figures { grid-template-columns: repeat(4, 1fr); gap: 6pt; }
   .figure-card .v { font-size: 13pt; }

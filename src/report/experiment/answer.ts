@@ -151,13 +151,15 @@ export function answerOf(x: ExperimentContext, sensitivity?: SensitivityInput): 
     }
   }
 
+  // Of the measures the answer speaks of (final trust and the measures of cooperation, payoff and accuracy).
+  const spoken = [...(belief !== null ? [belief] : []), ...candidates.map((k) => k.m)];
   const undecidedShare = (() => {
     let u = 0, n = 0;
-    for (const m of metrics) { const t = verdictTally(c, m); u += t.undecided; n += t.a + t.b + t.equivalent + t.undecided; }
+    for (const m of spoken) { const t = verdictTally(c, m); u += t.undecided; n += t.a + t.b + t.equivalent + t.undecided; }
     return n === 0 ? 0 : u / n;
   })();
   const quick = x.R < 30;
-  const caveat = `This is what the model implies, as built and calibrated, over the ranges of conditions tried: not a finding about real states. Each cell rests on ${x.R} paired run${x.R === 1 ? '' : 's'}${quick ? ', a quick run' : ''}; ${pct(undecidedShare)} of all cells stay undecided${quick ? ', and more runs (npm start -- --full) would settle some of them' : ''}.`;
+  const caveat = `This is what the model implies, as built and calibrated, over the ranges of conditions tried: not a finding about real states. Each cell rests on ${x.R} paired run${x.R === 1 ? '' : 's'}${quick ? ', a quick run' : ''}; ${pct(undecidedShare)} of the cells of these measures stay undecided${quick ? ', and more runs (npm start -- --full) would settle some of them' : ''}.`;
   return { question: questionOf(x), sentences, caveat, focus, factor, cells, belief: beliefWords };
 }
 

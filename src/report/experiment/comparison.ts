@@ -25,7 +25,7 @@ const SHARE_METRICS = new Set(['reliance', 'honouredShare', 'heededRate', 'activ
  * in trust points or percentage points where the metric is a probability or a share, and the
  * share of paired runs in which each did better.
  */
-function differenceInWords(c: Comparison, rows: ComparisonRow[]): string {
+function differenceInWords(rows: ComparisonRow[]): string {
   const valued = rows.filter((r) => r.n > 0 && Number.isFinite(r.meanDiff));
   if (valued.length === 0) return '–';
   const d = valued.reduce((t, r) => t + r.meanDiff, 0) / valued.length;
@@ -33,8 +33,9 @@ function differenceInWords(c: Comparison, rows: ComparisonRow[]): string {
   const size = PROBABILITY_METRICS.has(m) ? `${(Math.abs(d) * 100).toFixed(1)} trust points` : SHARE_METRICS.has(m) ? `${(Math.abs(d) * 100).toFixed(1)} percentage points` : Math.abs(d).toPrecision(2);
   let n = 0, a = 0, b = 0;
   for (const r of valued) if (r.winsA !== undefined && r.winsB !== undefined) { n += r.n; a += r.winsA * r.n; b += r.winsB * r.n; }
-  const runs = n > 0 ? `; ${c.a} better in ${Math.round((a / n) * 100)}% of paired runs, ${c.b} in ${Math.round((b / n) * 100)}%` : '';
-  return `${c.a} ${size} ${d >= 0 ? 'higher' : 'lower'} on average${runs}`;
+  // A and B as the table names them (A = the comparison's first hypothesis).
+  const runs = n > 0 ? `; A better in ${Math.round((a / n) * 100)}% of paired runs, B in ${Math.round((b / n) * 100)}%` : '';
+  return `A ${size} ${d >= 0 ? 'higher' : 'lower'} on average${runs}`;
 }
 
 /** The replications that would decide the undecided cells of a metric: the median of their planning figures, in words. */
@@ -80,7 +81,9 @@ function leadTables({ comparisons, S, P }: ExperimentContext): Html[] {
     const empty = (rows: ComparisonRow[]) => (anyEmpty ? [String(rows.filter(hasNoValues).length)] : []);
     if (withVerdicts) {
       // One line per measure: what is better and its margin under its name; both largest leads in one cell.
-      out.push(table(['measure', `${c.a} leads`, `${c.b} leads`, 'equivalent', 'undecided', ...(anyEmpty ? ['no values'] : []), 'in words', 'largest leads (A − B)', 'replications to decide (median of undecided)'], metrics.map((m) => {
+      // Short heads for the narrow count columns: A and B are named above the table.
+      out.push(html`<p class="aside">A = ${c.a}, B = ${c.b}; counts are of cells.</p>`);
+      out.push(table(['measure', 'A leads', 'B leads', 'equi­valent', 'unde­cided', ...(anyEmpty ? ['no values'] : []), 'in words', 'largest leads (A − B)', 'replications to decide (median of undecided)'], metrics.map((m) => {
         const rows = c.rows.filter((r) => r.metric === m);
         const k = verdictCounts(c, rows);
         const valued = rows.filter((r) => !hasNoValues(r));
@@ -89,7 +92,7 @@ function leadTables({ comparisons, S, P }: ExperimentContext): Html[] {
           la.length > 0 ? html`<span class="ci-line">${c.a}: ${where(best(la))}</span>` : '',
           lb.length > 0 ? html`<span class="ci-line">${c.b}: ${where(best(lb))}</span>` : '',
         ]);
-        return [html`${metricWords(m)}<span class="ci-line">${rows[0]?.better ?? 'higher'} is better; margin ${String(rows[0]?.margin ?? '–')}</span>`, String(k.a), String(k.b), String(k.equivalent), String(k.undecided), ...empty(rows), differenceInWords(c, rows), la.length + lb.length > 0 ? leads : '–', toDecide(valued)];
+        return [html`${metricWords(m)}<span class="ci-line">${rows[0]?.better ?? 'higher'} is better; margin ${String(rows[0]?.margin ?? '–')}</span>`, String(k.a), String(k.b), String(k.equivalent), String(k.undecided), ...empty(rows), differenceInWords(rows), la.length + lb.length > 0 ? leads : '–', toDecide(valued)];
       }), { numeric: anyEmpty ? [1, 2, 3, 4, 5] : [1, 2, 3, 4], cls: 'leads' }));
     } else {
       // A folder analysed before the verdicts: leading is the interval excluding zero.

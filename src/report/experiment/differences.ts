@@ -8,7 +8,8 @@ export function differencesFigures({ plan, S, P, R, A, B, headline, baseSet, bas
   const out: Html[] = [];
   out.push(html`<h3>Paired differences with their intervals</h3>`);
   const overview = c0.rows.filter((r) => r.metric === headline && r.set === baseSet);
-  if (S > 1 && overview.length > 0) {
+  // With many scattered sets the one shown stands for little (the verdicts chart and the maps summarise them all).
+  if (S > 1 && overview.length > 0 && P <= 2 * MANY_SETS) {
     out.push(fig(differencesChart({ ...c0, rows: overview }, {
       id: 'differences-scenarios', metric: headline,
       title: `${A} against ${B}: ${metricWords(headline)}, each scenario ${baseWords}`,
