@@ -23,6 +23,8 @@ export function optionProblem(option: string, message: string): ProblemError {
 export async function runCommand(program: Command, argv: string[], main: () => Promise<void> | void): Promise<void> {
   program.exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // Output piped into a reader that stops early (`| head`): stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
   try {
     program.parse(argv);
     await main();
