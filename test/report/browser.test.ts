@@ -9,13 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReport } from '../../src/report/index.js';
 import { hostileExperiment, hostileScenario, IMG, makeExperiment, makeRun, ROOT, SCRIPT } from './fixtures.js';
+import { launchChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const SCREENSHOTS = join(ROOT, 'out', 'report-screenshots');
 
 /** Printable area in CSS px (96 per inch) with the report's margins (13 mm each side, 14 mm top, 16 mm bottom). */
@@ -43,9 +42,7 @@ beforeAll(async () => {
   reports.experiment = await makeReport(exp);
   reports.hostileRun = await makeReport(hostileRun);
   reports.hostileExperiment = await makeReport(hostileExp);
-  ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'entente-chromium-')), {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 1000 },
-  });
+  ctx = await launchChromium({ width: 1100, height: 1000 });
 }, 120_000);
 
 afterAll(async () => {

@@ -7,14 +7,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSimulate } from '../../src/cli/simulate.js';
 import { makeReport } from '../../src/report/index.js';
 import { ROOT } from './fixtures.js';
+import { launchChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOTS = join(ROOT, 'out', 'compare-screenshots');
 
 let tmp: string, ctx: BrowserContext, report: { file: string; charts: number };
@@ -25,9 +24,7 @@ beforeAll(async () => {
   runSimulate(scenario, { out: a, seed: '3', hypothesis: 'trust-first', steps: '48', pairs: true, events: true, quiet: true });
   runSimulate(scenario, { out: b, seed: '3', hypothesis: 'habits-first', steps: '48', pairs: true, events: true, quiet: true });
   report = await makeReport([a, b]);
-  ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'entente-chromium-')), {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 1000 },
-  });
+  ctx = await launchChromium({ width: 1100, height: 1000 });
 }, 120_000);
 afterAll(async () => {
   await ctx?.close();

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSimulate } from '../../src/cli/simulate.js';
 import { explainPair, readRunDir } from '../../src/explain/index.js';
 import { escapeHtml, makeReport } from '../../src/report/index.js';
-import { makeExperiment, ROOT } from './fixtures.js';
+import { makeExperiment, ROOT, TINY_EXPERIMENT } from './fixtures.js';
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const report = (args: string[]) => {
@@ -45,14 +45,7 @@ beforeAll(async () => {
   runSimulate(scenario, { out: a, seed: '7', hypothesis: 'trust-first', steps: '36', pairs: true, events: true, quiet: true });
   // Run B without pairs.csv: its pair's trust over time comes from the event log.
   runSimulate(scenario, { out: b, seed: '7', hypothesis: 'habits-first', steps: '36', events: true, quiet: true });
-  exp = await makeExperiment(join(tmp, 'exp'), join(tmp, 'exp.yaml'), `name: Tiny
-description: One scenario, both hypotheses.
-scenarios: [${JSON.stringify(join(ROOT, 'scenarios/minimal-pair.yaml'))}]
-hypotheses: [trust-first, habits-first]
-replications: 2
-steps: 12
-analysis: { resamples: 100, level: 0.95 }
-`);
+  exp = await makeExperiment(join(tmp, 'exp'), join(tmp, 'exp.yaml'), TINY_EXPERIMENT);
 }, 180_000);
 afterAll(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
 

@@ -11,13 +11,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESSAY_PASSAGE } from '../../src/report/experiment/answer.js';
 import { ROOT } from './fixtures.js';
+import { launchChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const SCREENSHOTS = join(ROOT, 'out', 'handout-screenshots');
 
@@ -36,9 +35,7 @@ beforeAll(async () => {
     { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
   expect(r.status, r.stderr).toBe(0);
   expect(r.stdout).toContain(`Handout: `);
-  ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'entente-chromium-')), {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1000, height: 1300 },
-  });
+  ctx = await launchChromium({ width: 1000, height: 1300 });
 }, 300_000);
 
 afterAll(async () => {

@@ -10,14 +10,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReport } from '../../src/report/index.js';
 import { ROOT } from './fixtures.js';
 import { copySensitivity, makeGridExperiment } from './sensitivity-fixtures.js';
+import { launchChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Apart from browser.test.ts's folder, which that test empties when it starts. */
 const SCREENSHOTS = join(ROOT, 'out', 'sensitivity-screenshots');
 /** Printable area in CSS px with the report's margins (13 mm each side, 14 mm top, 16 mm bottom). */
@@ -38,9 +37,7 @@ beforeAll(async () => {
   reports.sobol = await makeReport(sobol);
   reports.morris = await makeReport(morris);
   reports.experiment = await makeReport(exp, { sensitivity: sobol, where: ['equivocation', 'tension'] });
-  ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'entente-chromium-')), {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 1000 },
-  });
+  ctx = await launchChromium({ width: 1100, height: 1000 });
 }, 120_000);
 
 afterAll(async () => {
