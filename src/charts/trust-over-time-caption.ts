@@ -13,7 +13,8 @@ export function trustOverTimeSentences(rows: readonly TrendRow[], names: readonl
     const z = list[list.length - 1];
     let peak = list[0];
     for (const r of list) if (r.mean > peak.mean) peak = r;
-    const verb = z.mean > a.mean + 0.005 ? 'rose' : z.mean < a.mean - 0.005 ? 'fell' : 'stayed level';
+    // Read at the precision printed: "rose from 0.47 to 0.47" would say nothing.
+    const verb = f(z.mean) === f(a.mean) ? 'stayed level' : z.mean > a.mean ? 'rose' : 'fell';
     let s = `${names.length > 1 ? `Under ${name}, ${words}` : capital(words)} ${verb} from ${f(a.mean)} in ${monthLabel(a.date)} to ${f(z.mean)} in ${monthLabel(z.date)}`;
     if (peak.mean > z.mean + 0.01 && peak !== z) s += `, after peaking at ${f(peak.mean)} in ${monthLabel(peak.date)}`;
     // A sharp fall stands out when it is several times the typical month-to-month move.

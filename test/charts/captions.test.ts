@@ -262,3 +262,16 @@ describe('data from scenarios is escaped', () => {
     }
   });
 });
+
+describe('trust over time: the course read at the precision printed', () => {
+  it('says a series stayed level when its start and end print the same, and rose or fell otherwise', async () => {
+    const { trustOverTimeSentences } = await import('../../src/charts/trust-over-time-caption.js');
+    const course = (from: number, to: number) => {
+      const rows = [{ series: 'S', step: 0, date: '2020-01', mean: from }, { series: 'S', step: 1, date: '2020-02', mean: (from + to) / 2 }, { series: 'S', step: 2, date: '2020-03', mean: to }];
+      return trustOverTimeSentences(rows, ['S'], new Map([['S', rows]]), 'regional mean trust', false, 3, undefined)[0];
+    };
+    expect(course(0.4651, 0.4749)).toMatch(/^Regional mean trust stayed level from 0\.47 in .* to 0\.47/);
+    expect(course(0.4700, 0.4760)).toMatch(/^Regional mean trust rose from 0\.47 in .* to 0\.48/);
+    expect(course(0.4760, 0.4700)).toMatch(/^Regional mean trust fell from 0\.48 in .* to 0\.47/);
+  });
+});
