@@ -9,6 +9,7 @@ import { differenceTarget, mainScenario } from '../charts/index.js';
 import { MODEL_VERSION } from '../version.js';
 import type { ChartSet } from './charts.js';
 import { answerOf, CONDITION_WORDS, discussionQuestions, viewsHtml } from './experiment/answer.js';
+import { networkSummaries } from './experiment/agreement-network.js';
 import { experimentContext, metricWords } from './experiment/context.js';
 import type { ExperimentInput } from './experiment/input.js';
 import { html, join, type Html } from './html.js';
@@ -84,6 +85,11 @@ export function handoutPage(input: ExperimentInput, charts: ChartSet, ctx: { cha
       if (r !== undefined) figs.push(x.fig(totalIndexChart(s, r, { id: 'handout-conditions', top: 6, labels: CONDITION_WORDS, title: `What decides the difference in ${metricWords(answer.focus)}`, subtitle: `${x.A} minus ${x.B}, over the conditions varied` })));
     }
     if (figs.length > 0) parts.push(html`<h2 class="evidence">The evidence</h2>`, join(figs));
+    // Kinne (2018), when the experiment records the agreement network.
+    const network = networkSummaries(x);
+    if (network !== null) {
+      parts.push(html`<h2>The agreement network</h2><p>Kinne (2018) found that defence cooperation agreements go to states that are already well connected (preferential attachment) and to partners of partners (triadic closure). Here each new agreement is held against one drawn at random from the pairs that could have signed then:</p>${network.map((n) => html`<p>${n.sentence}</p>`)}`);
+    }
     parts.push(html`<h2>For discussion</h2><ol class="questions">${discussionQuestions(answer, x.A, x.B).map((q) => html`<li>${q}</li>`)}</ol>`);
   }
   parts.push(html`<p class="foot">Made by Entente (model ${MODEL_VERSION}) from ${input.dir}${sensitivity !== undefined ? ` and ${sensitivity.dir}` : ''}. The full report, with every measure, scenario and condition, is report.html beside this file; ${ctx.reportCommand} remakes both.</p>`);

@@ -36,8 +36,9 @@ baseSeed: 2018
 analysis: { resamples: 200, level: 0.95 }
 metrics: [${METRICS.join(', ')}]
 `);
-  const made = await makeReport(exp);
+  const made = await makeReport(exp, { handout: true });
   page = readFileSync(made.file, 'utf8');
+  handout = readFileSync(made.handout!, 'utf8');
   summary = parseSummaryCsv(readFileSync(join(exp, 'summary.csv'), 'utf8')) as SummaryRow[];
   const [head, ...lines] = readFileSync(join(exp, 'runs.csv'), 'utf8').trim().split('\n');
   const cols = head.split(',');
@@ -46,6 +47,7 @@ metrics: [${METRICS.join(', ')}]
   runs = lines.map((l) => Object.fromEntries(cells(l).map((v, k) => [cols[k], v])));
 }, 120_000);
 afterAll(() => { if (tmp) rmSync(tmp, { recursive: true, force: true }); });
+let handout: string;
 
 /** The text of the section, tags dropped. */
 function sectionText(): string {
@@ -110,6 +112,21 @@ describe('the agreement network against Kinne (2018) in the report', () => {
       [{ n: 1, mean: 2, ciLow: NaN, ciHigh: NaN }, { n: 1, mean: 1, ciLow: NaN, ciHigh: NaN }, 'single'],
       [{ n: 0, mean: NaN, ciLow: NaN, ciHigh: NaN }, { n: 0, mean: NaN, ciLow: NaN, ciHigh: NaN }, 'none'],
     ] as const) expect(readingOf(ratio, excess)).toBe(reading);
+  });
+
+  it('the handout says in how many cells each mechanism is reproduced, as the report reads them', () => {
+    const text = handout.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('The agreement network');
+    const section = sectionText();
+    for (const name of ['Triadic closure', 'Preferential attachment']) {
+      const m = new RegExp(`${name}: above chance among partners \\(the whole 95% interval above 1\\) in (\\d+) of the (\\d+) scenario and view combinations`).exec(text);
+      expect(m, name).not.toBeNull();
+      const [, above, of] = m!.map(Number);
+      expect(of).toBe(4); // two scenarios x two hypotheses
+      // The report's sentence for the same mechanism names as many combinations above chance.
+      const own = new RegExp(`${name} is above chance among partners, the whole interval above 1, in (\\d+) of the`).exec(section);
+      expect(own === null ? 0 : Number(own[1]), name).toBe(above);
+    }
   });
 
   it('does not say which hypothesis leads on the network metrics', () => {

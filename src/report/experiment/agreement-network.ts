@@ -10,7 +10,7 @@
  */
 import type { SummaryRow } from '../../charts/index.js';
 import { decimalsFor, fx, pct } from '../common.js';
-import { html, join as joinHtml, table, type Html, type HtmlValue } from '../html.js';
+import { html, join as joinHtml, table, type HtmlValue } from '../html.js';
 import type { Section } from '../page.js';
 import { MANY_SETS, type ExperimentContext } from './context.js';
 
@@ -84,11 +84,10 @@ export function hasNetworkMetrics(metrics: readonly string[]): boolean {
 
 /** The section, or null when the experiment does not have the network metrics. */
 export function agreementNetworkSection(x: ExperimentContext): Section | null {
-  const { plan, summary, R, level, baseSet, baseWords, baseNote, P, setLabel } = x;
+  const { plan, R, level, baseWords, baseNote, P, setLabel } = x;
   if (!hasNetworkMetrics(plan.metrics)) return null;
   // Every parameter set when there are few (e.g. a mechanism switched off beside the scenario as written), else the one shown.
-  const sets = P <= MANY_SETS ? plan.sets.map((_, k) => k) : [baseSet];
-  const row = (scenario: string, set: number, hyp: string, metric: string) => summary.find((r) => r.scenario === scenario && r.set === set && r.hypothesis === hyp && r.metric === metric);
+  const sets = networkSets(x);
   const interval = (r: SummaryRow | undefined, d: number): HtmlValue =>
     r === undefined || r.n === 0 || !Number.isFinite(r.mean) ? '–' : html`${fx(r.mean, d)}<span class="ci-line">[${fx(r.ciLow, d)}, ${fx(r.ciHigh, d)}]</span>`;
   const plainMean = (r: SummaryRow | undefined, d: number) => (r === undefined || r.n === 0 || !Number.isFinite(r.mean) ? '–' : fx(r.mean, d));
@@ -98,11 +97,7 @@ export function agreementNetworkSection(x: ExperimentContext): Section | null {
     sets.length === 1 && P > 1 ? (baseNote !== null ? html`<p class="note">${baseNote}</p>` : html`<p class="aside">Shown: ${baseWords}.</p>`) : '',
   ];
   for (const m of MECHANISMS) {
-    const rows = plan.scenarios.flatMap((s) => sets.flatMap((set) => plan.hypotheses.map((h) => {
-      const at = (metric: string) => row(s.name, set, h, metric);
-      const cell = { s: s.name, set, h, ratio: at(m.ratio), obs: at(m.observed), exp: at(m.expected), excess: at(m.excess), ties: at(m.ties), above: at(m.above), plain: at(m.plain) };
-      return { ...cell, reading: readingOf(cell.ratio, cell.excess) };
-    })));
+    const rows = mechanismRows(x, m, sets);
     const bySet = sets.length > 1;
     const where = (r: (typeof rows)[number]) => (bySet ? `${r.s}, ${setLabel(r.set)}` : r.s);
     const d = decimalsFor(Math.max(0, ...rows.flatMap((r) => [r.ratio?.mean ?? 0, r.ratio?.ciHigh ?? 0]).filter(Number.isFinite)));
@@ -126,6 +121,34 @@ export function agreementNetworkSection(x: ExperimentContext): Section | null {
 }
 
 type Mechanism = (typeof MECHANISMS)[number];
+
+/** The parameter sets the network is read at: every set when there are few, else the one shown. */
+function networkSets(x: ExperimentContext): number[] {
+  return x.P <= MANY_SETS ? x.plan.sets.map((_, k) => k) : [x.baseSet];
+}
+
+/** One mechanism's cells (scenario, set, hypothesis) with their summary rows and reading. */
+function mechanismRows(x: ExperimentContext, m: Mechanism, sets: readonly number[]) {
+  const row = (scenario: string, set: number, hyp: string, metric: string) => x.summary.find((r) => r.scenario === scenario && r.set === set && r.hypothesis === hyp && r.metric === metric);
+  return x.plan.scenarios.flatMap((s) => sets.flatMap((set) => x.plan.hypotheses.map((h) => {
+    const at = (metric: string) => row(s.name, set, h, metric);
+    const cell = { s: s.name, set, h, ratio: at(m.ratio), obs: at(m.observed), exp: at(m.expected), excess: at(m.excess), ties: at(m.ties), above: at(m.above), plain: at(m.plain) };
+    return { ...cell, reading: readingOf(cell.ratio, cell.excess) };
+  })));
+}
+
+/** For a handout: per mechanism, in one sentence, in how many cells it is reproduced; null without the network measures. */
+export function networkSummaries(x: ExperimentContext): { mechanism: string; sentence: string }[] | null {
+  if (!hasNetworkMetrics(x.plan.metrics)) return null;
+  const sets = networkSets(x);
+  return MECHANISMS.map((m) => {
+    const rows = mechanismRows(x, m, sets);
+    const n = (r: Reading) => rows.filter((c) => c.reading === r).length;
+    const of = `${rows.length} scenario${sets.length > 1 ? ', condition' : ''} and view combinations`;
+    const rest = [n('covers') > 0 ? `indistinguishable from chance in ${n('covers')}` : '', n('below') > 0 ? `below chance in ${n('below')}` : '', n('mixed') > 0 ? `unclear (the two checks disagree) in ${n('mixed')}` : ''].filter((t) => t !== '');
+    return { mechanism: m.name, sentence: `${cap(m.name)}: above chance among partners (the whole ${x.level}% interval above 1) in ${n('above')} of the ${of}${rest.length > 0 ? `; ${rest.join('; ')}` : ''}.` };
+  });
+}
 
 /** The reading of one cell in words. */
 export function readingWords(reading: Reading, m: Mechanism, level: number): string {
