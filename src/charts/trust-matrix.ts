@@ -92,13 +92,15 @@ export function trustMatrixChart(rows: readonly PairRow[], opts: TrustMatrixOpti
     if (asym === null || d > asym.d) asym = { a: c.from, b: c.to, d };
   }
   const lastDate = monthLabel(dateOf.get(last)!);
+  // The caption names states by their full names (the axes may show short ones).
+  const nm = (id: string) => nameOf.get(id) ?? id;
   const sentences = [
     `Each panel is the trust matrix at one time: row i, column j is i's trust in j (brown: distrust, white: even odds 0.5, teal: trust; the diagonal, grey, is not modelled).`,
-    `In ${lastDate} the highest trust is ${top.from}'s in ${top.to} (${f(top.trust)}) and the lowest ${bottom.from}'s in ${bottom.to} (${f(bottom.trust)}).`,
-    `${mostTrusted} is the most trusted state (mean of its column ${f(colMean(last, mostTrusted))}), ${leastTrusted} the least (${f(colMean(last, leastTrusted))}); ${mostTrusting} trusts others most (row mean ${f(rowMean(last, mostTrusting))}).`,
+    `In ${lastDate} the highest trust is ${nm(top.from)}'s in ${nm(top.to)} (${f(top.trust)}) and the lowest ${nm(bottom.from)}'s in ${nm(bottom.to)} (${f(bottom.trust)}).`,
+    `${nm(mostTrusted)} is the most trusted state (mean of its column ${f(colMean(last, mostTrusted))}), ${nm(leastTrusted)} the least (${f(colMean(last, leastTrusted))}); ${nm(mostTrusting)} trusts others most (row mean ${f(rowMean(last, mostTrusting))}).`,
   ];
   if (asym !== null && asym.d > 0.05) {
-    sentences.push(`The most one-sided pair is ${asym.a} and ${asym.b}: ${asym.a} trusts ${asym.b} ${f(asym.d)} more than ${asym.b} trusts ${asym.a}.`);
+    sentences.push(`The most one-sided pair is ${nm(asym.a)} and ${nm(asym.b)}: ${nm(asym.a)} trusts ${nm(asym.b)} ${f(asym.d)} more than ${nm(asym.b)} trusts ${nm(asym.a)}.`);
   }
   if (steps.length > 1) {
     const m0 = mean(at(firstStep));

@@ -102,6 +102,8 @@ export function trustNetworkChart(final: FinalData, opts: TrustNetworkOptions = 
     if (mode === 'mutual') degree.set(e.b, degree.get(e.b)! + 1);
   }
   const possible = mode === 'mutual' ? (n * (n - 1)) / 2 : n * (n - 1);
+  // The caption names states by their full names (the nodes may show short ones).
+  const nm = (id: string) => nameOf.get(id) ?? id;
   const sentences: string[] = [];
   sentences.push(mode === 'mutual'
     ? `In ${monthLabel(final.date)}, ${edges.length} of the ${possible} pairs of states trust each other at least ${f(threshold)} both ways.`
@@ -109,13 +111,13 @@ export function trustNetworkChart(final: FinalData, opts: TrustNetworkOptions = 
   if (edges.length > 0) {
     const maxDeg = Math.max(...degree.values());
     const hubs = states.filter((s) => degree.get(s) === maxDeg);
-    sentences.push(`${listWords(hubs)} ${hubs.length === 1 ? 'has' : 'have'} the most ties (${maxDeg}).`);
+    sentences.push(`${listWords(hubs.map(nm))} ${hubs.length === 1 ? 'has' : 'have'} the most ties (${maxDeg}).`);
     const strongest = [...edges].sort((x, y) => y.w - x.w)[0];
     sentences.push(mode === 'mutual'
-      ? `The strongest mutual tie is ${strongest.a}–${strongest.b} (the lower of the two trusts is ${f(strongest.w)}).`
-      : `The strongest is ${strongest.a}'s trust in ${strongest.b} (${f(strongest.w)}).`);
+      ? `The strongest mutual tie is ${nm(strongest.a)}–${nm(strongest.b)} (the lower of the two trusts is ${f(strongest.w)}).`
+      : `The strongest is ${nm(strongest.a)}'s trust in ${nm(strongest.b)} (${f(strongest.w)}).`);
     const isolated = states.filter((s) => degree.get(s) === 0 && (mode === 'mutual' || !edges.some((e) => e.b === s)));
-    if (isolated.length > 0 && isolated.length <= 8) sentences.push(`${listWords(isolated)} ${isolated.length === 1 ? 'has' : 'have'} no tie above the threshold.`);
+    if (isolated.length > 0 && isolated.length <= 8) sentences.push(`${listWords(isolated.map(nm))} ${isolated.length === 1 ? 'has' : 'have'} no tie above the threshold.`);
     else if (isolated.length > 8) sentences.push(`${isolated.length} states have no tie above the threshold.`);
   } else {
     let best = 0;
@@ -128,7 +130,7 @@ export function trustNetworkChart(final: FinalData, opts: TrustNetworkOptions = 
   if (agreements.length > 0) {
     const words = agreements.map((e) => {
       const i = index.get(e.a)!, j = index.get(e.b)!;
-      return `${e.a}–${e.b} (trust ${f(trust[i][j])} and ${f(trust[j][i])})`;
+      return `${nm(e.a)}–${nm(e.b)} (trust ${f(trust[i][j])} and ${f(trust[j][i])})`;
     });
     sentences.push(`${plural(agreements.length, 'defence cooperation agreement')} (thick dashed): ${listWords(words)}.`);
   } else sentences.push('No defence cooperation agreement has been signed.');
@@ -136,7 +138,7 @@ export function trustNetworkChart(final: FinalData, opts: TrustNetworkOptions = 
   // Node colour: the mean of the others' trust in the state (column mean), on the trust scale.
   const trusted = states.map((_, j) => states.reduce((t, _s, i) => t + (i === j ? 0 : trust[i][j]), 0) / Math.max(1, n - 1));
   const mostTrusted = trusted.indexOf(Math.max(...trusted)), leastTrusted = trusted.indexOf(Math.min(...trusted));
-  sentences.push(`States are placed on a circle in scenario order, first at the top, clockwise; each is coloured by the others' mean trust in it (${states[mostTrusted]} highest, ${f(trusted[mostTrusted])}; ${states[leastTrusted]} lowest, ${f(trusted[leastTrusted])}).`);
+  sentences.push(`States are placed on a circle in scenario order, first at the top, clockwise; each is coloured by the others' mean trust in it (${nm(states[mostTrusted])} highest, ${f(trusted[mostTrusted])}; ${nm(states[leastTrusted])} lowest, ${f(trusted[leastTrusted])}).`);
 
   const legend: NonNullable<ChartSpec['legend']> = [
     { label: mode === 'mutual' ? `mutual trust ≥ ${f(threshold)} (thicker: higher)` : `i trusts j ≥ ${f(threshold)} (arrow i → j)`, color: EDGE_COLOR, shape: 'line' },

@@ -99,6 +99,15 @@ describe('state names', () => {
     expect(texts.some((t) => t.includes('USA United States'))).toBe(true);
   });
 
+  it('the captions of the network and the matrix name states by their full names, whatever the labels show', () => {
+    const run = aseanRun();
+    const ids = new RegExp(`\\b(${Object.keys(ASEAN_NAMES).join('|')})\\b`);
+    for (const spec of [trustNetworkChart(run.final, { names: ASEAN_NAMES }), trustMatrixChart(run.pairs, { names: ASEAN_NAMES, states: run.final.states })]) {
+      expect(spec.caption, spec.id).not.toMatch(ids);
+      expect(Object.values(ASEAN_NAMES).some((name) => spec.caption.includes(name)), spec.id).toBe(true);
+    }
+  });
+
   it('the trust matrix of the ASEAN run has the full names on both axes (columns rotated), and no key', () => {
     const run = aseanRun();
     const spec = trustMatrixChart(run.pairs, { names: ASEAN_NAMES, states: run.final.states });
