@@ -199,20 +199,18 @@ export function summariseRun(series: Series, ix: SeriesIndex, partners: PartnerS
 export function networkMetrics(net: RunNetwork | null, out: Float64Array, k: number): number {
   if (net === null) { out.fill(NaN, k, k + 14); return k + 14; }
   const z = net.null;
-  const above = (r: number) => (Number.isNaN(r) ? NaN : r > 1 ? 1 : 0);
-  const closure = z.closureTies > 0, attachment = z.attachmentTies > 0;
-  out[k++] = z.closureRatio;
-  out[k++] = closure ? z.closingObserved : NaN;
-  out[k++] = closure ? z.closingExpected : NaN;
-  out[k++] = closure ? z.closingObserved - z.closingExpected : NaN;
-  out[k++] = z.closureTies;
-  out[k++] = above(z.closureRatio);
-  out[k++] = z.attachmentRatio;
-  out[k++] = attachment ? z.degreeObserved : NaN;
-  out[k++] = attachment ? z.degreeExpected : NaN;
-  out[k++] = attachment ? z.degreeObserved - z.degreeExpected : NaN;
-  out[k++] = z.attachmentTies;
-  out[k++] = above(z.attachmentRatio);
+  // Per mechanism: ratio, observed, expected, excess (empty without a counted tie), ties counted, above chance (1/0).
+  const mechanism = (ratio: number, observed: number, expected: number, ties: number) => {
+    const counted = ties > 0;
+    out[k++] = ratio;
+    out[k++] = counted ? observed : NaN;
+    out[k++] = counted ? expected : NaN;
+    out[k++] = counted ? observed - expected : NaN;
+    out[k++] = ties;
+    out[k++] = Number.isNaN(ratio) ? NaN : ratio > 1 ? 1 : 0;
+  };
+  mechanism(z.closureRatio, z.closingObserved, z.closingExpected, z.closureTies);
+  mechanism(z.attachmentRatio, z.degreeObserved, z.degreeExpected, z.attachmentTies);
   // The run records 0 before these are defined; here they are empty, so that a mean is over the runs that have them.
   out[k++] = z.ties > 0 ? net.triadicShare : NaN;
   out[k++] = z.ties > 1 ? net.degreeDependence : NaN;
