@@ -3,4 +3,4 @@
  * hypothesis, model version): bump it whenever a change alters any run's numbers. A test keeps
  * it equal to package.json's version.
  */
-export const MODEL_VERSION = '0.3.0';
+export const MODEL_VERSION = '0.3.1';

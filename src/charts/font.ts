@@ -4,39 +4,19 @@
  * fonts). Text widths for wrapping and layout are measured from the font's own advance widths,
  * read from the TTF's `cmap` and `hmtx` tables, rather than guessed.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { fontBytes } from './font-files.js';
+
+export { fontDirectory, fontFiles } from './font-files.js';
 
 /** The family name written in every SVG and given to resvg. */
 export const FONT_FAMILY = 'DejaVu Sans';
-
-let fontDir: string | null = null;
-
-/** The folder holding the DejaVu TTF files. */
-export function fontDirectory(): string {
-  if (fontDir === null) {
-    const require = createRequire(import.meta.url);
-    // The package has no `main`; its README is a file every version ships.
-    fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/README.md')), 'ttf');
-  }
-  return fontDir;
-}
-
-/** The TTF files given to resvg: regular, bold, oblique and bold oblique. */
-export function fontFiles(): string[] {
-  const dir = fontDirectory();
-  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf']
-    .map((f) => join(dir, f));
-}
 
 interface Metrics { unitsPerEm: number; advance: (codePoint: number) => number }
 
 const metricsCache = new Map<string, Metrics>();
 
 /** Advance widths of a TrueType font (cmap format 4, BMP only; other code points get the fallback). */
-function loadMetrics(file: string): Metrics {
-  const buf = readFileSync(file);
+function loadMetrics(file: string, buf: Uint8Array): Metrics {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const numTables = view.getUint16(4);
   const tables = new Map<string, number>();
@@ -98,10 +78,10 @@ function loadMetrics(file: string): Metrics {
 }
 
 function metrics(bold: boolean): Metrics {
-  const file = join(fontDirectory(), bold ? 'DejaVuSans-Bold.ttf' : 'DejaVuSans.ttf');
+  const file = bold ? 'DejaVuSans-Bold.ttf' : 'DejaVuSans.ttf';
   let m = metricsCache.get(file);
   if (m === undefined) {
-    m = loadMetrics(file);
+    m = loadMetrics(file, fontBytes(file));
     metricsCache.set(file, m);
   }
   return m;

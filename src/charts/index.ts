@@ -16,7 +16,8 @@
  * writeFileSync('timeline.png', renderPng(svg, { scale: 2 }));
  * ```
  */
-export { renderSvg, renderPng, svgSize, escapeXml, resvgOptions, DEFAULT_WIDTH, DEFAULT_HEIGHT } from './render.js';
+export { renderSvg, svgSize, escapeXml, DEFAULT_WIDTH, DEFAULT_HEIGHT } from './render.js';
+export { renderPng, resvgOptions } from './png.js';
 export type { ChartSpec, ColorBar } from './render.js';
 export * from './palette.js';
 export { FONT_FAMILY, fontFiles, textWidth, wrapText } from './font.js';

@@ -20,7 +20,6 @@ export type { ChartSpec, ColorBar, LegendItem } from './spec.js';
 export { DEFAULT_HEIGHT, DEFAULT_WIDTH, SLIDE_RATIO } from './spec.js';
 export type { LayoutOptions } from './layout.js';
 export { escapeXml } from './svg-text.js';
-export { renderPng, resvgOptions, SLIDE_PNG_WIDTH } from './png.js';
 
 /** Lines of text, one <text> each, `lineHeight` apart from baseline `y`. */
 function textLines(lines: string[], x: number, y: number, size: number, lineHeight: number, attrs: string): string {

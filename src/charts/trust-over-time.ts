@@ -21,6 +21,11 @@ export interface TrustOverTimeOptions {
   metric?: string;
   /** Colours by series name (default: hypothesis colours, else the categorical palette). */
   colors?: Record<string, string>;
+  /**
+   * The first and last month of the time axis (`YYYY-MM`; default: the data's): a run shown while
+   * it goes keeps its whole span on the axis, and its lines grow across it.
+   */
+  span?: [string, string];
 }
 
 /** Fill opacity of the bands, and of their swatch in the legend. */
@@ -75,7 +80,7 @@ export function trustOverTimeChart(rows: readonly TrendRow[], opts: TrustOverTim
       ...(hasBand ? [{ label: opts.bandLabel ?? 'band', color: colors.get(names[0])!, shape: 'band' as const, colors: names.map((n) => colors.get(n)!), opacity: BAND_OPACITY }] : []),
     ],
     plot: {
-      x: timeAxis(months),
+      x: timeAxis(months, opts.span === undefined ? {} : { domain: opts.span.map(monthDate) }),
       y: { label: METRIC_AXIS[metric] ?? metric, grid: true, nice: true, labelArrow: 'none' },
       marks,
     },

@@ -11,6 +11,7 @@
  */
 import { clampLogit, logit, sigmoid } from '../model/logistic.js';
 import type { Params } from '../model/params.js';
+import { powInt } from '../model/power.js';
 import { shockLevels, tensionOfLevels } from '../model/richardson.js';
 import type { EventSink } from './events.js';
 import type { Streams } from './rng.js';
@@ -51,9 +52,10 @@ export function createCtx(w: World, s: RunState<EventSink>, r: Streams): Ctx {
   const relax = new Float64Array(w.steps + 2);
   const habitDecay = new Float64Array(w.steps + 2);
   for (let dt = 0; dt < forget.length; dt++) {
-    forget[dt] = Math.pow(1 - p.forgetting, dt);
-    relax[dt] = Math.pow(1 - p.tensionRelax, dt);
-    habitDecay[dt] = Math.pow(1 - p.habitDecay, dt);
+    // powInt, not Math.pow: the same bits in Node and in a browser (model/power.ts).
+    forget[dt] = powInt(1 - p.forgetting, dt);
+    relax[dt] = powInt(1 - p.tensionRelax, dt);
+    habitDecay[dt] = powInt(1 - p.habitDecay, dt);
   }
   const stakeQ = Float64Array.from(w.activities, (a) => stakeThreshold(a.stake, p.temptation));
   let maxDeg = 1;

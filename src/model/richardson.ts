@@ -8,6 +8,7 @@
  * Pure functions of the coefficients, all >= 0. The model (core/arms-race.ts) steps them once
  * per simulation step and reads a pair's tension from the levels through `tensionOfLevels`.
  */
+import { exp2 } from './power.js';
 
 /** Richardson's coefficients for one pair of rivals (all >= 0). */
 export interface RichardsonCoefficients {
@@ -80,7 +81,8 @@ export function richardsonStable(k: RichardsonCoefficients, dt: number): boolean
  */
 export function tensionOfLevels(x: number, y: number): number {
   const s = (x + y) / 2;
-  return s > 0 ? 1 - Math.pow(2, -s) : 0;
+  // exp2, not Math.pow: the same bits in Node and in a browser (model/power.ts).
+  return s > 0 ? 1 - exp2(-s) : 0;
 }
 
 /**

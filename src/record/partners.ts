@@ -96,8 +96,8 @@ export class PartnerRecorder {
     this.robustness.observe(c, t);
   }
 
-  /** The statistics at the end of the run (after the last `observe`). */
-  result(c: Ctx): PartnerStats {
+  /** The statistics at the end of the run, or after `steps` steps of it (after the last `observe`). */
+  result(c: Ctx, steps = c.w.steps): PartnerStats {
     const { s, p, w } = c;
     const m = this.pairs.length;
     const col = () => new Float64Array(m);
@@ -111,7 +111,7 @@ export class PartnerRecorder {
     const t = s.tally;
     for (let k = 0; k < m; k++) {
       const q = this.pairs[k], b = 8 * k;
-      r.steps[k] = Math.max(0, w.steps - this.since[k]);
+      r.steps[k] = Math.max(0, steps - this.since[k]);
       r.belief[k] = sigmoid(trustLogit(c, q));
       r.activities[k] = t.activities[q] - this.base[b];
       r.heeded[k] = t.heeded[q] - this.base[b + 1];

@@ -46,7 +46,7 @@ export function planExplainCharts(runDir: string, e: PairExplanation, lastStep: 
 /** Draws the waterfall and writes the planned chart files; the problem of a failed write otherwise. */
 export async function writeExplainCharts(charts: ExplainCharts, e: PairExplanation, top: number): Promise<LoadResult<string[]>> {
   // The renderer (Observable Plot, resvg) is loaded only when a chart is wanted.
-  const [{ renderPng, renderSvg }, { waterfallChart }, { contributionsChart }] = await Promise.all([import('../charts/render.js'), import('../charts/waterfall.js'), import('../charts/contributions.js')]);
+  const [{ renderSvg }, { renderPng }, { waterfallChart }, { contributionsChart }] = await Promise.all([import('../charts/render.js'), import('../charts/png.js'), import('../charts/waterfall.js'), import('../charts/contributions.js')]);
   const svg = renderSvg(waterfallChart(e, { top }));
   const byKind = renderSvg(contributionsChart(e));
   const written = commitOutput(charts.plan, charts.files.map((c) => {

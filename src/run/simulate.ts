@@ -1,24 +1,20 @@
 /**
  * The driver: a run is a pure function of (scenario, seed, hypothesis, model version). It
- * resolves the world, creates the seeded streams, loops the pure step function and lets the
- * recorder read the model after each step. No I/O here: writing files is the CLI's job.
+ * resolves the world and runs a `Simulation` (simulation.ts: the seeded streams, the loop of the
+ * pure step function, the recorder reading the model after each step) to the end. No I/O here:
+ * writing files is the CLI's job.
  */
 import { ProblemError } from '../io/problem.js';
-import { OUTCOMES } from '../model/activity.js';
-import { sigmoid } from '../model/logistic.js';
-import { createCtx, habitNow, tensionNow, trustLogit, type Ctx } from '../core/pair.js';
-import { createStreams, RNG_ALGORITHM } from '../core/rng.js';
-import { step } from '../core/step.js';
-import { EventLog } from '../record/event-log.js';
-import { degreeDistribution, networkMeasures, type NetworkMeasures } from '../record/network.js';
-import { PartnerRecorder, type PartnerStats } from '../record/partners.js';
-import { recordRow, REGIONAL_COLUMNS } from '../record/reporters.js';
+import type { EventLog } from '../record/event-log.js';
+import type { NetworkMeasures } from '../record/network.js';
+import type { PartnerStats } from '../record/partners.js';
 import type { Scenario } from '../scenario/schema.js';
-import { hypothesisName } from '../world/hypothesis.js';
 import { resolveWorld } from '../world/resolve.js';
-import { createState } from '../world/state.js';
 import { checkSimulateOptions, type SimulateOptions } from './options.js';
+import { Simulation } from './simulation.js';
 import type { World } from '../world/world.js';
+
+export { Simulation } from './simulation.js';
 
 /**
  * Tidy per-step series: `data[row * columns.length + col]`. Row 0 is the initial state, before
@@ -91,75 +87,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
 
 /**
  * Runs an already resolved world (see `resolveWorld`); the world is read, never changed, so one
- * world serves many seeds. `simulate` is `resolveWorld` followed by this.
+ * world serves many seeds. `simulate` is `resolveWorld` followed by this; this is a
+ * `Simulation` advanced to the end.
  */
 export function simulateWorld(world: World, seed: string | number, options: Pick<SimulateOptions, 'pairs' | 'events'> = {}): RunResult {
-  const log = (options.events ?? true) ? new EventLog() : null;
-  const state = createState(world, { log });
-  const ctx = createCtx(world, state, createStreams(seed, world.ids));
-  const columns = ['step', ...REGIONAL_COLUMNS];
-  const width = columns.length;
-  const rows = world.steps + 1;
-  const data = new Float64Array(rows * width);
-  const nn = world.n * world.n;
-  const pairTrust = options.pairs ? new Float64Array(rows * nn) : null;
-  // Row r: step r of the output (0 the initial state, r >= 1 the end of the model's step r - 1).
-  const record = (r: number) => {
-    data[r * width] = r;
-    recordRow(ctx, data, r * width + 1);
-    if (pairTrust !== null) {
-      for (let p = 0; p < nn; p++) pairTrust[r * nn + p] = p % (world.n + 1) === 0 ? 1 : sigmoid(trustLogit(ctx, p));
-    }
-  };
-  const partners = new PartnerRecorder(ctx);
-  partners.begin(ctx);
-  ctx.t = 0;
-  record(0);
-  for (let t = 0; t < world.steps; t++) {
-    ctx.t = t;
-    step(ctx);
-    record(t + 1);
-    partners.observe(ctx);
-  }
-  return {
-    world, seed, hypothesis: hypothesisName(world.blend), rngAlgorithm: RNG_ALGORITHM,
-    series: { columns, rows, data },
-    pairTrust, events: log, final: finalState(ctx), partners: partners.result(ctx),
-  };
-}
-
-function finalState(c: Ctx): FinalState {
-  const { w, s, n } = c;
-  const matrix = (f: (i: number, j: number) => number) =>
-    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => f(i, j)));
-  const agreements: [number, number][] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (s.agreement[i * n + j]) agreements.push([i, j]);
-  const gains = new Float64Array(n), losses = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) { gains[i] += s.gain[i * n + j]; losses[i] += s.loss[i * n + j]; }
-  return {
-    trust: matrix((i, j) => (i === j ? 1 : sigmoid(trustLogit(c, i * n + j)))),
-    tension: matrix((i, j) => (i === j ? 0 : tensionNow(c, i, j))),
-    habit: matrix((i, j) => (i === j ? 0 : habitNow(c, i * n + j))),
-    understanding: matrix((i, j) => s.U[i * n + j]),
-    agreements,
-    agreementOrder: Array.from(s.agreementOrder.subarray(0, s.agreementCount)),
-    outcomes: Object.fromEntries(OUTCOMES.map((o, k) => [o, s.outcomeTotals[k]])),
-    states: w.ids.map((id, i) => ({
-      id, gains: gains[i], losses: losses[i], defections: s.defections[i], capability: s.capability[i], budget: s.budget[i],
-    })),
-    network: { ...networkMeasures(c), degreeDistribution: degreeDistribution(c) },
-    ...(w.anyStrategy ? { games: gameRecords(c) } : {}),
-  };
-}
-
-function gameRecords(c: Ctx): PairGameRecord[] {
-  const { w, s, n } = c;
-  return [...s.games.entries()].sort(([a], [b]) => a - b).map(([key, g]) => {
-    const i = Math.floor(key / n), j = key % n;
-    return {
-      between: [i, j],
-      strategies: [w.strategies[i]?.name ?? null, w.strategies[j]?.name ?? null],
-      moves: g.moves[0].map((m, k) => `${m}${g.moves[1][k]}` as const),
-    };
-  });
+  const run = new Simulation(world, seed, options);
+  run.advance(world.steps);
+  return run.result();
 }

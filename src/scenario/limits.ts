@@ -3,7 +3,7 @@
  * run, an experiment, a report): a scenario too large to run is refused up front with a clear
  * limit, never left to run out of memory.
  */
-import type { Check } from '../io/document.js';
+import type { Check } from '../io/parse-text.js';
 
 /**
  * At most this many states in a scenario: the resolved world keeps several n x n matrices, about

@@ -7,6 +7,8 @@ import type { LoadResult } from '../io/document.js';
 import { OPTIONS_FILE, optionProblem, ProblemError } from '../io/problem.js';
 import { HYPOTHESIS_PATTERN } from '../scenario/schema.js';
 
+export { hypothesisName } from './hypothesis-name.js';
+
 /** A hypothesis as given and its trust-first weight, parsed once. */
 export interface Hypothesis {
   readonly text: string;
@@ -33,7 +35,3 @@ export function parseHypothesis(text: string): number {
   return r.value;
 }
 
-/** The canonical name of a blend value. */
-export function hypothesisName(blend: number): string {
-  return blend === 0 ? 'habits-first' : blend === 1 ? 'trust-first' : `blend=${blend}`;
-}

@@ -127,7 +127,7 @@ describe('the import flow of src/', () => {
 
   it('reads every import of every file (a known edge is seen)', () => {
     // Guards the reader itself: if it missed imports, the test above would pass vacuously.
-    const edges = importsOf(readFileSync('src/run/simulate.ts', 'utf8'));
+    const edges = importsOf(readFileSync('src/run/simulation.ts', 'utf8'));
     expect(edges.map((e) => e.specifier)).toContain('../core/step.js');
     expect(sourceFiles(SRC).length).toBeGreaterThan(50);
   });

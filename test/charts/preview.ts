@@ -4,7 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderPng, renderSvg, type ChartSpec } from '../../src/charts/render.js';
+import { renderSvg, type ChartSpec } from '../../src/charts/render.js';
+import { renderPng } from '../../src/charts/png.js';
 import { allCharts } from './fixtures.js';
 
 const dir = process.argv[2] ?? '/tmp/entente-charts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import { Resvg } from '@resvg/resvg-js';
-import { escapeXml, renderPng, renderSvg, resvgOptions, svgSize, type ChartSpec } from '../../src/charts/render.js';
+import { escapeXml, renderSvg, svgSize, type ChartSpec } from '../../src/charts/render.js';
+import { renderPng, resvgOptions } from '../../src/charts/png.js';
 import { FONT_FAMILY, fontFiles, textWidth, wrapText } from '../../src/charts/font.js';
 import { existsSync } from 'node:fs';
 import { allText, findAll, parseXml } from './xml.js';

@@ -1,6 +1,7 @@
 /** Slide layout: every chart as a 16:9 page without its caption paragraph, footnotes kept. */
 import { describe, expect, it } from 'vitest';
-import { renderPng, renderSvg, svgSize } from '../../src/charts/render.js';
+import { renderSvg, svgSize } from '../../src/charts/render.js';
+import { renderPng } from '../../src/charts/png.js';
 import { allCharts } from './fixtures.js';
 import { allText, parseXml } from './xml.js';
 
