@@ -6,6 +6,7 @@
  */
 import regularFont from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldFont from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
+import { escapeMarkup } from '../../src/text/escape.js';
 import { hypothesisName } from '../../src/world/hypothesis-name.js';
 import { pairAt, stateAt } from './hit.js';
 import type { ConditionInfo, DownloadKind, FromWorker, ScenarioInfo, SideFrame, ToWorker } from './protocol.js';
@@ -132,7 +133,7 @@ function setSideNames(): void {
 
 function renderSide(k: 0 | 1, f: SideFrame, reset: boolean): void {
   const side = $(`side-${k}`);
-  const rows = f.figures.map((x) => `<tr><th scope="row">${escapeHtml(x.label)}</th><td>${escapeHtml(x.value)}</td></tr>`);
+  const rows = f.figures.map((x) => `<tr><th scope="row">${escapeMarkup(x.label)}</th><td>${escapeMarkup(x.value)}</td></tr>`);
   side.querySelector('.figures tbody')!.innerHTML = rows.join('');
   side.querySelector('.matrix')!.innerHTML = f.matrixSvg;
   side.querySelector('.network')!.innerHTML = f.networkSvg;
@@ -264,10 +265,6 @@ function save(m: Extract<FromWorker, { type: 'file' }>): void {
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   $('command').textContent = m.command;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 worker.onmessage = (e: MessageEvent<FromWorker>) => {

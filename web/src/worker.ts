@@ -15,7 +15,7 @@ import { trustOverTimeChart, type TrendRow } from '../../src/charts/trust-over-t
 import { waterfallChart } from '../../src/charts/waterfall.js';
 import { eventSentence, FEED_KINDS, type FeedNames } from '../../src/explain/event-sentence.js';
 import { explainPair } from '../../src/explain/explain.js';
-import { runFromResult } from '../../src/explain/run.js';
+import { runFromResult, worldNames } from '../../src/explain/run.js';
 import { applySet } from '../../src/experiment/conditions.js';
 import { formatProblem } from '../../src/io/problem-format.js';
 import { ProblemError } from '../../src/io/problem.js';
@@ -29,6 +29,7 @@ import { EVENT_KIND_INDEX } from '../../src/core/events.js';
 import { hypothesisName } from '../../src/world/hypothesis.js';
 import { resolveWorld } from '../../src/world/resolve.js';
 import type { World } from '../../src/world/world.js';
+import { percent } from '../../src/text/number.js';
 import { MODEL_VERSION } from '../../src/version.js';
 import { conditionInfo } from './conditions.js';
 import { setFontBytes } from './platform/font-files.js';
@@ -40,6 +41,9 @@ const port = self as unknown as {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 };
 const send = (m: FromWorker) => port.postMessage(m);
+
+/** The event log's kind numbers of the kinds the feed tells. */
+const FEED_KIND_INDICES: ReadonlySet<number> = new Set(FEED_KINDS.map((k) => EVENT_KIND_INDEX[k as keyof typeof EVENT_KIND_INDEX]));
 
 /** How many feed lines a frame sends at most (the page keeps the latest ones). */
 const FEED_PER_FRAME = 60;
@@ -66,12 +70,8 @@ interface Session {
 let session: Session | null = null;
 
 function feedNames(w: World): FeedNames {
-  return {
-    states: new Map(w.ids.map((id, i) => [id, w.names[i]])),
-    activities: new Map(w.activities.map((a) => [a.id, a.label])),
-    forums: new Map(w.forums.map((f) => [f.id, f.name])),
-    groups: new Map(w.groups.map((g) => [g.id, g.name])),
-  };
+  const named = worldNames(w);
+  return { states: new Map(w.ids.map((id, i) => [id, named.names[i]])), activities: named.activityNames, forums: named.forumNames, groups: named.groupNames };
 }
 
 function load(text: string, file: string): void {
@@ -127,10 +127,6 @@ function svg(spec: ChartSpec, width?: number, height?: number): string {
   return renderSvg({ ...spec, ...(width === undefined ? {} : { width }), ...(height === undefined ? {} : { height }) });
 }
 
-function percent(v: number): string {
-  return `${(v * 100).toFixed(0)}%`;
-}
-
 /** The key figures at the current month, from the series the recorder wrote: levels now, counts summed over the months so far. */
 function figures(r: RunResult): SideFrame['figures'] {
   const { columns, rows, data } = r.series;
@@ -159,10 +155,9 @@ function figures(r: RunResult): SideFrame['figures'] {
 function feed(side: Side, r: RunResult): SideFrame['feed'] {
   const log = r.events;
   if (log === null) return [];
-  const kinds = new Set(FEED_KINDS.map((k) => EVENT_KIND_INDEX[k as keyof typeof EVENT_KIND_INDEX]));
   const out: SideFrame['feed'] = [];
   for (let k = side.fed; k < log.length; k++) {
-    if (!kinds.has(log.kind[k])) continue;
+    if (!FEED_KIND_INDICES.has(log.kind[k])) continue;
     const row = eventObject(side.world, log, k);
     // An agreement, defection, incident or shock has one row of its own and then one per
     // observer whose trust it moved: the feed takes the event's own row.
@@ -179,8 +174,7 @@ function feed(side: Side, r: RunResult): SideFrame['feed'] {
   return out.slice(-FEED_PER_FRAME);
 }
 
-function sideFrame(side: Side): SideFrame {
-  const r = side.sim.result();
+function sideFrame(side: Side, r: RunResult): SideFrame {
   const final = finalObject(r);
   const names = need().names.states;
   const w = side.world;
@@ -201,9 +195,10 @@ function sideFrame(side: Side): SideFrame {
 
 function frame(reset: boolean): void {
   const [a, b] = sides();
+  const results = [a.sim.result(), b.sim.result()] as const;
   const rows: TrendRow[] = [];
-  for (const side of [a, b]) {
-    const { columns, rows: n, data } = side.sim.result().series;
+  for (const [k, side] of [a, b].entries()) {
+    const { columns, rows: n, data } = results[k].series;
     const col = columns.indexOf('meanTrust');
     for (let t = 0; t < n; t++) rows.push({ series: side.hypothesis, step: t, date: outputDate(side.world, t), mean: data[t * columns.length + col] });
   }
@@ -214,7 +209,7 @@ function frame(reset: boolean): void {
   }), 1200, 430);
   send({
     type: 'frame', month: a.sim.month, steps: w.steps, date: outputDate(w, a.sim.month), reset,
-    trustSvg, sides: [sideFrame(a), sideFrame(b)],
+    trustSvg, sides: [sideFrame(a, results[0]), sideFrame(b, results[1])],
   });
 }
 
