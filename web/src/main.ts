@@ -173,9 +173,10 @@ function frame(m: Extract<FromWorker, { type: 'frame' }>): void {
 function controls(): void {
   const ready = info !== null;
   const done = month >= steps;
-  $<HTMLButtonElement>('run').disabled = !ready || running || done;
+  // While a month is being computed after Pause, Run and Step wait for it to land.
+  $<HTMLButtonElement>('run').disabled = !ready || running || waiting || done;
   $<HTMLButtonElement>('pause').disabled = !running;
-  $<HTMLButtonElement>('step').disabled = !ready || running || done;
+  $<HTMLButtonElement>('step').disabled = !ready || running || waiting || done;
   $<HTMLButtonElement>('reset').disabled = !ready;
   $<HTMLButtonElement>('explain-button').disabled = !ready;
   for (const id of ['download-series', 'download-events', 'download-scenario']) $<HTMLButtonElement>(id).disabled = !ready;
@@ -184,6 +185,7 @@ function controls(): void {
 function ask(months: number): void {
   waiting = true;
   lastAsk = performance.now();
+  controls();
   post({ type: 'advance', months });
 }
 
@@ -206,10 +208,12 @@ function run(): void {
 }
 
 function pause(): void {
+  if (!running) return;
   running = false;
   window.clearTimeout(timer);
   controls();
-  status(`Month ${month} of ${steps}, paused.`);
+  // A month already asked for still lands (the model has run it); the frame then says "paused".
+  status(waiting ? `Month ${month} of ${steps}, pausing after the month in progress…` : `Month ${month} of ${steps}, paused.`);
 }
 
 function clearExplanation(): void {
@@ -290,6 +294,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     case 'file': save(m); break;
     case 'error': {
       waiting = false;
+      controls();
       const p = document.createElement('p');
       p.textContent = m.message;
       $('problems').replaceChildren(p);
