@@ -135,7 +135,7 @@ export function replayRun(file: string, o: ExperimentCliOptions, argv: string[])
   return { dir: r.dir, result: r.result };
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, async () => {
     const [file] = program.args;

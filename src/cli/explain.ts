@@ -175,7 +175,7 @@ export function planExplain(dir: string, o: ExplainCliOptions): Plan {
   return { run, explanation, top, charts };
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, async () => {
     const [dir] = program.args;

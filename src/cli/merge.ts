@@ -30,7 +30,7 @@ export function buildProgram(): Command {
       + '\nExit codes: 0 done, 2 bad input (nothing written), 130 interrupted, 1 other errors.');
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, async () => {
     const o = program.opts<MergeCliOptions>();

@@ -130,7 +130,7 @@ export async function runReport(dir: string | readonly [string, string], o: Repo
   return { file: plan.file, chartsDir: plan.chartsDir, charts: report.charts.length / 2, seconds: (performance.now() - started) / 1000, ...(plan.handout !== undefined ? { handout: plan.handout } : {}) };
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, async () => {
     // Commander refuses a third folder ("too many arguments").

@@ -144,7 +144,7 @@ export async function runSensitivity(file: string, o: SensitivityCliOptions, arg
   }
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, async () => {
     const [file] = program.args;

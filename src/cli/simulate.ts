@@ -170,7 +170,7 @@ export function summary(r: RunResult, dir: string): string {
   return lines.join('\n');
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, () => {
     const [file] = program.args;

@@ -73,7 +73,7 @@ function stagePrinter(title: (e: Extract<ExperimentEvent, { kind: 'start' }>) =>
   };
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
   const program = new Command('start')
     .description(`Run the project's experiment (${DEFAULT_EXPERIMENT}) and its Sobol sensitivity analysis at a quick size, about a minute on two cores (--full: the file's own sizes), and write one seminar report of both.`)
     .option('--replications <n>', `replications of each point of the experiment's Latin hypercube and hypothesis (default ${QUICK.replications}; --full: the file's)`)

@@ -151,7 +151,7 @@ export function runTournamentCli(names: readonly string[], o: TournamentCliOptio
   ].join('\n');
 }
 
-async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   await runCommand(program, argv, () => {
     console.log(runTournamentCli(program.args, program.opts<TournamentCliOptions>()));
